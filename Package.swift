@@ -1,0 +1,87 @@
+// swift-tools-version:6.1
+// MVM — a JavaScript engine for embedding. See README.md for the layout and
+// ../shared/DESIGN.md for the architecture. Imports point down the layer list only.
+import PackageDescription
+import Foundation
+
+// MARK: - Where LLVM lives
+//
+// This is the one place that knows where LLVM's C API is installed. Debian's
+// `llvm-dev` puts it under a versioned prefix (/usr/lib/llvm-14), which
+// `llvm-config --prefix` reports. Override with MVM_LLVM_PREFIX=/path, or name
+// another llvm-config with LLVM_CONFIG=/path/to/llvm-config.
+let llvmPrefix: String = {
+    let env = ProcessInfo.processInfo.environment
+    if let prefix = env["MVM_LLVM_PREFIX"], !prefix.isEmpty { return prefix }
+    let tool = env["LLVM_CONFIG"] ?? "llvm-config"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool, "--prefix"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    if (try? process.run()) != nil {
+        process.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        if process.terminationStatus == 0, !output.isEmpty { return output }
+    }
+    return "/usr/lib/llvm-14"  // Debian 12's llvm-dev, when llvm-config is not on PATH
+}()
+
+/// Flags for targets that import CLLVM: the header path for clang's importer,
+/// the library path and an rpath so a non-default prefix still loads at run time.
+let llvmSwiftSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(llvmPrefix)/include"])]
+let llvmLinkerSettings: [LinkerSetting] = [
+    .unsafeFlags(["-L\(llvmPrefix)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(llvmPrefix)/lib"]),
+]
+
+/// The runtime and the syntax layer are hot code: release builds drop the
+/// exclusivity checks (debug builds, which run the tests, keep them).
+let hotPathSettings: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "MVM",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "MVM", targets: ["MVM"]),
+        .library(name: "CMVM", targets: ["CMVM"]),
+        .executable(name: "mvm", targets: ["mvm"]),
+        .executable(name: "mvm-bench", targets: ["mvm-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System-library shims.
+        .systemLibrary(name: "CLLVM", path: "Sources/CLLVM"),
+        .systemLibrary(name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi",
+                       providers: [.apt(["libffi-dev"])]),
+
+        // The engine, bottom to top.
+        .target(name: "MVMSyntax", swiftSettings: hotPathSettings),
+        .target(name: "MVMBytecode", dependencies: ["MVMSyntax"], swiftSettings: hotPathSettings),
+        .target(name: "MVMRuntime", dependencies: ["MVMBytecode"], swiftSettings: hotPathSettings),
+        .target(name: "MVMFFI", dependencies: ["MVMRuntime", "CFFI"]),
+        .target(name: "MVMJIT", dependencies: ["MVMRuntime", "CLLVM"],
+                swiftSettings: llvmSwiftSettings, linkerSettings: llvmLinkerSettings),
+        .target(name: "MVM", dependencies: ["MVMSyntax", "MVMRuntime", "MVMFFI", "MVMJIT"],
+                swiftSettings: llvmSwiftSettings),
+        .target(name: "CMVM", dependencies: ["MVM"], swiftSettings: llvmSwiftSettings),
+
+        // Command-line programs.
+        .executableTarget(name: "mvm", dependencies: [
+            "MVM", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: llvmSwiftSettings),
+        .executableTarget(name: "mvm-bench", dependencies: [
+            "MVMSyntax", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests.
+        .testTarget(name: "MVMSyntaxTests", dependencies: ["MVMSyntax"]),
+        .testTarget(name: "MVMJITTests", dependencies: ["MVMJIT"], swiftSettings: llvmSwiftSettings),
+        .testTarget(name: "MVMFFITests", dependencies: ["MVMFFI"]),
+    ]
+)

@@ -1,0 +1,55 @@
+// Native stack protection for recursive algorithms (parser, compiler, printers).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Knows how low the current thread's stack may grow before a recursive
+/// algorithm must stop with an error instead of overflowing. Hosts may call the
+/// engine from any thread, with any stack size (Swift concurrency threads have
+/// 512 KB), so a fixed depth limit alone cannot be trusted.
+public struct StackGuard: Sendable {
+    /// Lowest address a frame may reach (the stack grows down).
+    public let limit: UInt
+
+    /// Bytes left untouched below the limit, for the error path and its callees.
+    public static let reserve: UInt = 128 * 1024
+
+    public init() {
+        let here = StackGuard.currentAddress()
+        var low: UInt = 0
+        #if canImport(Glibc)
+        var attributes = pthread_attr_t()
+        if mvm_pthread_getattr_np(pthread_self(), &attributes) == 0 {
+            var address: UnsafeMutableRawPointer?
+            var size = 0
+            if pthread_attr_getstack(&attributes, &address, &size) == 0, let address {
+                low = UInt(bitPattern: address)
+            }
+            pthread_attr_destroy(&attributes)
+        }
+        #elseif canImport(Darwin)
+        let thread = pthread_self()
+        low = UInt(bitPattern: pthread_get_stackaddr_np(thread)) - UInt(pthread_get_stacksize_np(thread))
+        #endif
+        // Unknown bounds: assume the smallest stack a host thread is likely to have.
+        if low == 0 || low >= here { low = here &- 512 * 1024 }
+        limit = low &+ StackGuard.reserve
+    }
+
+    /// True while the caller's frame is above the limit.
+    @inline(__always) public func hasRoom() -> Bool { StackGuard.currentAddress() > limit }
+
+    @inline(__always) static func currentAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+}
+
+#if canImport(Glibc)
+/// glibc's `pthread_getattr_np`, which Swift's Glibc module hides behind
+/// _GNU_SOURCE. Its C signature is `int (pthread_t, pthread_attr_t *)`.
+@_silgen_name("pthread_getattr_np")
+private func mvm_pthread_getattr_np(_ thread: pthread_t, _ attributes: UnsafeMutablePointer<pthread_attr_t>) -> Int32
+#endif
