@@ -896,7 +896,8 @@ struct Lexer {
                 if next == 0x0A || next == 0x0D || (next == 0 && pos >= length) {
                     throw error("Invalid regular expression: missing /", at: start)
                 }
-                continue  // the escaped character is skipped by the next round
+                pos += next >= 0x80 ? decode(at: pos).size : 1  // the escaped character
+                continue
             } else if byte == UInt8(ascii: "[") {
                 inClass = true
             } else if byte == UInt8(ascii: "]") {

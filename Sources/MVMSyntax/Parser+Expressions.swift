@@ -120,6 +120,10 @@ extension Parser {
             }
         case .member, .computedMember, .privateMember:
             break
+        case .call where !context.strict:
+            // Web compatibility (spec: "web-compat" assignment target type): in
+            // sloppy code `f() = 1` parses and throws a ReferenceError at run time.
+            break
         default:
             throw error(message, node: id)
         }
@@ -193,17 +197,19 @@ extension Parser {
             }
             chain += 1
             if depth + chain > Parser.maxDepth { throw tooDeep() }
+            let operatorOffset = token.start
             try next()
             // `**` is right-associative: its right side may hold another `**`.
             try enter()
             let right = try parseBinary(minimum: operatorKind == .starStar ? precedence - 1 : precedence)
             leave()
-            left = try makeBinary(operatorKind, left, right, start.loc)
+            left = try makeBinary(operatorKind, left, right, start.loc, operatorOffset: operatorOffset)
         }
         return left
     }
 
-    func makeBinary(_ kind: TokenKind, _ left: NodeID, _ right: NodeID, _ loc: SourceLoc) throws(SyntaxError) -> NodeID {
+    func makeBinary(_ kind: TokenKind, _ left: NodeID, _ right: NodeID, _ loc: SourceLoc,
+                    operatorOffset: Int) throws(SyntaxError) -> NodeID {
         let logical: LogicalOperator?
         switch kind {
         case .ampersandAmpersand: logical = .and
@@ -212,11 +218,16 @@ extension Parser {
         default: logical = nil
         }
         if let logical {
-            // `??` does not mix with `&&` or `||` without parentheses.
-            for operand in [left, right] where !isParenthesized(operand) {
-                if case .logical(let inner, _, _) = ast[operand], (inner == .coalesce) != (logical == .coalesce) {
-                    throw error("Unexpected token '\(kind.text)'", at: Int(loc.offset))
-                }
+            // `??` does not mix with `&&` or `||` without parentheses. The error
+            // names the second of the two operators, as V8 does.
+            if !isParenthesized(left), case .logical(let inner, _, _) = ast[left],
+               (inner == .coalesce) != (logical == .coalesce) {
+                throw error("Unexpected token '\(kind.text)'", at: operatorOffset)
+            }
+            if !isParenthesized(right), case .logical(let inner, _, _) = ast[right],
+               (inner == .coalesce) != (logical == .coalesce) {
+                throw error("Unexpected token '\(inner == .coalesce ? "??" : inner == .and ? "&&" : "||")'",
+                            at: logicalOperatorOffset(in: right))
             }
             return add(.logical(logical, left, right), loc)
         }
@@ -246,6 +257,20 @@ extension Parser {
         default: op = .in
         }
         return add(.binary(op, left, right), loc)
+    }
+
+    /// Offset of the operator of a logical node: the first `&&`, `||` or `??`
+    /// after its left operand. Only the error path uses it.
+    func logicalOperatorOffset(in id: NodeID) -> Int {
+        var offset = Int(ast.loc(id).offset)
+        if case .logical(_, let left, _) = ast[id] { offset = Int(ast.loc(left).offset) }
+        while offset + 1 < lexer.length {
+            let pair = (lexer.text[offset], lexer.text[offset + 1])
+            if pair == (UInt8(ascii: "&"), UInt8(ascii: "&")) || pair == (UInt8(ascii: "|"), UInt8(ascii: "|"))
+                || pair == (UInt8(ascii: "?"), UInt8(ascii: "?")) { return offset }
+            offset += 1
+        }
+        return Int(ast.loc(id).offset)
     }
 
     func parseUnary() throws(SyntaxError) -> NodeID {

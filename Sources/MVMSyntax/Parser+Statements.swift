@@ -373,7 +373,7 @@ extension Parser {
         try next()
         var isAwait = false
         if atContextual(.await) {
-            guard context.isAsync else { throw unexpected() }
+            guard context.isAsync else { throw error("Unexpected reserved word", at: token.start) }
             isAwait = true
             try next()
         }
@@ -410,6 +410,9 @@ extension Parser {
                 }
             } else {
                 let startsWithLet = atContextual(.let)
+                if atContextual(.async) && !isAwait, try asyncOfStartsForOf() {
+                    throw error("The left-hand side of a for-of loop may not be 'async'.", at: initStart.start)
+                }
                 let startsWithAsync = atContextual(.async)
                 let outerCover = cover
                 cover = CoverErrors()
@@ -439,6 +442,16 @@ extension Parser {
         try expect(.rightParen)
         let body = try parseLoopBody()
         return add(.forStatement(initializer: initializer, test: test, update: update, body: body), start.loc)
+    }
+
+    /// `for (async of x)` is forbidden, but `for (async of => {};;)` is an arrow.
+    func asyncOfStartsForOf() throws(SyntaxError) -> Bool {
+        let saved = lexer.position
+        defer { lexer.restore(saved) }
+        try lexer.next()
+        guard lexer.token.kind == .identifier, lexer.token.name == .of, !lexer.token.escaped else { return false }
+        try lexer.next()
+        return lexer.token.kind != .arrow
     }
 
     func checkForInOfDeclaration(_ declarators: NodeList, kind: VariableKind, isOf: Bool, start: Token) throws(SyntaxError) {

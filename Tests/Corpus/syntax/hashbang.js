@@ -1,0 +1,3 @@
+#!/usr/bin/env mvm
+"use strict";
+const answer = 42;
