@@ -20,16 +20,24 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The one-line form: `file.js:3:14: SyntaxError: message`.
     public var headline: String { "\(fileName):\(loc.line):\(loc.column): SyntaxError: \(message)" }
 
-    /// The headline, the offending line and a caret under the column.
+    /// The headline, the offending line and a caret under the column. A long
+    /// line (minified code) is cut to a window around the column, marked "...".
     /// Tabs before the column are kept so that the caret lines up in a terminal.
     public var description: String {
-        var caret = ""
-        var column = 1
-        for unit in lineText.utf16 {
-            if column >= Int(loc.column) { break }
-            caret.append(unit == 0x09 ? "\t" : " ")
-            column += 1
+        let units = Array(lineText.utf16)
+        let column = max(Int(loc.column) - 1, 0)
+        let window = 80
+        var start = 0
+        var end = units.count
+        if units.count > 2 * window {
+            start = max(0, min(column, units.count) - window)
+            end = min(units.count, column + window)
         }
-        return "\(headline)\n\(lineText)\n\(caret)^"
+        let prefix = start > 0 ? "..." : ""
+        let suffix = end < units.count ? "..." : ""
+        let shown = String(decoding: units[start..<end], as: UTF16.self)
+        var caret = String(repeating: " ", count: prefix.count)
+        for unit in units[start..<min(max(column, start), end)] { caret.append(unit == 0x09 ? "\t" : " ") }
+        return "\(headline)\n\(prefix)\(shown)\(suffix)\n\(caret)^"
     }
 }

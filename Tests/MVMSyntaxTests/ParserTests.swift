@@ -105,3 +105,18 @@ import Testing
         #expect(error.description == "broken.js:2:13: SyntaxError: Unexpected token ';'\nlet b = (1 +;\n            ^")
     }
 }
+
+@Test func longLinesAreCutAroundTheCaret() {
+    let line = "x = [" + String(repeating: "1,", count: 4_998) + " ) " + String(repeating: ",2", count: 5_000)
+    do {
+        _ = try Parser.parse(line, fileName: "min.js")
+        Issue.record("expected an error")
+    } catch {
+        let lines = error.description.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "min.js:1:10003: SyntaxError: Unexpected token ')'")
+        #expect(lines[1].hasPrefix("...") && lines[1].hasSuffix("..."))
+        #expect(lines[1].count < 200)
+        let caretColumn = lines[2].count - 1
+        #expect(Array(lines[1])[caretColumn] == ")", "the caret stands under the offending token")
+    }
+}
