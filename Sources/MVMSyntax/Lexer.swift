@@ -599,10 +599,14 @@ struct Lexer {
         }
     }
 
-    /// The digits of a BigInt literal, without separators (prefix kept: "0x1f").
+    /// The digits of a BigInt literal, without separators; a radix prefix is
+    /// kept, lower-cased ("0X1F" -> "0x1F").
     private mutating func internDigits(from start: Int, to end: Int) -> Name {
         units.removeAll(keepingCapacity: true)
-        for i in start..<end where text[i] != UInt8(ascii: "_") { units.append(UInt16(text[i] | (i == start + 1 && text[start] == UInt8(ascii: "0") ? 0x20 : 0))) }
+        for i in start..<end where text[i] != UInt8(ascii: "_") { units.append(UInt16(text[i])) }
+        if units.count > 1 && units[0] == UInt16(UInt8(ascii: "0")) && !Lexer.isDigit(UInt8(units[1])) {
+            units[1] |= 0x20
+        }
         return names.intern(units)
     }
 

@@ -142,15 +142,6 @@ public struct NameTable: Sendable {
 
     public mutating func intern(_ string: String) -> Name { intern(Array(string.utf16)) }
 
-    /// Looks `string` up without interning it.
-    public func lookup(_ string: String) -> Name? {
-        let codeUnits = Array(string.utf16)
-        for id in 0..<spans.count where self[Name(id: UInt32(id))].elementsEqual(codeUnits) {
-            return Name(id: UInt32(id))
-        }
-        return nil
-    }
-
     private func equal(_ start: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = Int(start)
         for byte in bytes {

@@ -864,14 +864,12 @@ extension Parser {
         cover = CoverErrors()
         try expect(.leftParen)
         var elements: [NodeID] = []
-        var sawRest = false
         try withIn(true) { () throws(SyntaxError) in
             while !at(.rightParen) {
                 if at(.ellipsis) {
                     let spreadStart = token
                     try next()
                     elements.append(add(.spread(try parseAssignment(deferCoverErrors: true)), spreadStart.loc))
-                    sawRest = true
                 } else {
                     elements.append(try parseAssignment(deferCoverErrors: true))
                 }
@@ -892,7 +890,6 @@ extension Parser {
             }
             return try parseArrowFromCover(params, isAsync: true, start: start)
         }
-        _ = sawRest
         try checkCoverErrors()
         var merged = outerCover
         merged.yieldOrAwait = outerCover.yieldOrAwait >= 0 ? outerCover.yieldOrAwait : cover.yieldOrAwait

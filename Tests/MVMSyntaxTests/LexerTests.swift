@@ -65,8 +65,6 @@ private func number(_ text: String) throws -> Double {
 @Test func bigintLiteralsKeepTheirDigits() throws {
     let all = try tokens("123n 0x1Fn 1_000n")
     #expect(all.map(\.kind) == [.bigint, .bigint, .bigint, .eof])
-    let source = SourceFile(name: "x", text: "")
-    _ = source
     let ast = try Parser.parse("x = [123n, 0X1Fn, 1_000n]")
     #expect(ast.dump(locations: false).contains("BigInt 123n"))
     #expect(ast.dump(locations: false).contains("BigInt 0x1Fn"))
