@@ -182,7 +182,7 @@ extension Parser {
                     if kind != .value || flags.contains(.method) {
                         throw error("Invalid destructuring assignment target", node: member)
                     }
-                    try toBindingElement(value)
+                    try toBindingTarget(value)
                 case .spread(let argument), .rest(let argument):
                     if index != members.count - 1 { throw error("Rest element must be last element", node: member) }
                     guard case .identifier = ast[argument] else {
@@ -207,7 +207,7 @@ extension Parser {
                 case .hole:
                     break
                 default:
-                    try toBindingElement(element)
+                    try toBindingTarget(element)
                 }
             }
             replace(id, with: .arrayPattern(elements))
@@ -222,9 +222,5 @@ extension Parser {
         default:
             throw error("Invalid destructuring assignment target", node: id)
         }
-    }
-
-    private func toBindingElement(_ id: NodeID) throws(SyntaxError) {
-        try toBindingTarget(id)
     }
 }
