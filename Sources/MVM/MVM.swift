@@ -1,6 +1,9 @@
-// MVM: the public Swift embedding API. It wires the runtime, the FFI and the JIT
-// together; today it re-exports the front end, which is all that exists yet.
+// MVM: the public Swift embedding API. It wires the runtime, the FFI and the
+// JIT together; today it re-exports the front end, the compiler and the
+// interpreter runtime.
 @_exported import MVMSyntax
+@_exported import MVMBytecode
+@_exported import MVMRuntime
 
 /// The engine's version, as the CLI and the C API report it.
 public enum MVMVersion {

@@ -28,33 +28,33 @@ let reservedWords: [String] = [
 
 extension Name {
     static let reservedCount = UInt32(reservedWords.count)
-    static let `let` = Name(id: reservedCount + 0)
+    public static let `let` = Name(id: reservedCount + 0)
     static let `static` = Name(id: reservedCount + 1)
     static let yield = Name(id: reservedCount + 2)
     static let await = Name(id: reservedCount + 3)
     static let async = Name(id: reservedCount + 4)
-    static let get = Name(id: reservedCount + 5)
-    static let set = Name(id: reservedCount + 6)
+    public static let get = Name(id: reservedCount + 5)
+    public static let set = Name(id: reservedCount + 6)
     static let of = Name(id: reservedCount + 7)
     static let from = Name(id: reservedCount + 8)
     static let `as` = Name(id: reservedCount + 9)
     static let target = Name(id: reservedCount + 10)
     static let meta = Name(id: reservedCount + 11)
-    static let constructor = Name(id: reservedCount + 12)
-    static let prototype = Name(id: reservedCount + 13)
-    static let eval = Name(id: reservedCount + 14)
-    static let arguments = Name(id: reservedCount + 15)
+    public static let constructor = Name(id: reservedCount + 12)
+    public static let prototype = Name(id: reservedCount + 13)
+    public static let eval = Name(id: reservedCount + 14)
+    public static let arguments = Name(id: reservedCount + 15)
     /// implements ... public: reserved in strict mode code only.
     static let firstStrictReserved = reservedCount + 16
     static let lastStrictReserved = reservedCount + 21
-    static let proto = Name(id: reservedCount + 22)
+    public static let proto = Name(id: reservedCount + 22)
     static let useStrict = Name(id: reservedCount + 23)
-    static let empty = Name(id: reservedCount + 24)
+    public static let empty = Name(id: reservedCount + 24)
     static let source = Name(id: reservedCount + 25)
     /// "default" as an export name (the same id as the keyword).
-    static let defaultName = Name(id: 7)
+    public static let defaultName = Name(id: 7)
     /// The `*default*` local binding of an anonymous `export default`.
-    static let starDefault = Name(id: reservedCount + 26)
+    public static let starDefault = Name(id: reservedCount + 26)
 
     var isReservedWord: Bool { id < Name.reservedCount }
     var isStrictReservedWord: Bool {
@@ -141,6 +141,24 @@ public struct NameTable: Sendable {
     }
 
     public mutating func intern(_ string: String) -> Name { intern(Array(string.utf16)) }
+
+    /// The name for these code units, if interned.
+    public func lookup(_ codeUnits: [UInt16]) -> Name? {
+        var hash: UInt32 = 2_166_136_261
+        for unit in codeUnits { hash = NameTable.mix(hash, UInt32(unit)) }
+        let mask = slots.count - 1
+        var index = Int(hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot == 0 { return nil }
+            let span = spans[Int(slot - 1)]
+            if span.hash == hash && span.count == codeUnits.count
+                && units[Int(span.start)..<Int(span.start + span.count)].elementsEqual(codeUnits) {
+                return Name(id: slot - 1)
+            }
+            index = (index + 1) & mask
+        }
+    }
 
     private func equal(_ start: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = Int(start)

@@ -56,6 +56,21 @@ public final class SourceFile: Sendable {
         return String(decoding: storage[start..<end], as: UTF8.self)
     }
 
+    /// The text of a 1-based line number.
+    public func lineText(atLine line: Int) -> String {
+        var current = 1
+        var i = 0
+        let limit = byteCount
+        while current < line && i < limit {
+            if storage[i] == 0x0A { current += 1 } else if storage[i] == 0x0D {
+                current += 1
+                if i + 1 < limit && storage[i + 1] == 0x0A { i += 1 }
+            }
+            i += 1
+        }
+        return lineText(containing: i)
+    }
+
     /// The text between two byte offsets (used for Function.prototype.toString).
     public func text(from start: Int, to end: Int) -> String {
         String(decoding: storage[max(0, start)..<min(end, byteCount)], as: UTF8.self)

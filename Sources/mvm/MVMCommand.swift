@@ -8,8 +8,100 @@ struct MVMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mvm",
         abstract: "MVM, a JavaScript engine for embedding.",
+        usage: "mvm run FILE.js | mvm -e CODE | mvm disasm FILE.js | mvm parse FILE.js",
         version: MVMVersion.string,
-        subcommands: [ParseCommand.self])
+        subcommands: [RunCommand.self, EvalCommand.self, DisassembleCommand.self, ParseCommand.self])
+
+    /// `mvm -e 'code'` is sugar for `mvm eval 'code'`.
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if let i = arguments.firstIndex(of: "-e") { arguments[i] = "eval" ; arguments.insert(arguments.remove(at: i), at: 0) }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+struct RunOptions: ParsableArguments {
+    @Flag(help: "Run as a module (the default for .mjs files).")
+    var module = false
+
+    @Flag(help: "Print bytecodes executed, GC count and time, heap size and inline-cache states to stderr.")
+    var stats = false
+
+    @Flag(help: "Collect garbage at every safepoint (slow; for testing the collector).")
+    var gcStress = false
+}
+
+func readSource(_ file: String) throws -> SourceFile {
+    guard let data = FileManager.default.contents(atPath: file) else {
+        FileHandle.standardError.write(Data("mvm: cannot read '\(file)'\n".utf8))
+        throw ExitCode(2)
+    }
+    return SourceFile(name: file, bytes: [UInt8](data))
+}
+
+func execute(_ source: SourceFile, goal: Goal, options: RunOptions) throws {
+    let isolate = Isolate()
+    isolate.gcStress = options.gcStress
+    let failure = isolate.runProgram(source, as: goal)
+    isolate.flushOutput()
+    if options.stats { FileHandle.standardError.write(Data((isolate.report.description + "\n").utf8)) }
+    if let failure {
+        FileHandle.standardError.write(Data((failure + "\n").utf8))
+        throw ExitCode(1)
+    }
+}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a JavaScript file.")
+
+    @Argument(help: "The JavaScript file (a classic script; a module for .mjs).")
+    var file: String
+
+    @OptionGroup var options: RunOptions
+
+    func run() throws {
+        let source = try readSource(file)
+        try execute(source, goal: options.module || file.hasSuffix(".mjs") ? .module : .script, options: options)
+    }
+}
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "eval", abstract: "Run JavaScript given on the command line (mvm -e CODE).")
+
+    @Argument(help: "The code.")
+    var code: String
+
+    @OptionGroup var options: RunOptions
+
+    func run() throws {
+        try execute(SourceFile(name: "[eval]", text: code), goal: options.module ? .module : .script, options: options)
+    }
+}
+
+struct DisassembleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "disasm", abstract: "Compile a JavaScript file and print its bytecode.")
+
+    @Argument(help: "The JavaScript file.")
+    var file: String
+
+    @Flag(help: "Compile as a module.")
+    var module = false
+
+    func run() throws {
+        let source = try readSource(file)
+        do {
+            let block = try Compiler.compile(source: source, as: module || file.hasSuffix(".mjs") ? .module : .script)
+            FileHandle.standardOutput.write(Data(block.disassembly().utf8))
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+    }
 }
 
 struct ParseCommand: ParsableCommand {
@@ -33,11 +125,7 @@ struct ParseCommand: ParsableCommand {
     var printSource = false
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            FileHandle.standardError.write(Data("mvm: cannot read '\(file)'\n".utf8))
-            throw ExitCode(2)
-        }
-        let source = SourceFile(name: file, bytes: [UInt8](data))
+        let source = try readSource(file)
         let goal: Goal = module || file.hasSuffix(".mjs") ? .module : .script
         do {
             let ast = try Parser.parse(source, as: goal)

@@ -1,0 +1,209 @@
+// Destructuring, parameters and classes.
+import MVMSyntax
+
+extension Generator {
+    // MARK: Patterns
+
+    func bindPattern(_ pattern: NodeID, _ source: UInt32, declaring mode: BindingMode) throws(SyntaxError) {
+        try checkStack(pattern)
+        let mark = f.nextRegister
+        defer { f.nextRegister = mark }
+        switch ast[pattern] {
+        case .identifier(let name):
+            if mode == .initialize { try initializeVariable(name, source, at: pattern) }
+            else { try storeVariable(name, source, at: pattern) }
+        case .member(let object, let property, _):
+            let o = try value(object)
+            position(pattern)
+            emit(.setNamed, o, self.name(property), source, propertyCache())
+        case .computedMember(let object, let property, _):
+            let o = try value(object)
+            let k = try value(property)
+            position(pattern)
+            emit(.setIndexed, o, k, source, propertyCache())
+        case .assignmentPattern(let target, let defaultValue):
+            let r = temp()
+            emit(.mov, r, source)
+            let done = newLabel()
+            emitJump(.jumpIfNotUndefined, r, to: done)
+            var name: [UInt16]? = nil
+            if case .identifier(let n) = ast[target] { name = Array(ast.names[n]) }
+            try expr(defaultValue, r, name: name)
+            bind(done)
+            try bindPattern(target, r, declaring: mode)
+        case .objectPattern(let members):
+            let ok = newLabel()
+            emitJump(.jumpIfNotNullish, source, to: ok)
+            position(pattern)
+            emit(.throwError, ErrorKind.typeError.rawValue,
+                 constant(.string(Array("Cannot destructure a value that is undefined or null.".utf16))))
+            bind(ok)
+            var keys: [UInt32] = []
+            for member in ast[members] {
+                switch ast[member] {
+                case .property(let key, let value, _, let flags):
+                    let r = temp()
+                    if flags.contains(.computed) {
+                        let k = temp()
+                        try expr(key, k)
+                        emit(.toPropertyKey, k, k)
+                        keys.append(k)
+                        position(member)
+                        emit(.getIndexed, r, source, k, propertyCache())
+                    } else {
+                        let units = keyUnits(key)
+                        let k = temp()
+                        emit(.loadConst, k, constant(.string(units)))
+                        keys.append(k)
+                        position(member)
+                        emit(.getNamed, r, source, nameIndex(units), propertyCache())
+                    }
+                    try bindPattern(value, r, declaring: mode)
+                case .rest(let target):
+                    let list = temp()
+                    emit(.newArray, list, 0, 0)
+                    for k in keys { emit(.arrayPush, list, k) }
+                    let rest = temp()
+                    emit(.newObject, rest)
+                    emit(.copyDataProperties, rest, source, list)
+                    try bindPattern(target, rest, declaring: mode)
+                default: break
+                }
+            }
+        case .arrayPattern(let elements):
+            let iterator = temps(2)
+            position(pattern)
+            emit(.getIterator, iterator, source)
+            for element in ast[elements] {
+                let item = temp()
+                if case .rest(let target) = ast[element] {
+                    emit(.newArray, item, 0, 0)
+                    let head = newLabel(), end = newLabel()
+                    let next = temp()
+                    bind(head)
+                    emitJump(.iteratorNext, next, iterator, to: end)
+                    emit(.arrayPush, item, next)
+                    emitJump(.loop, to: head)
+                    bind(end)
+                    try bindPattern(target, item, declaring: mode)
+                    continue
+                }
+                let got = newLabel(), done = newLabel()
+                emitJump(.iteratorNext, item, iterator, to: done)
+                emitJump(.jump, to: got)
+                bind(done)
+                emit(.loadUndefined, item)
+                bind(got)
+                if case .hole = ast[element] { continue }
+                try bindPattern(element, item, declaring: mode)
+            }
+            emit(.iteratorClose, iterator)
+        default:
+            throw error("Invalid destructuring assignment target", at: pattern)
+        }
+    }
+
+    /// Binds parameters: simple ones already sit in their registers;
+    /// defaults, patterns and rest are processed in order.
+    func parameters(_ params: ArraySlice<NodeID>, scope s: Scope) throws(SyntaxError) {
+        for (i, param) in params.enumerated() {
+            let register = UInt32(1 + i)
+            switch ast[param] {
+            case .identifier(let name):
+                // Captured simple parameters were copied by the prologue.
+                _ = name
+            case .rest(let target):
+                let r = temp()
+                emit(.createRest, r, UInt32(i))
+                try bindPattern(target, r, declaring: .initialize)
+            default:
+                try bindPattern(param, register, declaring: .initialize)
+            }
+        }
+    }
+
+    // MARK: Classes
+
+    func classDefinition(_ id: ClassID, into dst: UInt32, name inferred: [UInt16]?) throws(SyntaxError) {
+        let node = ast[id]
+        let mark = f.nextRegister
+        defer { f.nextRegister = mark }
+        var heritage = noRegister
+        if !node.heritage.isNone { heritage = try value(node.heritage) }
+        let s = try enterBlockScope(.classBody(id.index), functions: [])
+        let className = node.name.isNone ? (inferred ?? []) : Array(ast.names[node.name])
+        var constructor: FunctionID? = nil
+        var hasInstanceFields = false, hasStaticInit = false
+        for member in ast[node.members] {
+            switch ast[member] {
+            case .method(_, let function, .constructor, _): constructor = function
+            case .field(_, _, let flags):
+                if flags.contains(.isStatic) { hasStaticInit = true } else { hasInstanceFields = true }
+            case .staticBlock: hasStaticInit = true
+            default: break
+            }
+        }
+        let context = currentContext()
+        let constructorIndex: UInt32
+        if let constructor {
+            constructorIndex = try compileFunction(.function(constructor), name: className)
+        } else {
+            constructorIndex = try compileFunction(.defaultConstructor(id), name: className)
+        }
+        let fieldIndex = hasInstanceFields ? try compileFunction(.fieldInitializer(id, isStatic: false), name: []) : noRegister
+        let pair = temps(2)
+        position(node.heritage.isNone ? NodeID.none : node.heritage)
+        emit(.newClass, pair, constructorIndex, context, heritage, fieldIndex)
+        if !node.name.isNone { try initializeVariable(node.name, pair, at: .none) }
+        for member in ast[node.members] {
+            let memberMark = f.nextRegister
+            defer { f.nextRegister = memberMark }
+            guard case .method(let key, let function, let kind, let flags) = ast[member], kind != .constructor else { continue }
+            let target = flags.contains(.isStatic) ? pair : pair + 1
+            let k = try memberKey(key, computed: flags.contains(.computed))
+            let closure = temp()
+            let name: [UInt16]? = flags.contains(.computed) ? nil : keyUnits(key)
+            emit(.newMethod, closure, try compileFunction(.function(function), name: name), currentContext(), target)
+            switch kind {
+            case .getter: emit(.defineGetter, target, k, closure, 0)
+            case .setter: emit(.defineSetter, target, k, closure, 0)
+            default: emit(.defineMethod, target, k, closure)
+            }
+        }
+        if hasStaticInit {
+            let base = temps(2)
+            emit(.newMethod, base, try compileFunction(.fieldInitializer(id, isStatic: true), name: []), currentContext(), pair)
+            emit(.mov, base + 1, pair)
+            let ignored = temp()
+            emit(.call, ignored, base, 0, callSlot())
+        }
+        emit(.mov, dst, pair)
+        leaveBlockScope(s)
+    }
+
+    /// The body of a class's field initializer: defines each field on `this`
+    /// (r0) in order; the static one also runs static blocks.
+    func fieldInitializers(_ id: ClassID, isStatic: Bool) throws(SyntaxError) {
+        for member in ast[ast[id].members] {
+            let mark = f.nextRegister
+            defer { f.nextRegister = mark }
+            switch ast[member] {
+            case .field(let key, let value, let flags) where flags.contains(.isStatic) == isStatic:
+                if case .privateName = ast[key] { throw error("Private class members are not supported yet", at: key) }
+                let k = try memberKey(key, computed: flags.contains(.computed))
+                let v = temp()
+                if value.isNone { emit(.loadUndefined, v) } else {
+                    try expr(value, v, name: flags.contains(.computed) ? nil : keyUnits(key))
+                }
+                position(member)
+                emit(.defineField, 0, k, v)
+            case .staticBlock(let body) where isStatic:
+                let s = try enterBlockScope(.node(member.index), functions: functionDeclarations(ast[body]))
+                try statements(ast[body])
+                leaveBlockScope(s)
+            default:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,401 @@
+// Calls, construction, frames, exceptions and stack traces.
+import MVMBytecode
+import MVMSyntax
+
+extension Isolate {
+    @inline(__always)
+    func instanceData(_ closure: Cell) -> UnsafeMutablePointer<InstanceData> {
+        closure.internalValue(0).pointer.unsafelyUnwrapped.assumingMemoryBound(to: InstanceData.self)
+    }
+
+    /// Pushes a frame for a closure whose `this` and arguments are at base[0...].
+    @inline(__always)
+    func pushFrame(_ callee: Value, _ base: UnsafeMutablePointer<Value>, _ argc: Int, newTarget: Value,
+                   returnRegister: UInt32, returnPC: UnsafePointer<UInt32>, flags: UInt32) -> Bool {
+        let data = instanceData(callee.cell)
+        let registerCount = Int(data.pointee.registerCount)
+        if frameCount >= frameCapacity || base + registerCount + 256 > registerBase + registerCapacity {
+            _ = throwError(.rangeError, "Maximum call stack size exceeded")
+            return false
+        }
+        let params = Int(data.pointee.parameterCount)
+        let codeFlags = data.pointee.flags
+        var arguments = Value.undefined
+        if codeFlags & CodeFlags.needsArguments.rawValue != 0 {
+            arguments = newArray((0..<argc).map { base[1 + $0] })
+        }
+        var j = 1 + min(argc, params)
+        while j < registerCount { base[j] = .undefined; j += 1 }
+        if codeFlags & (CodeFlags.strict.rawValue | CodeFlags.arrow.rawValue) == 0 {
+            let this = base[0]
+            if this.isNullish { base[0] = globalObject } else if !this.isObject && !this.isEmpty { base[0] = toObject(this) }
+        }
+        frames[frameCount] = Frame(data: data, pc: data.pointee.code, returnPC: returnPC, registers: base, callee: callee,
+                                   newTarget: newTarget, arguments: arguments, returnRegister: returnRegister, flags: flags)
+        frameCount += 1
+        stackTop = base + registerCount
+        data.pointee.entryCount &+= 1
+        if heap.allocatedSinceCollection > heap.threshold || gcStress { collectGarbage() }
+        return true
+    }
+
+    @inline(__always)
+    func popFrame() {
+        frameCount -= 1
+        if frameCount > 0 {
+            let caller = frames[frameCount - 1]
+            stackTop = caller.registers + Int(caller.data.pointee.registerCount)
+        } else {
+            stackTop = registerBase
+        }
+    }
+
+    func collectAtSafepoint(_ pc: UnsafePointer<UInt32>) {
+        frames[frameCount - 1].pc = pc
+        collectGarbage()
+    }
+
+    // MARK: Calling from native code
+
+    /// Calls `function` with `this` and arguments; the way natives run JS.
+    public func call(_ function: Value, this: Value, _ args: [Value]) throws(Thrown) -> Value {
+        guard function.isCell else { throw throwError(.typeError, "\(describeForError(function)) is not a function") }
+        let base = stackTop
+        if base + args.count + 512 > registerBase + registerCapacity || !stackGuard.hasRoom() {
+            throw throwError(.rangeError, "Maximum call stack size exceeded")
+        }
+        base[0] = this
+        for (i, arg) in args.enumerated() { base[1 + i] = arg }
+        return try callSlow(function, base, args.count)
+    }
+
+    /// Calls with `this` and arguments already at base[0...] on the register stack.
+    func callSlow(_ function: Value, _ base: UnsafeMutablePointer<Value>, _ argc: Int) throws(Thrown) -> Value {
+        guard function.isCell else { throw throwError(.typeError, "\(calleeDescription(function)) is not a function") }
+        let saved = stackTop
+        defer { stackTop = saved }
+        switch function.cell.cellKind {
+        case .function:
+            if function.cell.cellFlags & ObjectFlags.classConstructor != 0 {
+                throw throwError(.typeError, "Class constructor \(functionName(function)) cannot be invoked without 'new'")
+            }
+            guard stackGuard.hasRoom() else { throw throwError(.rangeError, "Maximum call stack size exceeded") }
+            stackTop = max(stackTop, base + 1 + argc)
+            guard pushFrame(function, base, argc, newTarget: .undefined, returnRegister: 0,
+                            returnPC: instanceData(function.cell).pointee.code, flags: Frame.entry) else { throw Thrown() }
+            guard let result = execute() else { throw Thrown() }
+            return result
+        case .nativeFunction:
+            stackTop = max(stackTop, base + 1 + argc)
+            let index = Int(function.cell.internalValue(0).int32)
+            return try natives[index](self, Arguments(base: base, count: argc, newTarget: .undefined, callee: function))
+        case .boundFunction:
+            let cell = function.cell
+            let bound = cell.internalValue(2)
+            var args = bound.isObject ? (0..<bound.cell.elementLength).map { bound.cell.elementValues[$0] } : []
+            for i in 0..<argc { args.append(base[1 + i]) }
+            stackTop = max(stackTop, base + 1 + argc)
+            return try call(cell.internalValue(0), this: cell.internalValue(1), args)
+        default:
+            throw throwError(.typeError, "\(calleeDescription(function)) is not a function")
+        }
+    }
+
+    func isConstructor(_ v: Value) -> Bool {
+        guard v.isCell else { return false }
+        let cell = v.cell
+        switch cell.cellKind {
+        case .function:
+            return cell.aux & (CodeFlags.arrow.rawValue | CodeFlags.method.rawValue | CodeFlags.getter.rawValue | CodeFlags.setter.rawValue) == 0
+        case .nativeFunction: return cell.cellFlags & ObjectFlags.classConstructor != 0
+        case .boundFunction: return isConstructor(cell.internalValue(0))
+        default: return false
+        }
+    }
+
+    /// `new F(...args)` with `newTarget` (for super calls, the derived class).
+    public func construct(_ function: Value, _ args: [Value], newTarget: Value) throws(Thrown) -> Value {
+        let base = stackTop
+        if base + args.count + 512 > registerBase + registerCapacity || !stackGuard.hasRoom() {
+            throw throwError(.rangeError, "Maximum call stack size exceeded")
+        }
+        base[0] = .undefined
+        for (i, arg) in args.enumerated() { base[1 + i] = arg }
+        return try constructSlow(function, base + 1, args.count, newTarget: newTarget)
+    }
+
+    /// Construct with the arguments at args[0...] (this slot at args[-1]).
+    func constructSlow(_ function: Value, _ args: UnsafeMutablePointer<Value>, _ argc: Int, newTarget: Value) throws(Thrown) -> Value {
+        guard isConstructor(function) else { throw throwError(.typeError, "\(calleeDescription(function)) is not a constructor") }
+        let base = args - 1
+        let saved = stackTop
+        defer { stackTop = saved }
+        stackTop = max(stackTop, args + argc)
+        let cell = function.cell
+        switch cell.cellKind {
+        case .function:
+            let derived = cell.aux & CodeFlags.derivedConstructor.rawValue != 0
+            if derived { base[0] = .empty } else {
+                base[0] = Value(cell: newObjectCell(.object, proto: try prototypeForConstruct(newTarget, newTarget: newTarget)))
+                let fieldInit = cell.internalValue(3)
+                if fieldInit.isObject { _ = try call(fieldInit, this: base[0], []) }
+            }
+            guard stackGuard.hasRoom() else { throw throwError(.rangeError, "Maximum call stack size exceeded") }
+            guard pushFrame(function, base, argc, newTarget: newTarget, returnRegister: 0,
+                            returnPC: instanceData(cell).pointee.code, flags: Frame.entry | Frame.construct) else { throw Thrown() }
+            guard let result = execute() else { throw Thrown() }
+            return result
+        case .nativeFunction:
+            let index = Int(cell.internalValue(0).int32)
+            base[0] = .undefined
+            return try natives[index](self, Arguments(base: base, count: argc, newTarget: newTarget, callee: function))
+        case .boundFunction:
+            let bound = cell.internalValue(2)
+            var all = bound.isObject ? (0..<bound.cell.elementLength).map { bound.cell.elementValues[$0] } : []
+            for i in 0..<argc { all.append(args[i]) }
+            let target = cell.internalValue(0)
+            return try construct(target, all, newTarget: newTarget.bits == function.bits ? target : newTarget)
+        default:
+            throw throwError(.typeError, "\(calleeDescription(function)) is not a constructor")
+        }
+    }
+
+    /// The prototype for an object created by `new newTarget`.
+    func prototypeForConstruct(_ newTarget: Value, newTarget _: Value, fallback: Value? = nil) throws(Thrown) -> Value {
+        if newTarget.isObject {
+            let proto = try get(newTarget, PropertyKey(names.prototype))
+            if proto.isObject { return proto }
+        }
+        return fallback ?? objectPrototype
+    }
+
+    /// `super(...args)` in the derived constructor running in `frame`.
+    func superConstruct(_ frame: UnsafeMutablePointer<Frame>, _ args: [Value]) throws(Thrown) -> Value {
+        let callee = frame.pointee.callee
+        let parent = callee.cell.proto
+        guard isConstructor(parent) else {
+            throw throwError(.typeError, "Super constructor \(parent.isNull ? "null" : describeForError(parent)) of anonymous class is not a constructor")
+        }
+        if !frame.pointee.registers[0].isEmpty && frame.pointee.data.pointee.flags & CodeFlags.arrow.rawValue == 0 {
+            // `this` already bound: only detectable when it lives in r0.
+        }
+        let this = try construct(parent, args, newTarget: frame.pointee.newTarget)
+        let fieldInit = callee.cell.internalValue(3)
+        if fieldInit.isObject { _ = try call(fieldInit, this: this, []) }
+        return this
+    }
+
+    // MARK: Closures and classes
+
+    func makeClosure(_ data: UnsafeMutablePointer<InstanceData>, context: Value, home: Value) -> Value {
+        let cell = newObjectCell(.function, proto: functionPrototype)
+        cell.setInternal(0, Value(pointer: UnsafeRawPointer(data)))
+        cell.setInternal(1, context)
+        cell.setInternal(2, home)
+        let flags = data.pointee.flags
+        cell.aux = flags
+        cell.shapeBits = functionShape.bits
+        let shape = functionShape
+        writeSlot(cell, shape!, 0, Value(data.pointee.length))
+        writeSlot(cell, shape!, 1, data.pointee.name)
+        if flags & (CodeFlags.arrow.rawValue | CodeFlags.method.rawValue | CodeFlags.getter.rawValue
+                    | CodeFlags.setter.rawValue | CodeFlags.classConstructor.rawValue) == 0 {
+            cell.cellFlags |= ObjectFlags.lazyPrototype
+        }
+        return Value(cell: cell)
+    }
+
+    func makeClass(_ out: UnsafeMutablePointer<Value>, _ data: UnsafeMutablePointer<InstanceData>, constructorIndex: Int,
+                   context: Value, heritage: Value?, fieldInitIndex: Int?) throws(Thrown) {
+        var protoParent = objectPrototype
+        var constructorParent = functionPrototype
+        if let heritage {
+            if heritage.isNull {
+                protoParent = .null
+            } else {
+                guard isConstructor(heritage) else {
+                    throw throwError(.typeError, "Class extends value \(describeForError(heritage)) is not a constructor or null")
+                }
+                let parentPrototype = try get(heritage, PropertyKey(names.prototype))
+                guard parentPrototype.isObject || parentPrototype.isNull else {
+                    throw throwError(.typeError, "Class extends value does not have valid prototype property \(describeForError(parentPrototype))")
+                }
+                protoParent = parentPrototype
+                constructorParent = heritage
+            }
+        }
+        let prototype = newObject(proto: protoParent)
+        markAsPrototype(protoParent)
+        let constructor = makeClosure(childInstance(data, constructorIndex).data, context: context, home: prototype)
+        let cell = constructor.cell
+        cell.proto = constructorParent
+        markAsPrototype(constructorParent)
+        cell.cellFlags |= ObjectFlags.classConstructor
+        addProperty(cell, PropertyKey(names.prototype), prototype, 0)
+        addProperty(prototype.cell, PropertyKey(names.constructor), constructor, Attributes.hidden)
+        markAsPrototype(prototype)
+        if let fieldInitIndex {
+            cell.setInternal(3, makeClosure(childInstance(data, fieldInitIndex).data, context: context, home: prototype))
+        }
+        out[0] = constructor
+        out[1] = prototype
+    }
+
+    func setFunctionName(_ f: Value, _ key: PropertyKey, prefix: String) {
+        guard f.isCell(.function) else { return }
+        var name = key.isSymbol ? "[\(symbolDescription(key.value))]" : swiftString(keyValue(key))
+        if !prefix.isEmpty { name = prefix + " " + name }
+        let shape = f.cell.shape
+        let index = shape.find(names.name.bits)
+        if index >= 0 { writeSlot(f.cell, shape, shape.slots[index], newString(name)) }
+    }
+
+    func functionName(_ f: Value) -> String {
+        guard f.isObject, let property = namedOwnProperty(f.cell, PropertyKey(names.name)), property.value.isString else { return "" }
+        return swiftString(property.value)
+    }
+
+    func createArguments(_ frame: UnsafeMutablePointer<Frame>) -> Value {
+        let cell = newObjectCell(.arguments, proto: objectPrototype)
+        let all = frame.pointee.arguments
+        if all.isObject {
+            let n = all.cell.elementLength
+            if n > 0 {
+                reserveElements(cell, n)
+                for i in 0..<n { cell.elementValues[i] = all.cell.elementValues[i] }
+                setElementLength(cell, n)
+            }
+            addProperty(cell, PropertyKey(names.length), Value(Int32(n)), Attributes.hidden)
+        } else {
+            addProperty(cell, PropertyKey(names.length), Value(Int32(0)), Attributes.hidden)
+        }
+        addProperty(cell, PropertyKey(symbols.iterator), arrayValuesFunction, Attributes.hidden)
+        return Value(cell: cell)
+    }
+
+    func templateObject(_ data: UnsafeMutablePointer<InstanceData>, _ index: Int) -> Value {
+        let owner = data.pointee.instance.takeUnretainedValue()
+        if let cached = owner.templates[index] { return cached }
+        guard case .template(let cooked, let raw) = owner.block.constants[index] else { return .undefined }
+        let strings = newArray(cooked.map { $0.map { newString(units: $0) } ?? .undefined })
+        let raws = newArray(raw.map { newString(units: $0) })
+        raws.cell.cellFlags |= ObjectFlags.frozenElements | ObjectFlags.nonExtensible
+        addProperty(strings.cell, propertyKey("raw"), raws, 0)
+        strings.cell.cellFlags |= ObjectFlags.frozenElements | ObjectFlags.nonExtensible
+        owner.templates[index] = strings
+        return strings
+    }
+
+    // MARK: Exceptions
+
+    /// Finds a handler for the pending exception, popping frames up to the
+    /// nearest entry frame. False when the exception leaves `execute`.
+    func unwind() -> Bool {
+        if frameCount > 0 {
+            let top = frames[frameCount - 1]
+            let block = top.data.pointee.instance.takeUnretainedValue().block
+            let offset = top.pc - top.data.pointee.code
+            let position = block.position(at: offset)
+            let lineOffset = block.positions.last(where: { Int($0.offset) <= offset }).map { _ in 0 } ?? 0
+            _ = lineOffset
+            throwSite = ThrowSite(file: block.source.name, line: position.line, column: position.column,
+                                  lineText: block.source.lineText(atLine: position.line))
+        }
+        while frameCount > 0 {
+            let frame = frames + (frameCount - 1)
+            let data = frame.pointee.data
+            let block = data.pointee.instance.takeUnretainedValue().block
+            let offset = UInt32(frame.pointee.pc - data.pointee.code)
+            for handler in block.handlers where offset >= handler.start && offset < handler.end {
+                frame.pointee.registers[Int(handler.register)] = pendingException
+                pendingException = .empty
+                frame.pointee.pc = data.pointee.code + Int(handler.handler)
+                stackTop = frame.pointee.registers + Int(data.pointee.registerCount)
+                return true
+            }
+            let isEntry = frame.pointee.flags & Frame.entry != 0
+            popFrame()
+            if isEntry { return false }
+        }
+        return false
+    }
+
+    /// Sets the pending exception to a new error and returns the marker to throw.
+    func throwError(_ type: ErrorType, _ message: String) -> Thrown {
+        pendingException = makeError(type, message)
+        return Thrown()
+    }
+
+    func tdzError(_ name: Value) {
+        _ = throwError(.referenceError, "Cannot access '\(swiftString(name))' before initialization")
+    }
+
+    public func makeError(_ type: ErrorType, _ message: String) -> Value {
+        let proto = errorPrototypes[type] ?? errorPrototype
+        let cell = newObjectCell(.error, proto: proto)
+        let messageValue = newString(message)
+        let header = message.isEmpty ? type.rawValue : "\(type.rawValue): \(message)"
+        addProperty(cell, PropertyKey(names.stack), newString(header + captureStack()), Attributes.hidden)
+        addProperty(cell, PropertyKey(names.message), messageValue, Attributes.hidden)
+        return Value(cell: cell)
+    }
+
+    /// "\n    at f (file:line:col)" for each frame, innermost first.
+    func captureStack(limit: Int = 10) -> String {
+        var text = ""
+        var index = frameCount - 1
+        var count = 0
+        while index >= 0 && count < limit {
+            let frame = frames[index]
+            let data = frame.data
+            let block = data.pointee.instance.takeUnretainedValue().block
+            let position = block.position(at: frame.pc - data.pointee.code)
+            let location = "\(block.source.name):\(position.line):\(position.column)"
+            let name = block.nameString
+            if block.flags.contains(.script) || block.flags.contains(.module) {
+                text += "\n    at \(location)"
+            } else if name.isEmpty {
+                text += "\n    at \(location)"
+            } else {
+                text += "\n    at \(frame.flags & Frame.construct != 0 ? "new " : "")\(name) (\(location))"
+            }
+            index -= 1
+            count += 1
+        }
+        return text
+    }
+
+    /// A short rendering of a value for error messages.
+    func describeForError(_ v: Value) -> String {
+        if v.isString { return "\"\(swiftString(v))\"" }
+        if v.isCallable {
+            let name = functionName(v)
+            return name.isEmpty ? "function (anonymous)" : name
+        }
+        if v.isObject { return v.isCell(.array) ? "[object Array]" : "#<Object>" }
+        if v.isSymbol { return symbolDescriptiveString(v) }
+        return swiftString(numberOrOtherToString(v))
+    }
+
+    /// The callee as Node names it in "x is not a function": the source
+    /// expression of the call when the compiler could render it.
+    func calleeDescription(_ v: Value) -> String {
+        if frameCount > 0 {
+            let frame = frames[frameCount - 1]
+            let block = frame.data.pointee.instance.takeUnretainedValue().block
+            let offset = UInt32(frame.pc - frame.data.pointee.code)
+            if let text = block.calleeText(at: offset) { return text }
+        }
+        return describeForError(v)
+    }
+
+    // MARK: Running programs
+
+    /// Runs a compiled top-level block with `this` (globalThis for scripts).
+    public func run(_ block: CodeBlock) throws(Thrown) -> Value {
+        let instance = self.instance(for: block)
+        let closure = makeClosure(instance.data, context: .undefined, home: .undefined)
+        let this = block.flags.contains(.module) ? Value.undefined : globalObject
+        return try call(closure, this: this, [])
+    }
+}

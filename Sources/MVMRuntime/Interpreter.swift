@@ -1,0 +1,791 @@
+// The interpreter: one dispatch loop over raw pointers.
+//
+// `pc` points into the CodeBlock's words, `r` at the frame's registers on
+// the isolate's register stack, `data` at the function's per-isolate
+// InstanceData (constants, atoms, inline caches, feedback). JS-to-JS calls
+// push a Frame and continue the same loop, so JS recursion never grows the
+// native stack. Slow paths are out-of-line methods that throw `Thrown`; the
+// loop catches and unwinds to the nearest handler.
+import MVMBytecode
+
+extension Isolate {
+    @inline(__always) func truthy(_ v: Value) -> Bool {
+        if v.bits == Value.true.bits { return true }
+        if v.bits <= Value.undefined.bits { return false }
+        if v.isInt32 { return v.int32 != 0 }
+        if v.isNumber { let d = v.double; return d == d && d != 0 }
+        if v.isString { return v.cell.aux != 0 }
+        return true
+    }
+
+    /// Runs the top frame (pushed by the caller with the entry flag) to completion.
+    /// Returns nil when an exception escapes (it is in `pendingException`).
+    func execute() -> Value? {
+        var frame = frames + (frameCount - 1)
+        var executed: UInt64 = 0
+        defer { statistics.bytecodesExecuted &+= executed }
+        outer: while true {
+            let data = frame.pointee.data
+            var pc = frame.pointee.pc
+            let r = frame.pointee.registers
+            let names = data.pointee.names
+            let constants = data.pointee.constants
+            inner: while true {
+                executed &+= 1
+                let word = pc.pointee
+                let a = Int(word >> 8)
+                switch unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self) {
+                case .mov:
+                    r[a] = r[Int(pc[1])]
+                    pc += 2
+                case .loadConst:
+                    r[a] = constants[Int(pc[1])]
+                    pc += 2
+                case .loadInt:
+                    r[a] = Value(Int32(bitPattern: pc[1]))
+                    pc += 2
+                case .loadUndefined: r[a] = .undefined; pc += 1
+                case .loadNull: r[a] = .null; pc += 1
+                case .loadTrue: r[a] = .true; pc += 1
+                case .loadFalse: r[a] = .false; pc += 1
+                case .loadEmpty: r[a] = .empty; pc += 1
+                case .loadGlobalThis: r[a] = globalObject; pc += 1
+                case .loadCallee: r[a] = frame.pointee.callee; pc += 1
+                case .loadNewTarget: r[a] = frame.pointee.newTarget; pc += 1
+                case .loadHome:
+                    let callee = frame.pointee.callee
+                    r[a] = callee.isCell(.function) ? callee.cell.internalValue(2) : .undefined
+                    pc += 1
+                case .loadClosureContext:
+                    let callee = frame.pointee.callee
+                    r[a] = callee.isCell(.function) ? callee.cell.internalValue(1) : .undefined
+                    pc += 1
+                case .checkTDZ:
+                    if r[a].isEmpty {
+                        frame.pointee.pc = pc
+                        tdzError(names[Int(pc[1])])
+                        break inner
+                    }
+                    pc += 2
+                case .checkThis:
+                    if r[a].isEmpty {
+                        frame.pointee.pc = pc
+                        _ = throwError(.referenceError, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor")
+                        break inner
+                    }
+                    pc += 1
+                case .throwConstAssign:
+                    frame.pointee.pc = pc
+                    _ = throwError(.typeError, "Assignment to constant variable.")
+                    break inner
+
+                // MARK: Scopes
+                case .newContext:
+                    let count = Int(pc[2])
+                    let cell = heap.allocate(16 + 8 * count, kind: .context)
+                    cell.aux = UInt32(count)
+                    let parent = pc[1] == noRegister ? Value.undefined : r[Int(pc[1])]
+                    cell.setValue(parent, at: 8)
+                    for i in 0..<count { cell.setValue(.undefined, at: 16 + 8 * i) }
+                    r[a] = Value(cell: cell)
+                    pc += 3
+                case .copyContext:
+                    let old = r[a].cell
+                    let count = Int(old.aux)
+                    let cell = heap.allocate(16 + 8 * count, kind: .context)
+                    cell.aux = UInt32(count)
+                    cell.setValue(old.value(at: 8), at: 8)
+                    for i in 0..<count { cell.setValue(old.value(at: 16 + 8 * i), at: 16 + 8 * i) }
+                    r[a] = Value(cell: cell)
+                    pc += 1
+                case .getScope:
+                    var c = r[Int(pc[1])].cell
+                    var depth = pc[2]
+                    while depth > 0 { c = c.value(at: 8).cell; depth -= 1 }
+                    r[a] = c.value(at: 16 + 8 * Int(pc[3]))
+                    pc += 4
+                case .getScopeChecked:
+                    var c = r[Int(pc[1])].cell
+                    var depth = pc[2]
+                    while depth > 0 { c = c.value(at: 8).cell; depth -= 1 }
+                    let v = c.value(at: 16 + 8 * Int(pc[3]))
+                    if v.isEmpty {
+                        frame.pointee.pc = pc
+                        tdzError(names[Int(pc[4])])
+                        break inner
+                    }
+                    r[a] = v
+                    pc += 5
+                case .setScope:
+                    var c = r[a].cell
+                    var depth = pc[1]
+                    while depth > 0 { c = c.value(at: 8).cell; depth -= 1 }
+                    c.setValue(r[Int(pc[3])], at: 16 + 8 * Int(pc[2]))
+                    pc += 4
+
+                // MARK: Globals
+                case .getGlobal, .getGlobalOrUndefined:
+                    let global = globalObject.cell
+                    let e = data.pointee.caches + Int(pc[2]) * 4
+                    if e.pointee.shape == global.shapeBits && e.pointee.kind == CacheKind.own {
+                        r[a] = global.slot(atOffset: e.pointee.offset)
+                        pc += 3
+                        continue inner
+                    }
+                    frame.pointee.pc = pc
+                    do {
+                        r[a] = try getGlobalMiss(names[Int(pc[1])], e, orUndefined: word & 0xFF == UInt32(Opcode.getGlobalOrUndefined.rawValue))
+                    } catch { break inner }
+                    pc += 3
+                case .setGlobal, .setGlobalStrict:
+                    let global = globalObject.cell
+                    let e = data.pointee.caches + Int(pc[2]) * 4
+                    if e.pointee.shape == global.shapeBits && e.pointee.kind == CacheKind.own {
+                        global.setSlot(atOffset: e.pointee.offset, r[a])
+                        pc += 3
+                        continue inner
+                    }
+                    frame.pointee.pc = pc
+                    do {
+                        try setGlobalMiss(names[Int(pc[1])], r[a], e, strict: word & 0xFF == UInt32(Opcode.setGlobalStrict.rawValue))
+                    } catch { break inner }
+                    pc += 3
+                case .declareGlobalVar:
+                    let key = PropertyKey(names[a])
+                    if ownProperty(globalObject.cell, key) == nil {
+                        _ = try? defineOwnProperty(globalObject.cell, key, value: .undefined, getter: nil, setter: nil,
+                                                   writable: true, enumerable: true, configurable: false)
+                    }
+                    pc += 1
+                case .declareGlobalFunction:
+                    let key = PropertyKey(names[Int(pc[1])])
+                    frame.pointee.pc = pc
+                    do {
+                        if ownProperty(globalObject.cell, key) == nil {
+                            try defineOwnProperty(globalObject.cell, key, value: r[a], getter: nil, setter: nil,
+                                                  writable: true, enumerable: true, configurable: false)
+                        } else {
+                            try set(globalObject, key, r[a])
+                        }
+                    } catch { break inner }
+                    pc += 2
+
+                // MARK: Properties
+                case .getNamed:
+                    let o = r[Int(pc[1])]
+                    if o.isCell {
+                        let cell = o.cell
+                        if cell.cellKind.rawValue >= CellKind.firstObject.rawValue {
+                            let e = data.pointee.caches + Int(pc[3]) * 4
+                            if e.pointee.shape == cell.shapeBits {
+                                let kind = e.pointee.kind
+                                if kind == CacheKind.own {
+                                    r[a] = cell.slot(atOffset: e.pointee.offset)
+                                    pc += 4
+                                    continue inner
+                                }
+                                if kind == CacheKind.proto && e.pointee.epoch == protoEpoch && cell.proto.bits == e.pointee.proto.bits {
+                                    r[a] = e.pointee.holder.cell.slot(atOffset: e.pointee.offset)
+                                    pc += 4
+                                    continue inner
+                                }
+                                if kind == CacheKind.arrayLength && cell.cellKind == .array {
+                                    r[a] = Value(Double(cell.elementLength))
+                                    pc += 4
+                                    continue inner
+                                }
+                            }
+                        }
+                    }
+                    frame.pointee.pc = pc
+                    do { r[a] = try getNamedMiss(o, names[Int(pc[2])], data, Int(pc[3])) } catch { break inner }
+                    pc += 4
+                case .setNamed, .defineNamed:
+                    let o = r[a]
+                    let v = r[Int(pc[2])]
+                    if o.isCell {
+                        let cell = o.cell
+                        if cell.cellKind.rawValue >= CellKind.firstObject.rawValue {
+                            let e = data.pointee.caches + Int(pc[3]) * 4
+                            if e.pointee.shape == cell.shapeBits {
+                                if e.pointee.kind == CacheKind.own {
+                                    cell.setSlot(atOffset: e.pointee.offset, v)
+                                    pc += 4
+                                    continue inner
+                                }
+                                if e.pointee.kind == CacheKind.transition && e.pointee.epoch == protoEpoch
+                                    && cell.proto.bits == e.pointee.proto.bits {
+                                    let offset = e.pointee.offset
+                                    if offset < 0 { ensureSlotCapacity(cell, Shape.inlineCount + Int(-offset - 1)) }
+                                    cell.shapeBits = e.pointee.newShape
+                                    cell.setSlot(atOffset: offset, v)
+                                    pc += 4
+                                    continue inner
+                                }
+                            }
+                        }
+                    }
+                    frame.pointee.pc = pc
+                    do {
+                        try setNamedMiss(o, names[Int(pc[1])], v, data, Int(pc[3]),
+                                         define: word & 0xFF == UInt32(Opcode.defineNamed.rawValue))
+                    } catch { break inner }
+                    pc += 4
+                case .getIndexed:
+                    let o = r[Int(pc[1])]
+                    let k = r[Int(pc[2])]
+                    if o.isCell && k.isInt32 && k.int32 >= 0 {
+                        let cell = o.cell
+                        let kind = cell.cellKind
+                        if kind == .array || kind == .object || kind == .arguments {
+                            let i = Int(k.int32)
+                            if i < cell.elementLength && i < cell.elementCapacity {
+                                let v = cell.elementValues[i]
+                                if !v.isEmpty {
+                                    r[a] = v
+                                    pc += 4
+                                    continue inner
+                                }
+                            }
+                        } else if kind == .typedArray, let v = typedArrayGet(cell, Int(k.int32)) {
+                            r[a] = v
+                            pc += 4
+                            continue inner
+                        }
+                    }
+                    frame.pointee.pc = pc
+                    do { r[a] = try getIndexedSlow(o, k) } catch { break inner }
+                    pc += 4
+                case .setIndexed:
+                    let o = r[a]
+                    let k = r[Int(pc[1])]
+                    let v = r[Int(pc[2])]
+                    if o.isCell && k.isInt32 && k.int32 >= 0 {
+                        let cell = o.cell
+                        let kind = cell.cellKind
+                        if (kind == .array || kind == .object) && cell.cellFlags & (ObjectFlags.frozenElements | ObjectFlags.nonExtensible) == 0 {
+                            let i = Int(k.int32)
+                            let length = cell.elementLength
+                            if i < length && i < cell.elementCapacity && !cell.elementValues[i].isEmpty {
+                                cell.elementValues[i] = v
+                                pc += 4
+                                continue inner
+                            }
+                            if i == length && i < cell.elementCapacity && cell.proto.bits == arrayPrototype.bits && arrayPrototypeIsPlain {
+                                cell.elementValues[i] = v
+                                setElementLength(cell, i + 1)
+                                pc += 4
+                                continue inner
+                            }
+                        } else if kind == .typedArray && v.isNumber && Int(k.int32) < typedArrayLength(cell) {
+                            typedArraySet(cell, Int(k.int32), v.number)
+                            pc += 4
+                            continue inner
+                        }
+                    }
+                    frame.pointee.pc = pc
+                    do { try setIndexedSlow(o, k, v, strict: data.pointee.flags & CodeFlags.strict.rawValue != 0) } catch { break inner }
+                    pc += 4
+                case .defineField, .defineMethod:
+                    frame.pointee.pc = pc
+                    do {
+                        let key = try propertyKey(r[Int(pc[1])])
+                        let attrs = word & 0xFF == UInt32(Opcode.defineMethod.rawValue) ? Attributes.hidden : Attributes.data
+                        try defineOwnProperty(r[a].cell, key, value: r[Int(pc[2])], getter: nil, setter: nil,
+                                              writable: true, enumerable: attrs & Attributes.enumerable != 0, configurable: true)
+                    } catch { break inner }
+                    pc += 3
+                case .defineGetter, .defineSetter:
+                    frame.pointee.pc = pc
+                    do {
+                        let key = try propertyKey(r[Int(pc[1])])
+                        let f = r[Int(pc[2])]
+                        let isGetter = word & 0xFF == UInt32(Opcode.defineGetter.rawValue)
+                        setFunctionName(f, key, prefix: isGetter ? "get" : "set")
+                        try defineOwnProperty(r[a].cell, key, value: nil, getter: isGetter ? f : nil, setter: isGetter ? nil : f,
+                                              writable: nil, enumerable: pc[3] != 0, configurable: true)
+                    } catch { break inner }
+                    pc += 4
+                case .deleteNamed:
+                    frame.pointee.pc = pc
+                    do { r[a] = Value(try deleteOperator(r[Int(pc[1])], PropertyKey(names[Int(pc[2])]), strict: data.pointee.flags & CodeFlags.strict.rawValue != 0)) } catch { break inner }
+                    pc += 3
+                case .deleteIndexed:
+                    frame.pointee.pc = pc
+                    do {
+                        let key = try propertyKey(r[Int(pc[2])])
+                        r[a] = Value(try deleteOperator(r[Int(pc[1])], key, strict: data.pointee.flags & CodeFlags.strict.rawValue != 0))
+                    } catch { break inner }
+                    pc += 3
+                case .getSuper:
+                    frame.pointee.pc = pc
+                    do {
+                        let home = r[Int(pc[3])]
+                        let key = try propertyKey(r[Int(pc[1])])
+                        let proto = home.isObject ? home.cell.proto : Value.undefined
+                        if !proto.isObject { r[a] = .undefined } else {
+                            r[a] = try getProperty(proto, key, receiver: r[Int(pc[2])])
+                        }
+                    } catch { break inner }
+                    pc += 4
+                case .setSuper:
+                    frame.pointee.pc = pc
+                    do {
+                        let home = r[Int(pc[3])]
+                        let key = try propertyKey(r[a])
+                        let proto = home.isObject ? home.cell.proto : Value.undefined
+                        if proto.isObject { _ = try setProperty(proto, key, r[Int(pc[1])], receiver: r[Int(pc[2])]) }
+                    } catch { break inner }
+                    pc += 4
+                case .inOperator:
+                    frame.pointee.pc = pc
+                    do { r[a] = Value(try inOperator(r[Int(pc[1])], r[Int(pc[2])])) } catch { break inner }
+                    pc += 3
+                case .instanceOf:
+                    frame.pointee.pc = pc
+                    do { r[a] = Value(try instanceOf(r[Int(pc[1])], r[Int(pc[2])])) } catch { break inner }
+                    pc += 3
+
+                // MARK: Arithmetic
+                case .add:
+                    let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                    if x.isInt32 && y.isInt32 {
+                        let (sum, overflow) = x.int32.addingReportingOverflow(y.int32)
+                        r[a] = overflow ? Value(rawDouble: Double(x.int32) + Double(y.int32)) : Value(sum)
+                        data.pointee.arithmetic[Int(pc[3])] |= 1
+                    } else if x.isNumber && y.isNumber {
+                        r[a] = Value(rawDouble: x.number + y.number)
+                        data.pointee.arithmetic[Int(pc[3])] |= 2
+                    } else {
+                        frame.pointee.pc = pc
+                        data.pointee.arithmetic[Int(pc[3])] |= x.isString || y.isString ? 4 : 8
+                        do { r[a] = try addSlow(x, y) } catch { break inner }
+                        if heap.allocatedSinceCollection > heap.threshold || gcStress { collectAtSafepoint(pc) }
+                    }
+                    pc += 4
+                case .sub:
+                    let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                    if x.isInt32 && y.isInt32 {
+                        let (v, overflow) = x.int32.subtractingReportingOverflow(y.int32)
+                        r[a] = overflow ? Value(rawDouble: Double(x.int32) - Double(y.int32)) : Value(v)
+                        data.pointee.arithmetic[Int(pc[3])] |= 1
+                    } else if x.isNumber && y.isNumber {
+                        r[a] = Value(x.number - y.number)
+                        data.pointee.arithmetic[Int(pc[3])] |= 2
+                    } else {
+                        frame.pointee.pc = pc
+                        do { r[a] = try arithmeticSlow(.sub, x, y) } catch { break inner }
+                    }
+                    pc += 4
+                case .mul:
+                    let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                    if x.isInt32 && y.isInt32 {
+                        let (v, overflow) = x.int32.multipliedReportingOverflow(by: y.int32)
+                        if !overflow && (v != 0 || (x.int32 >= 0 && y.int32 >= 0)) { r[a] = Value(v) }
+                        else { r[a] = Value(Double(x.int32) * Double(y.int32)) }
+                        data.pointee.arithmetic[Int(pc[3])] |= 1
+                    } else if x.isNumber && y.isNumber {
+                        r[a] = Value(x.number * y.number)
+                        data.pointee.arithmetic[Int(pc[3])] |= 2
+                    } else {
+                        frame.pointee.pc = pc
+                        do { r[a] = try arithmeticSlow(.mul, x, y) } catch { break inner }
+                    }
+                    pc += 4
+                case .div:
+                    let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                    if x.isNumber && y.isNumber {
+                        r[a] = Value(x.number / y.number)
+                        data.pointee.arithmetic[Int(pc[3])] |= 2
+                    } else {
+                        frame.pointee.pc = pc
+                        do { r[a] = try arithmeticSlow(.div, x, y) } catch { break inner }
+                    }
+                    pc += 4
+                case .mod:
+                    let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                    if x.isInt32 && y.isInt32 && x.int32 >= 0 && y.int32 > 0 {
+                        r[a] = Value(x.int32 % y.int32)
+                        data.pointee.arithmetic[Int(pc[3])] |= 1
+                    } else if x.isNumber && y.isNumber {
+                        r[a] = Value(jsRemainder(x.number, y.number))
+                        data.pointee.arithmetic[Int(pc[3])] |= 2
+                    } else {
+                        frame.pointee.pc = pc
+                        do { r[a] = try arithmeticSlow(.mod, x, y) } catch { break inner }
+                    }
+                    pc += 4
+                case .exp, .bitAnd, .bitOr, .bitXor, .shl, .shr, .ushr:
+                    let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
+                    if x.isInt32 && y.isInt32 {
+                        let p = x.int32, q = y.int32
+                        switch op {
+                        case .bitAnd: r[a] = Value(p & q)
+                        case .bitOr: r[a] = Value(p | q)
+                        case .bitXor: r[a] = Value(p ^ q)
+                        case .shl: r[a] = Value(p << (q & 31))
+                        case .shr: r[a] = Value(p >> (q & 31))
+                        case .ushr: r[a] = Value(Double(UInt32(bitPattern: p) >> UInt32(q & 31)))
+                        default: r[a] = Value(jsPow(Double(p), Double(q)))
+                        }
+                        data.pointee.arithmetic[Int(pc[3])] |= 1
+                    } else {
+                        frame.pointee.pc = pc
+                        do { r[a] = try arithmeticSlow(op, x, y) } catch { break inner }
+                    }
+                    pc += 4
+                case .inc, .dec:
+                    let x = r[Int(pc[1])]
+                    let delta: Int32 = word & 0xFF == UInt32(Opcode.inc.rawValue) ? 1 : -1
+                    if x.isInt32 {
+                        let (v, overflow) = x.int32.addingReportingOverflow(delta)
+                        r[a] = overflow ? Value(rawDouble: Double(x.int32) + Double(delta)) : Value(v)
+                    } else if x.isNumber {
+                        r[a] = Value(x.double + Double(delta))
+                    } else {
+                        frame.pointee.pc = pc
+                        do { r[a] = Value(try toNumber(x) + Double(delta)) } catch { break inner }
+                    }
+                    pc += 3
+                case .neg:
+                    let x = r[Int(pc[1])]
+                    if x.isInt32 && x.int32 != 0 && x.int32 != .min { r[a] = Value(-x.int32) } else {
+                        frame.pointee.pc = pc
+                        do { r[a] = Value(rawDouble: -(try toNumber(x))) } catch { break inner }
+                        if r[a].isDouble { r[a] = Value(r[a].double) ; if x.isInt32 && x.int32 == 0 { r[a] = Value(rawDouble: -0.0) } }
+                    }
+                    pc += 3
+                case .toNumber, .toNumeric:
+                    let x = r[Int(pc[1])]
+                    if x.isNumber { r[a] = x } else {
+                        frame.pointee.pc = pc
+                        do { r[a] = Value(try toNumber(x)) } catch { break inner }
+                    }
+                    pc += 2
+                case .bitNot:
+                    let x = r[Int(pc[1])]
+                    if x.isInt32 { r[a] = Value(~x.int32) } else {
+                        frame.pointee.pc = pc
+                        do { r[a] = Value(~toInt32(try toNumber(x))) } catch { break inner }
+                    }
+                    pc += 2
+                case .not:
+                    r[a] = Value(!truthy(r[Int(pc[1])]))
+                    pc += 2
+                case .typeOf:
+                    r[a] = typeOf(r[Int(pc[1])])
+                    pc += 2
+                case .toStringOp:
+                    let x = r[Int(pc[1])]
+                    if x.isString { r[a] = x } else {
+                        frame.pointee.pc = pc
+                        do { r[a] = try toString(x) } catch { break inner }
+                    }
+                    pc += 2
+                case .toPropertyKey:
+                    let x = r[Int(pc[1])]
+                    if x.isObject {
+                        frame.pointee.pc = pc
+                        do { r[a] = try toPrimitive(x, hint: .string) } catch { break inner }
+                        if !r[a].isSymbol && !r[a].isString {
+                            do { r[a] = try toString(r[a]) } catch { break inner }
+                        }
+                    } else if !x.isString && !x.isSymbol && !x.isNumber {
+                        r[a] = numberOrOtherToString(x)
+                    } else {
+                        r[a] = x
+                    }
+                    pc += 2
+
+                // MARK: Comparison
+                case .strictEq, .strictNe:
+                    let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                    let equal: Bool
+                    if x.bits == y.bits { equal = !(x.isDouble && x.double.isNaN) }
+                    else if x.isNumber && y.isNumber { equal = x.number == y.number }
+                    else if x.isString && y.isString { equal = stringsEqual(x, y) }
+                    else { equal = false }
+                    r[a] = Value(equal == (word & 0xFF == UInt32(Opcode.strictEq.rawValue)))
+                    pc += 4
+                case .eq, .ne:
+                    let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                    frame.pointee.pc = pc
+                    do {
+                        let equal = try looseEquals(x, y)
+                        r[a] = Value(equal == (word & 0xFF == UInt32(Opcode.eq.rawValue)))
+                    } catch { break inner }
+                    pc += 4
+                case .lt, .le, .gt, .ge:
+                    let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
+                    if x.isInt32 && y.isInt32 {
+                        let p = x.int32, q = y.int32
+                        switch op {
+                        case .lt: r[a] = Value(p < q)
+                        case .le: r[a] = Value(p <= q)
+                        case .gt: r[a] = Value(p > q)
+                        default: r[a] = Value(p >= q)
+                        }
+                    } else if x.isNumber && y.isNumber {
+                        let p = x.number, q = y.number
+                        switch op {
+                        case .lt: r[a] = Value(p < q)
+                        case .le: r[a] = Value(p <= q)
+                        case .gt: r[a] = Value(p > q)
+                        default: r[a] = Value(p >= q)
+                        }
+                    } else {
+                        frame.pointee.pc = pc
+                        do { r[a] = Value(try compareSlow(op, x, y)) } catch { break inner }
+                    }
+                    pc += 4
+
+                // MARK: Jumps
+                case .jump:
+                    pc += Int(Int32(bitPattern: word) >> 8)
+                case .loop:
+                    data.pointee.loopCount &+= 1
+                    pc += Int(Int32(bitPattern: word) >> 8)
+                    if heap.allocatedSinceCollection > heap.threshold || gcStress { collectAtSafepoint(pc) }
+                case .jumpIfTrue:
+                    if truthy(r[a]) { pc += Int(Int32(bitPattern: pc[1])) } else { pc += 2 }
+                case .jumpIfFalse:
+                    if truthy(r[a]) { pc += 2 } else { pc += Int(Int32(bitPattern: pc[1])) }
+                case .jumpIfNullish:
+                    if r[a].isNullish { pc += Int(Int32(bitPattern: pc[1])) } else { pc += 2 }
+                case .jumpIfNotNullish:
+                    if r[a].isNullish { pc += 2 } else { pc += Int(Int32(bitPattern: pc[1])) }
+                case .jumpIfUndefined:
+                    if r[a].isUndefined { pc += Int(Int32(bitPattern: pc[1])) } else { pc += 2 }
+                case .jumpIfNotUndefined:
+                    if r[a].isUndefined { pc += 2 } else { pc += Int(Int32(bitPattern: pc[1])) }
+
+                // MARK: Calls
+                case .call:
+                    let base = r + Int(pc[1])
+                    let argc = Int(pc[2])
+                    let callee = base.pointee
+                    let feedback = data.pointee.callFeedback + Int(pc[3])
+                    if feedback.pointee != callee.bits { feedback.pointee = feedback.pointee == 0 ? callee.bits : 1 }
+                    frame.pointee.pc = pc
+                    if callee.isCell && callee.cell.cellKind == .function && callee.cell.cellFlags & ObjectFlags.classConstructor == 0 {
+                        guard pushFrame(callee, base + 1, argc, newTarget: .undefined, returnRegister: UInt32(a),
+                                        returnPC: pc + 4, flags: 0) else { break inner }
+                        frame = frames + (frameCount - 1)
+                        continue outer
+                    }
+                    do { r[a] = try callSlow(callee, base + 1, argc) } catch { break inner }
+                    pc += 4
+                case .new:
+                    let base = r + Int(pc[1])
+                    let argc = Int(pc[2])
+                    let callee = base.pointee
+                    frame.pointee.pc = pc
+                    if callee.isCell && callee.cell.cellKind == .function && isConstructor(callee) {
+                        let derived = callee.cell.aux & CodeFlags.derivedConstructor.rawValue != 0
+                        do {
+                            if derived { base[1] = .empty } else {
+                                base[1] = Value(cell: newObjectCell(.object, proto: try prototypeForConstruct(callee, newTarget: callee)))
+                                let fieldInit = callee.cell.internalValue(3)
+                                if fieldInit.isObject { _ = try call(fieldInit, this: base[1], []) }
+                            }
+                        } catch { break inner }
+                        guard pushFrame(callee, base + 1, argc, newTarget: callee, returnRegister: UInt32(a),
+                                        returnPC: pc + 4, flags: Frame.construct) else { break inner }
+                        frame = frames + (frameCount - 1)
+                        continue outer
+                    }
+                    do { r[a] = try constructSlow(callee, base + 2, argc, newTarget: callee) } catch { break inner }
+                    pc += 4
+                case .callSpread, .newSpread:
+                    let base = r + Int(pc[1])
+                    frame.pointee.pc = pc
+                    do {
+                        let args = try spreadToList(r[Int(pc[2])])
+                        if word & 0xFF == UInt32(Opcode.callSpread.rawValue) {
+                            r[a] = try call(base[0], this: base[1], args)
+                        } else {
+                            r[a] = try construct(base[0], args, newTarget: base[0])
+                        }
+                    } catch { break inner }
+                    pc += 3
+                case .superCall, .superCallSpread:
+                    let base = r + Int(pc[1])
+                    frame.pointee.pc = pc
+                    do {
+                        let args: [Value]
+                        if word & 0xFF == UInt32(Opcode.superCall.rawValue) {
+                            args = (0..<Int(pc[2])).map { base[2 + $0] }
+                        } else {
+                            args = try spreadToList(r[Int(pc[2])])
+                        }
+                        r[a] = try superConstruct(frame, args)
+                    } catch { break inner }
+                    pc += 3
+                case .ret:
+                    var result = r[a]
+                    let finished = frame.pointee
+                    if finished.flags & Frame.construct != 0 && !result.isObject {
+                        if finished.data.pointee.flags & CodeFlags.derivedConstructor.rawValue != 0 {
+                            frame.pointee.pc = pc
+                            _ = throwError(.typeError, "Derived constructors may only return object or undefined")
+                            break inner
+                        }
+                        result = finished.registers[0]
+                    }
+                    popFrame()
+                    if finished.flags & Frame.entry != 0 { return result }
+                    frame = frames + (frameCount - 1)
+                    frame.pointee.registers[Int(finished.returnRegister)] = result
+                    frame.pointee.pc = finished.returnPC
+                    continue outer
+
+                // MARK: Creation
+                case .newObject:
+                    r[a] = Value(cell: newObjectCell(.object, proto: objectPrototype))
+                    pc += 1
+                    if heap.allocatedSinceCollection > heap.threshold || gcStress { collectAtSafepoint(pc) }
+                case .newArray:
+                    let count = Int(pc[2])
+                    let array = newArray(capacity: count)
+                    if count > 0 {
+                        let source = r + Int(pc[1])
+                        let cell = array.cell
+                        for i in 0..<count { cell.elementValues[i] = source[i] }
+                        setElementLength(cell, count)
+                    }
+                    r[a] = array
+                    pc += 3
+                    if heap.allocatedSinceCollection > heap.threshold || gcStress { collectAtSafepoint(pc) }
+                case .arrayPush:
+                    arrayAppend(r[a].cell, r[Int(pc[1])])
+                    pc += 2
+                case .arrayPushHole:
+                    let cell = r[a].cell
+                    let n = cell.elementLength
+                    if n >= cell.elementCapacity { reserveElements(cell, n + 1) }
+                    setElementLength(cell, n + 1)
+                    pc += 1
+                case .arraySpread:
+                    frame.pointee.pc = pc
+                    do {
+                        for v in try spreadToList(r[Int(pc[1])]) { arrayAppend(r[a].cell, v) }
+                    } catch { break inner }
+                    pc += 2
+                case .newClosure:
+                    let child = childInstance(data, Int(pc[1]))
+                    r[a] = makeClosure(child.data, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: .undefined)
+                    pc += 3
+                    if heap.allocatedSinceCollection > heap.threshold || gcStress { collectAtSafepoint(pc) }
+                case .newMethod:
+                    let child = childInstance(data, Int(pc[1]))
+                    r[a] = makeClosure(child.data, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: r[Int(pc[3])])
+                    pc += 4
+                case .newClass:
+                    frame.pointee.pc = pc
+                    do {
+                        try makeClass(r + a, data, constructorIndex: Int(pc[1]),
+                                      context: pc[2] == noRegister ? .undefined : r[Int(pc[2])],
+                                      heritage: pc[3] == noRegister ? nil : r[Int(pc[3])],
+                                      fieldInitIndex: pc[4] == noRegister ? nil : Int(pc[4]))
+                    } catch { break inner }
+                    pc += 5
+                case .createArguments:
+                    r[a] = createArguments(frame)
+                    pc += 1
+                case .createRest:
+                    let args = frame.pointee.arguments
+                    let start = Int(pc[1])
+                    if args.isObject {
+                        let all = args.cell
+                        let n = all.elementLength
+                        r[a] = newArray(start < n ? (start..<n).map { all.elementValues[$0] } : [])
+                    } else {
+                        r[a] = newArray([])
+                    }
+                    pc += 2
+                case .copyDataProperties:
+                    frame.pointee.pc = pc
+                    do { try copyDataProperties(r[a], r[Int(pc[1])], excluded: pc[2] == noRegister ? nil : r[Int(pc[2])]) } catch { break inner }
+                    pc += 3
+                case .templateObject:
+                    r[a] = templateObject(data, Int(pc[1]))
+                    pc += 2
+                case .newRegExp:
+                    frame.pointee.pc = pc
+                    _ = throwError(.syntaxError, "Regular expressions are not supported yet")
+                    break inner
+
+                // MARK: Iteration
+                case .getIterator:
+                    frame.pointee.pc = pc
+                    do { try getIterator(r + a, r[Int(pc[1])]) } catch { break inner }
+                    pc += 2
+                case .iteratorNext:
+                    let iterator = r + Int(pc[1])
+                    let state = iterator[1]
+                    if state.isInt32 && iterator[0].isCell(.array) {
+                        let cell = iterator[0].cell
+                        let i = Int(state.int32)
+                        if i < cell.elementLength {
+                            var v = i < cell.elementCapacity ? cell.elementValues[i] : .empty
+                            if v.isEmpty {
+                                frame.pointee.pc = pc
+                                do { v = try get(iterator[0], PropertyKey(index: UInt32(i))) } catch { break inner }
+                            }
+                            r[a] = v
+                            iterator[1] = Value(Int32(i + 1))
+                            pc += 3
+                        } else {
+                            iterator[1] = .undefined
+                            pc += Int(Int32(bitPattern: pc[2]))
+                        }
+                        continue inner
+                    }
+                    frame.pointee.pc = pc
+                    do {
+                        if let v = try iteratorStep(iterator) { r[a] = v; pc += 3 } else { pc += Int(Int32(bitPattern: pc[2])) }
+                    } catch { break inner }
+                case .iteratorClose:
+                    frame.pointee.pc = pc
+                    do { try iteratorClose(r + a) } catch { break inner }
+                    pc += 1
+                case .forInPrepare:
+                    frame.pointee.pc = pc
+                    r[a] = forInKeys(r[Int(pc[1])])
+                    r[a + 1] = Value(Int32(0))
+                    pc += 2
+                case .forInNext:
+                    let iterator = r + Int(pc[1])
+                    let keys = iterator[0].cell
+                    let i = Int(iterator[1].int32)
+                    if i < keys.elementLength {
+                        r[a] = keys.elementValues[i]
+                        iterator[1] = Value(Int32(i + 1))
+                        pc += 3
+                    } else {
+                        pc += Int(Int32(bitPattern: pc[2]))
+                    }
+
+                // MARK: Exceptions
+                case .throw:
+                    frame.pointee.pc = pc
+                    pendingException = r[a]
+                    break inner
+                case .throwError:
+                    frame.pointee.pc = pc
+                    let message = swiftString(constants[Int(pc[1])])
+                    let type: ErrorType = [ErrorType.error, .typeError, .referenceError, .syntaxError, .rangeError][min(a, 4)]
+                    _ = throwError(type, message)
+                    break inner
+                case .debugger, .nop:
+                    pc += max(1, Opcode.table[Int(word & 0xFF)].length)
+                }
+            }
+            // An exception is pending: find a handler, popping frames.
+            if !unwind() { return nil }
+            frame = frames + (frameCount - 1)
+        }
+    }
+}

@@ -1,0 +1,356 @@
+// The isolate: one independent JavaScript world. Everything the runtime
+// mutates belongs to an isolate; isolates share only immutable CodeBlocks.
+import MVMBytecode
+import MVMSyntax
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A JavaScript exception is pending in the isolate (`pendingException`).
+public struct Thrown: Error {}
+
+/// Arguments of a native function call: `this` at base[0], arguments after.
+public struct Arguments {
+    let base: UnsafeMutablePointer<Value>
+    public let count: Int
+    public let newTarget: Value
+    public let callee: Value
+    @inline(__always) public subscript(i: Int) -> Value { i < count ? base[1 + i] : .undefined }
+    public var this: Value { base[0] }
+    public var isConstruct: Bool { !newTarget.isUndefined }
+    public var all: [Value] { (0..<count).map { base[1 + $0] } }
+}
+
+public typealias NativeFunction = (Isolate, Arguments) throws(Thrown) -> Value
+
+/// Per-isolate data of one CodeBlock: resolved constants, inline caches,
+/// feedback and counters. Raw memory, so the interpreter reads it without ARC.
+struct InstanceData {
+    var code: UnsafePointer<UInt32>
+    var constants: UnsafeMutablePointer<Value>
+    var names: UnsafeMutablePointer<Value>
+    var caches: UnsafeMutablePointer<CacheEntry>
+    var cacheStates: UnsafeMutablePointer<UInt8>
+    var arithmetic: UnsafeMutablePointer<UInt8>
+    var callFeedback: UnsafeMutablePointer<UInt64>
+    var registerCount: Int32
+    var parameterCount: Int32
+    var flags: UInt32
+    var entryCount: UInt32
+    var loopCount: UInt32
+    var instance: Unmanaged<FunctionInstance>
+    /// The function's `name` (an atom) and `length`.
+    var name: Value
+    var length: Int32
+}
+
+/// One inline-cache entry (see Interpreter.swift for the kinds).
+struct CacheEntry {
+    var shape: UInt64
+    var proto: Value
+    var holder: Value
+    var newShape: UInt64
+    var offset: Int32
+    var epoch: UInt32
+    var kind: UInt8
+}
+
+enum CacheKind {
+    static let own: UInt8 = 0
+    static let proto: UInt8 = 1
+    static let arrayLength: UInt8 = 2
+    static let transition: UInt8 = 3
+}
+
+final class FunctionInstance {
+    let block: CodeBlock
+    let data: UnsafeMutablePointer<InstanceData>
+    var children: [FunctionInstance?]
+    var templates: [Int: Value] = [:]
+
+    init(block: CodeBlock, isolate: Isolate) {
+        self.block = block
+        children = Array(repeating: nil, count: block.functions.count)
+        data = .allocate(capacity: 1)
+        let constants = UnsafeMutablePointer<Value>.allocate(capacity: max(1, block.constants.count))
+        for (i, constant) in block.constants.enumerated() {
+            switch constant {
+            case .number(let d): constants[i] = Value(d)
+            case .string(let units): constants[i] = isolate.atom(units: units)
+            case .template: constants[i] = .undefined
+            }
+        }
+        let names = UnsafeMutablePointer<Value>.allocate(capacity: max(1, block.names.count))
+        for (i, units) in block.names.enumerated() { names[i] = isolate.atom(units: units) }
+        let cacheCount = block.propertyCacheCount
+        let caches = UnsafeMutablePointer<CacheEntry>.allocate(capacity: max(1, cacheCount * 4))
+        caches.initialize(repeating: CacheEntry(shape: 0, proto: .empty, holder: .empty, newShape: 0, offset: 0, epoch: 0, kind: 0),
+                          count: max(1, cacheCount * 4))
+        let states = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, cacheCount))
+        states.initialize(repeating: 0, count: max(1, cacheCount))
+        let arithmetic = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, block.arithmeticFeedbackCount))
+        arithmetic.initialize(repeating: 0, count: max(1, block.arithmeticFeedbackCount))
+        let calls = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, block.callFeedbackCount))
+        calls.initialize(repeating: 0, count: max(1, block.callFeedbackCount))
+        data.initialize(to: InstanceData(
+            code: block.code, constants: constants, names: names, caches: caches, cacheStates: states,
+            arithmetic: arithmetic, callFeedback: calls, registerCount: Int32(block.registerCount),
+            parameterCount: Int32(block.parameterCount), flags: block.flags.rawValue, entryCount: 0, loopCount: 0,
+            instance: Unmanaged.passUnretained(self), name: isolate.atom(units: block.name), length: Int32(block.length)))
+    }
+
+    deinit {
+        let d = data.pointee
+        d.constants.deallocate()
+        d.names.deallocate()
+        d.caches.deallocate()
+        d.cacheStates.deallocate()
+        d.arithmetic.deallocate()
+        d.callFeedback.deallocate()
+        data.deallocate()
+    }
+}
+
+/// A frame of the JS call stack. Registers live on the isolate's register stack.
+struct Frame {
+    var data: UnsafeMutablePointer<InstanceData>
+    /// The instruction executing (for callers: the call instruction).
+    var pc: UnsafePointer<UInt32>
+    /// Where the caller resumes.
+    var returnPC: UnsafePointer<UInt32>
+    var registers: UnsafeMutablePointer<Value>
+    var callee: Value
+    var newTarget: Value
+    /// All arguments as an array, for functions that read `arguments` or rest.
+    var arguments: Value
+    var returnRegister: UInt32
+    var flags: UInt32
+
+    static let construct: UInt32 = 1
+    /// Returning from this frame returns from `execute` to native code.
+    static let entry: UInt32 = 2
+}
+
+public struct IsolateStatistics {
+    public var bytecodesExecuted: UInt64 = 0
+}
+
+public final class Isolate {
+    let heap = Heap()
+    var atoms = AtomTable()
+    var natives: [NativeFunction] = []
+    var instances: [ObjectIdentifier: FunctionInstance] = [:]
+    var allInstances: [FunctionInstance] = []
+    var rootShapes: [Shape] = []
+    /// Bumped whenever an object used as a prototype changes shape.
+    var protoEpoch: UInt32 = 1
+    var pendingException: Value = .empty
+    /// Collect at every safepoint (tests use it to shake out rooting bugs).
+    public var gcStress = false
+
+    // Register and frame stacks.
+    let registerCapacity = 1 << 20
+    let registerBase: UnsafeMutablePointer<Value>
+    var stackTop: UnsafeMutablePointer<Value>
+    let frameCapacity = 20_000
+    let frames: UnsafeMutablePointer<Frame>
+    var frameCount = 0
+    /// Native re-entry depth guard.
+    let stackGuard = StackGuard()
+
+    // Strings and atoms used everywhere.
+    var emptyString: Value = .empty
+    var singleCharStrings: [Value] = []
+    var smallIndexStrings: [Value] = []
+    var names: CommonNames! = nil
+    var symbols: WellKnownSymbols! = nil
+    var pinnedSymbols: [Value] = []
+    var symbolRegistry: [String: Value] = [:]
+
+    // The realm's intrinsics.
+    var globalObject: Value = .undefined
+    var objectPrototype: Value = .null
+    var functionPrototype: Value = .null
+    var arrayPrototype: Value = .null
+    var stringPrototype: Value = .null
+    var numberPrototype: Value = .null
+    var booleanPrototype: Value = .null
+    var symbolPrototype: Value = .null
+    var errorPrototype: Value = .null
+    var iteratorPrototype: Value = .null
+    var arrayIteratorPrototype: Value = .null
+    var mapIteratorPrototype: Value = .null
+    var setIteratorPrototype: Value = .null
+    var stringIteratorPrototype: Value = .null
+    var mapPrototype: Value = .null
+    var setPrototype: Value = .null
+    var weakMapPrototype: Value = .null
+    var weakSetPrototype: Value = .null
+    var arrayBufferPrototype: Value = .null
+    var dataViewPrototype: Value = .null
+    var typedArrayPrototypes: [Value] = []
+    var errorPrototypes: [ErrorType: Value] = [:]
+    var arrayValuesFunction: Value = .undefined
+    var arrayIteratorNextFunction: Value = .undefined
+    /// Extra roots for the realm (constructors and the like).
+    var intrinsicRoots: [Value] = []
+    var functionHasInstance: Value = .undefined
+    var functionShape: Shape! = nil
+    var nativeFunctionShape: Shape! = nil
+    var randomState: (UInt64, UInt64) = (0, 0)
+    /// Where the last exception was thrown (for the uncaught report).
+    var throwSite: ThrowSite? = nil
+    /// Arrays being joined (cycles print as "").
+    var joinStack: [UInt64] = []
+    /// Values the host holds (embedding API handles).
+    var handles: [Value] = []
+
+    // Output.
+    var stdoutBuffer: [UInt8] = []
+    public var stdoutSink: (([UInt8]) -> Void)? = nil
+    public var stderrSink: (([UInt8]) -> Void)? = nil
+    let startTime: UInt64
+
+    // Statistics (--stats).
+    public var statistics = IsolateStatistics()
+    public var countBytecodes = false
+
+    public init() {
+        registerBase = .allocate(capacity: registerCapacity)
+        stackTop = registerBase
+        frames = .allocate(capacity: frameCapacity)
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        startTime = UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+        for internalCount in 0...4 {
+            rootShapes.append(Shape(inlineOffset: ObjectLayout.internalOffset + 8 * internalCount))
+        }
+        setUpStrings()
+        setUpRealm()
+    }
+
+    deinit {
+        flushOutput()
+        heap.releaseAll()
+        atoms.release()
+        registerBase.deallocate()
+        frames.deallocate()
+    }
+
+    /// Releases the isolate's memory now (also done on deinit).
+    public func dispose() { flushOutput() }
+
+    private func setUpStrings() {
+        emptyString = makeAtom([])
+        singleCharStrings = (0..<128).map { makeAtom([UInt16($0)]) }
+        smallIndexStrings = []
+        names = CommonNames(self)
+    }
+
+    func makeAtom(_ units: [UInt16]) -> Value {
+        let cell = allocateFlatString(length: units.count, oneByte: true)
+        for (i, u) in units.enumerated() { StringLayout.bytes(cell)[i] = UInt8(u) }
+        cell.cellFlags |= StringLayout.atomFlag
+        atoms.insert(cell)
+        return Value(cell: cell)
+    }
+
+    func smallIndexString(_ i: Int) -> Value {
+        if smallIndexStrings.isEmpty { smallIndexStrings = (0..<1024).map { atom(String($0)) } }
+        return smallIndexStrings[i]
+    }
+
+    func pinSymbol(_ symbol: Value) {
+        if symbol.cell.cellFlags & 1 == 0 {
+            symbol.cell.cellFlags |= 1
+            pinnedSymbols.append(symbol)
+        }
+    }
+
+    // MARK: Instances
+
+    func instance(for block: CodeBlock) -> FunctionInstance {
+        if let existing = instances[ObjectIdentifier(block)] { return existing }
+        let created = FunctionInstance(block: block, isolate: self)
+        instances[ObjectIdentifier(block)] = created
+        allInstances.append(created)
+        return created
+    }
+
+    func childInstance(_ parent: UnsafeMutablePointer<InstanceData>, _ index: Int) -> FunctionInstance {
+        let owner = parent.pointee.instance.takeUnretainedValue()
+        if let child = owner.children[index] { return child }
+        let child = FunctionInstance(block: owner.block.functions[index], isolate: self)
+        owner.children[index] = child
+        allInstances.append(child)
+        return child
+    }
+
+    // MARK: Time and output
+
+    var monotonicNanoseconds: UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    func writeStdout(_ text: String) {
+        stdoutBuffer.append(contentsOf: text.utf8)
+        stdoutBuffer.append(10)
+        if stdoutBuffer.count > 1 << 16 { flushOutput() }
+    }
+
+    func writeStderr(_ text: String) {
+        flushOutput()
+        var bytes = Array(text.utf8)
+        bytes.append(10)
+        if let sink = stderrSink { sink(bytes) } else { bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) } }
+    }
+
+    public func flushOutput() {
+        if stdoutBuffer.isEmpty { return }
+        if let sink = stdoutSink { sink(stdoutBuffer) } else {
+            stdoutBuffer.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = write(1, raw.baseAddress! + offset, raw.count - offset)
+                    if n <= 0 { break }
+                    offset += n
+                }
+            }
+        }
+        stdoutBuffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Atoms the runtime uses by name, created once per isolate.
+struct CommonNames {
+    let length, prototype, constructor, name, message, stack, cause, toString, valueOf, next, done, value: Value
+    let get, set, enumerable, configurable, writable, proto, callee, toJSON, lastIndex, join, errors, `return`: Value
+    let undefined, null, `true`, `false`, object, function, number, string, boolean, symbol, bigint: Value
+
+    init(_ isolate: Isolate) {
+        func a(_ s: String) -> Value { isolate.atom(s) }
+        length = a("length"); prototype = a("prototype"); constructor = a("constructor"); name = a("name")
+        message = a("message"); stack = a("stack"); cause = a("cause"); toString = a("toString")
+        valueOf = a("valueOf"); next = a("next"); done = a("done"); value = a("value")
+        get = a("get"); set = a("set"); enumerable = a("enumerable"); configurable = a("configurable")
+        writable = a("writable"); proto = a("__proto__"); callee = a("callee"); toJSON = a("toJSON")
+        lastIndex = a("lastIndex"); join = a("join"); errors = a("errors"); `return` = a("return")
+        undefined = a("undefined"); null = a("null"); `true` = a("true"); `false` = a("false")
+        object = a("object"); function = a("function"); number = a("number"); string = a("string")
+        boolean = a("boolean"); symbol = a("symbol"); bigint = a("bigint")
+    }
+}
+
+struct WellKnownSymbols {
+    let iterator, toPrimitive, hasInstance, toStringTag, asyncIterator, species, isConcatSpreadable, unscopables: Value
+    let match, replace, search, split, matchAll: Value
+}
+
+public enum ErrorType: String, CaseIterable, Sendable {
+    case error = "Error", typeError = "TypeError", referenceError = "ReferenceError", syntaxError = "SyntaxError"
+    case rangeError = "RangeError", evalError = "EvalError", uriError = "URIError", aggregateError = "AggregateError"
+}

@@ -1,0 +1,99 @@
+// Running a whole program the way the CLI does: compile, run, report an
+// uncaught exception like Node, and the --stats numbers.
+import MVMBytecode
+import MVMSyntax
+
+public struct IsolateReport: Sendable {
+    public var bytecodesExecuted: UInt64
+    public var collections: Int
+    public var collectionMilliseconds: Double
+    public var heapBytes: Int
+    public var liveBytes: Int
+    public var cacheStates: [Int]  // uninitialized, monomorphic, polymorphic, megamorphic
+    public var functionsRun: Int
+
+    public var description: String {
+        """
+        bytecodes executed: \(bytecodesExecuted)
+        gc: \(collections) collections, \(String(format3(collectionMilliseconds))) ms
+        heap: \(heapBytes) bytes (\(liveBytes) live after last collection)
+        inline caches: \(cacheStates[0]) uninitialized, \(cacheStates[1]) monomorphic, \(cacheStates[2]) polymorphic, \(cacheStates[3]) megamorphic
+        functions run: \(functionsRun)
+        """
+    }
+}
+
+func format3(_ d: Double) -> String {
+    let scaled = (d * 1000).rounded() / 1000
+    return formatNumber(scaled)
+}
+
+extension Isolate {
+    /// Compiles and runs a program. Returns nil on success, or the text Node
+    /// would print for the uncaught exception (syntax errors included).
+    public func runProgram(_ source: SourceFile, as goal: Goal) -> String? {
+        let block: CodeBlock
+        do {
+            block = try Compiler.compile(source: source, as: goal)
+        } catch {
+            return error.description
+        }
+        do {
+            _ = try run(block)
+            flushOutput()
+            return nil
+        } catch {
+            flushOutput()
+            return uncaughtReport()
+        }
+    }
+
+    /// The Node-style report of the pending exception, which it clears.
+    public func uncaughtReport() -> String {
+        let exception = pendingException
+        pendingException = .empty
+        var text = ""
+        if let site = throwSite {
+            text += "\(site.file):\(site.line)\n\(site.lineText)\n\(String(repeating: " ", count: max(0, site.column - 1)))^\n\n"
+        }
+        if exception.isCell(.error) {
+            let stack = (try? get(exception, PropertyKey(names.stack))) ?? .undefined
+            text += stack.isString ? swiftString(stack) : ((try? inspect(exception)) ?? "Error")
+            // Extra own properties, as Node shows them.
+            let extra = ownKeys(exception.cell, onlyEnumerable: true)
+            if !extra.isEmpty, let full = try? inspect(exception) { text = text.replacingLast(stack.isString ? swiftString(stack) : "", with: full) }
+        } else {
+            text += "Uncaught " + ((try? inspect(exception)) ?? "exception")
+        }
+        return text
+    }
+
+    public var report: IsolateReport {
+        var states = [0, 0, 0, 0]
+        for instance in allInstances {
+            let data = instance.data.pointee
+            for i in 0..<instance.block.propertyCacheCount {
+                let s = Int(data.cacheStates[i])
+                states[s == 0 ? 0 : s == 1 ? 1 : s <= 4 ? 2 : 3] += 1
+            }
+        }
+        return IsolateReport(bytecodesExecuted: statistics.bytecodesExecuted, collections: heap.collections,
+                             collectionMilliseconds: Double(heap.collectionNanoseconds) / 1e6,
+                             heapBytes: heap.heapSize, liveBytes: heap.liveBytes, cacheStates: states,
+                             functionsRun: allInstances.filter { $0.data.pointee.entryCount > 0 }.count)
+    }
+}
+
+extension String {
+    func replacingLast(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, hasSuffix(target) else { return self }
+        return String(dropLast(target.count)) + replacement
+    }
+}
+
+struct ThrowSite {
+    var file: String
+    var line: Int
+    var column: Int
+    var lineText: String
+}
