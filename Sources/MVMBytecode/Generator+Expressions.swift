@@ -346,6 +346,13 @@ extension Generator {
         }
     }
 
+    /// Canonical array index spelling ("0", "17"; not "01").
+    func isArrayIndex(_ units: [UInt16]) -> Bool {
+        guard !units.isEmpty, units.count <= 10, units.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+        if units.count > 1 && units[0] == 48 { return false }
+        return (UInt64(String(decoding: units, as: UTF16.self)) ?? .max) < 4_294_967_295
+    }
+
     func isIndexLike(_ name: Name) -> Bool {
         let units = ast.names[name]
         guard let first = units.first, first >= 48 && first <= 57 else { return false }
@@ -779,6 +786,7 @@ extension Generator {
             return render(object, depth: depth + 1) + "[" + inner + "]"
         case .optionalChain(let inner): return render(inner, depth: depth)
         case .call(let callee, _, _): return render(callee, depth: depth + 1) + "(...)"
+        case .object(let members) where ast[members].isEmpty: return "{}"
         default: return "(intermediate value)"
         }
     }
@@ -907,7 +915,7 @@ extension Generator {
             switch ast[member] {
             case .property(let key, let value, let kind, let flags):
                 let computed = flags.contains(.computed)
-                if kind == .value && !computed && !flags.contains(.method) {
+                if kind == .value && !computed && !flags.contains(.method) && !isArrayIndex(keyUnits(key)) {
                     let units = keyUnits(key)
                     let v = temp()
                     try expr(value, v, name: units)

@@ -56,7 +56,11 @@ extension Generator {
                         emit(.loadConst, k, constant(.string(units)))
                         keys.append(k)
                         position(member)
-                        emit(.getNamed, r, source, nameIndex(units), propertyCache())
+                        if isArrayIndex(units) {
+                            emit(.getIndexed, r, source, k, propertyCache())
+                        } else {
+                            emit(.getNamed, r, source, nameIndex(units), propertyCache())
+                        }
                     }
                     try bindPattern(value, r, declaring: mode)
                 case .rest(let target):
@@ -146,7 +150,8 @@ extension Generator {
         let context = currentContext()
         let constructorIndex: UInt32
         if let constructor {
-            constructorIndex = try compileFunction(.function(constructor), name: className)
+            constructorIndex = try compileFunction(.function(constructor), name: className,
+                                                   sourceRange: (Int(node.start), Int(node.end)))
         } else {
             constructorIndex = try compileFunction(.defaultConstructor(id), name: className)
         }

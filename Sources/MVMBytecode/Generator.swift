@@ -234,7 +234,8 @@ final class Generator {
     }
 
     /// Compiles a nested function and returns its index in this function.
-    func compileFunction(_ source: FunctionSource, name inferred: [UInt16]?) throws(SyntaxError) -> UInt32 {
+    func compileFunction(_ source: FunctionSource, name inferred: [UInt16]?,
+                         sourceRange: (start: Int, end: Int)? = nil) throws(SyntaxError) -> UInt32 {
         let functionScope = scopes[source.key]!
         let block: CodeBlock
         switch source {
@@ -270,7 +271,7 @@ final class Generator {
             let hoisting = node.flags.contains(.hasExpressionBody) ? [] : ast[node.body]
             block = try compileBody(scope: functionScope, flags: flags, name: name, length: length,
                                     parameterCount: parameterCount, loc: node.loc,
-                                    start: Int(node.start), end: Int(node.end),
+                                    start: sourceRange?.start ?? Int(node.start), end: sourceRange?.end ?? Int(node.end),
                                     params: params, hoisting: hoisting) { () throws(SyntaxError) in
                 try parameters(params, scope: functionScope)
                 if node.flags.contains(.hasExpressionBody), let body = ast[node.body].first {

@@ -6,6 +6,9 @@ final class ScopeAnalyzer {
     let decls: Declarations
     var scopes: [ScopeKey: Scope] = [:]
     private var current: Scope!
+    /// let/const bindings whose initializer is being visited: a reference
+    /// from inside it (`let z = z + 1`) runs before initialization.
+    private var initializing: [Binding] = []
 
     init(ast: AST) {
         self.ast = ast
@@ -106,6 +109,7 @@ final class ScopeAnalyzer {
         while let s = scope {
             if let binding = s.bindings[name] {
                 binding.referenced = true
+                if initializing.contains(where: { $0 === binding }) { binding.needsTDZCheck = true }
                 if binding.scope.function !== current.function {
                     binding.captured = true
                     current.function.usesClosureContext = true
@@ -125,6 +129,15 @@ final class ScopeAnalyzer {
             }
             scope = s.parent
         }
+    }
+
+    private func lookup(_ name: Name) -> Binding? {
+        var scope: Scope? = current
+        while let s = scope {
+            if let binding = s.bindings[name] { return binding }
+            scope = s.parent
+        }
+        return nil
     }
 
     // MARK: Walk
@@ -255,6 +268,17 @@ final class ScopeAnalyzer {
         case .property(let key, let value, _, let flags):
             if flags.contains(.computed) { visit(key) }
             visit(value)
+        case .variableDeclaration(let kind, let declarators) where kind != .var:
+            for declarator in ast[declarators] {
+                guard case .variableDeclarator(let target, let initializer) = ast[declarator] else { continue }
+                var names: [(Name, NodeID)] = []
+                decls.boundNames(target, into: &names)
+                let bindings = names.compactMap { lookup($0.0) }
+                initializing += bindings
+                visit(initializer)
+                initializing.removeLast(bindings.count)
+                visit(target)
+            }
         case .method(let key, let function, _, let flags):
             if flags.contains(.computed) { visit(key) }
             visitFunction(.function(function), isExpression: false)

@@ -333,10 +333,9 @@ extension Isolate {
     public func makeError(_ type: ErrorType, _ message: String) -> Value {
         let proto = errorPrototypes[type] ?? errorPrototype
         let cell = newObjectCell(.error, proto: proto)
-        let messageValue = newString(message)
-        let header = message.isEmpty ? type.rawValue : "\(type.rawValue): \(message)"
-        addProperty(cell, PropertyKey(names.stack), newString(header + captureStack()), Attributes.hidden)
-        addProperty(cell, PropertyKey(names.message), messageValue, Attributes.hidden)
+        cell.setInternal(0, newString(captureStack()))
+        addProperty(cell, PropertyKey(names.stack), .empty, Attributes.hidden)
+        addProperty(cell, PropertyKey(names.message), newString(message), Attributes.hidden)
         return Value(cell: cell)
     }
 

@@ -55,23 +55,63 @@ func formatNumber(_ d: Double) -> String {
     return String(s.first!) + "." + String(s.dropFirst()) + "e" + exponent
 }
 
-/// Exact decimal expansion with `fractionDigits` digits (toFixed), for |d| < 1e21.
-func formatFixed(_ d: Double, _ fractionDigits: Int) -> String {
-    var buffer = [CChar](repeating: 0, count: 512)
-    _ = withVaList([fractionDigits, d]) { vsnprintf(&buffer, 512, "%.*f", $0) }
-    var s = String(cString: buffer)
-    if s.hasPrefix("-") && s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { s.removeFirst() }
-    return s
+/// The exact decimal expansion of a finite double: its digits and the
+/// position of the decimal point (printf prints doubles exactly when asked
+/// for enough digits). The spec's toFixed/toPrecision round half up on this
+/// exact value, which printf's own rounding (half-even) does not do.
+func exactDecimal(_ d: Double) -> (digits: [UInt8], point: Int) {
+    let size = 1500
+    var buffer = [CChar](repeating: 0, count: size)
+    _ = withVaList([1100, abs(d)]) { vsnprintf(&buffer, size, "%.*f", $0) }
+    var digits: [UInt8] = []
+    var point = 0
+    for c in buffer {
+        if c == 0 { break }
+        if c == 46 { point = digits.count; continue }
+        digits.append(UInt8(c) - 48)
+    }
+    return (digits, point)
 }
 
-/// toExponential / toPrecision helpers: digits of d rounded to `count` significant digits.
+/// Rounds `digits` to keep `keep` digits, half up; returns the new digits
+/// and whether a carry added a leading digit.
+func roundHalfUp(_ digits: [UInt8], keep: Int) -> (digits: [UInt8], carried: Bool) {
+    if keep >= digits.count { return (digits + [UInt8](repeating: 0, count: keep - digits.count), false) }
+    if keep < 0 { return ([], false) }
+    var kept = Array(digits[0..<keep])
+    if digits[keep] >= 5 {
+        var i = keep - 1
+        while i >= 0 {
+            if kept[i] == 9 { kept[i] = 0; i -= 1 } else { kept[i] += 1; break }
+        }
+        if i < 0 { kept.insert(1, at: 0); return (kept, true) }
+    }
+    return (kept, false)
+}
+
+/// toFixed for |d| < 1e21.
+func formatFixed(_ d: Double, _ fractionDigits: Int) -> String {
+    let (digits, point) = exactDecimal(d)
+    var (rounded, carried) = roundHalfUp(digits, keep: point + fractionDigits)
+    var integerCount = point + (carried ? 1 : 0)
+    if integerCount == 0 { rounded.insert(0, at: 0); integerCount = 1 }
+    while integerCount > 1 && rounded.first == 0 { rounded.removeFirst(); integerCount -= 1 }
+    let text = rounded.map { String($0) }.joined()
+    let integer = String(text.prefix(integerCount))
+    let fraction = String(text.dropFirst(integerCount))
+    let body = fraction.isEmpty ? integer : integer + "." + fraction
+    let isZero = rounded.allSatisfy { $0 == 0 }
+    return (d < 0 && !isZero ? "-" : "") + body
+}
+
+/// The first `count` significant digits of |d| rounded half up, and the
+/// decimal exponent of the first digit (toExponential, toPrecision).
 func roundedDigits(_ d: Double, _ count: Int) -> (digits: String, exponent: Int) {
-    var buffer = [CChar](repeating: 0, count: 512)
-    _ = withVaList([max(count - 1, 0), d]) { vsnprintf(&buffer, 512, "%.*e", $0) }
-    let text = String(cString: buffer)
-    let parts = text.split(separator: "e")
-    let digits = parts[0].filter { $0 != "." }
-    return (digits, Int(parts[1]) ?? 0)
+    var (digits, point) = exactDecimal(d)
+    while let first = digits.first, first == 0, digits.count > 1 { digits.removeFirst(); point -= 1 }
+    let (rounded, carried) = roundHalfUp(digits, keep: count)
+    let exponent = point - 1 + (carried ? 1 : 0)
+    return (rounded.prefix(count).map { String($0) }.joined(), exponent)
 }
 
 extension String {

@@ -54,7 +54,7 @@ enum ObjectLayout {
         case .nativeFunction: return 2
         case .boundFunction, .mapIterator, .setIterator, .arrayIterator, .typedArray, .dataView: return 3
         case .numberObject, .stringObject, .booleanObject, .symbolObject, .map, .set, .weakMap, .weakSet,
-             .date: return 1
+             .date, .error: return 1
         case .stringIterator, .arrayBuffer, .regexp: return 2
         default: return 0
         }
@@ -354,7 +354,36 @@ extension Isolate {
         if cell.cellFlags & ObjectFlags.lazyPrototype != 0 && key.bits == names.prototype.bits {
             materializePrototype(cell)
         }
+        if kind == .error && key.bits == names.stack.bits, var property = namedOwnProperty(cell, key), property.value.isEmpty {
+            property.value = materializeStack(cell)
+            return property
+        }
         return namedOwnProperty(cell, key)
+    }
+
+    /// V8 formats an error's stack when first read, so a `name` set after
+    /// construction still shows in the header.
+    func materializeStack(_ cell: Cell) -> Value {
+        func text(_ name: Value) -> String? {
+            var p: Value = Value(cell: cell)
+            while p.isObject {
+                if let own = namedOwnProperty(p.cell, PropertyKey(name)) {
+                    if own.isAccessor || own.value.isUndefined { return nil }
+                    return own.value.isString ? swiftString(own.value) : swiftString(numberOrOtherToString(own.value))
+                }
+                p = p.cell.proto
+            }
+            return nil
+        }
+        let name = text(names.name) ?? "Error"
+        let message = text(names.message) ?? ""
+        let header = message.isEmpty ? name : name.isEmpty ? message : "\(name): \(message)"
+        let frames = cell.internalValue(0)
+        let stack = newString(header + (frames.isString ? swiftString(frames) : ""))
+        let shape = cell.shape
+        let index = shape.find(names.stack.bits)
+        if index >= 0 { writeSlot(cell, shape, shape.slots[index], stack) }
+        return stack
     }
 
     @inline(__always)

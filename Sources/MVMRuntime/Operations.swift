@@ -329,7 +329,7 @@ extension Isolate {
             }
         }
         // Full lookup, then cache what a shape check can repeat.
-        if cell.cellFlags & ObjectFlags.dictionary == 0 {
+        if cell.cellFlags & ObjectFlags.dictionary == 0 && !(cell.cellKind == .error && key.bits == names.stack.bits) {
             if cell.cellKind == .array && key.bits == names.length.bits {
                 addCacheEntry(entries, state, CacheEntry(shape: shapeBits, proto: .empty, holder: .empty, newShape: 0,
                                                          offset: 0, epoch: 0, kind: CacheKind.arrayLength))

@@ -17,14 +17,11 @@ extension Isolate {
                     messageArgument = args[1]
                     optionsArgument = args[2]
                 }
-                // The stack's header uses the constructor's name, as V8 does.
-                let name = try iso.get(error, PropertyKey(iso.names.name))
-                let message = messageArgument.isUndefined ? "" : iso.swiftString(try iso.toString(messageArgument))
-                let nameText = name.isString ? iso.swiftString(name) : type.rawValue
-                let header = message.isEmpty ? nameText : "\(nameText): \(message)"
-                iso.addProperty(cell, PropertyKey(iso.names.stack), iso.newString(header + iso.captureStack()), Attributes.hidden)
+                cell.setInternal(0, iso.newString(iso.captureStack()))
+                iso.addProperty(cell, PropertyKey(iso.names.stack), .empty, Attributes.hidden)
                 if !messageArgument.isUndefined {
-                    iso.addProperty(cell, PropertyKey(iso.names.message), iso.newString(message), Attributes.hidden)
+                    let message = try iso.toString(messageArgument)
+                    iso.addProperty(cell, PropertyKey(iso.names.message), message, Attributes.hidden)
                 }
                 if optionsArgument.isObject && iso.hasProperty(optionsArgument, PropertyKey(iso.names.cause)) {
                     iso.addProperty(cell, PropertyKey(iso.names.cause), try iso.get(optionsArgument, PropertyKey(iso.names.cause)), Attributes.hidden)

@@ -42,8 +42,14 @@ extension Isolate {
         }
         method(number, "isFinite", 1) { (_: Isolate, args: Arguments) throws(Thrown) -> Value in Value(args[0].isNumber && args[0].number.isFinite) }
         method(number, "isNaN", 1) { (_: Isolate, args: Arguments) throws(Thrown) -> Value in Value(args[0].isNumber && args[0].number.isNaN) }
-        defineHidden(number, "parseInt", try! get(globalObject, "parseInt"))
-        defineHidden(number, "parseFloat", try! get(globalObject, "parseFloat"))
+        let parseIntFunction = method(globalObject, "parseInt", 2) { iso, args throws(Thrown) in
+            Value(iso.parseInt(try iso.toString(args[0]), radix: args[1]))
+        }
+        let parseFloatFunction = method(globalObject, "parseFloat", 1) { iso, args throws(Thrown) in
+            Value(iso.parseFloat(iso.units(try iso.toString(args[0]))))
+        }
+        defineHidden(number, "parseInt", parseIntFunction)
+        defineHidden(number, "parseFloat", parseFloatFunction)
 
         method(proto, "valueOf", 0) { iso, args throws(Thrown) in Value(try iso.thisNumber(args.this, "valueOf")) }
         method(proto, "toString", 1) { iso, args throws(Thrown) in
@@ -112,7 +118,12 @@ extension Isolate {
         }
         let unary: [(String, (Double) -> Double)] = [
             ("abs", { abs($0) }), ("floor", { $0.rounded(.down) }), ("ceil", { $0.rounded(.up) }),
-            ("sqrt", { $0.squareRoot() }), ("cbrt", { cbrt($0) }), ("sin", { sin($0) }), ("cos", { cos($0) }),
+            ("sqrt", { $0.squareRoot() }), ("cbrt", { x in
+                // glibc is not correctly rounded for exact cubes; one Newton step fixes that.
+                let r = libmCbrt(x)
+                if !r.isFinite || r == 0 { return r }
+                return r - (r * r * r - x) / (3 * r * r)
+            }), ("sin", { sin($0) }), ("cos", { cos($0) }),
             ("tan", { tan($0) }), ("asin", { asin($0) }), ("acos", { acos($0) }), ("atan", { atan($0) }),
             ("sinh", { sinh($0) }), ("cosh", { cosh($0) }), ("tanh", { tanh($0) }), ("asinh", { asinh($0) }),
             ("acosh", { acosh($0) }), ("atanh", { atanh($0) }), ("exp", { exp($0) }), ("expm1", { expm1($0) }),
@@ -256,3 +267,7 @@ extension Isolate {
         method(symbolProto, symbol: symbols.toPrimitive, "[Symbol.toPrimitive]", 1) { iso, args throws(Thrown) in try thisSymbol(iso, args.this) }
     }
 }
+
+/// libm's cbrt (correctly rounded for exact cubes); Swift's overlay differs.
+@_silgen_name("cbrt")
+func libmCbrt(_ x: Double) -> Double

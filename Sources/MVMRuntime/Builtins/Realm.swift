@@ -146,13 +146,6 @@ extension Isolate {
         constant(g, "NaN", Value(rawDouble: .nan))
         constant(g, "Infinity", Value(rawDouble: .infinity))
         constant(g, "undefined", .undefined)
-        let parseIntFunction = method(g, "parseInt", 2) { iso, args throws(Thrown) in
-            Value(iso.parseInt(try iso.toString(args[0]), radix: args[1]))
-        }
-        let parseFloatFunction = method(g, "parseFloat", 1) { iso, args throws(Thrown) in
-            Value(iso.parseFloat(iso.units(try iso.toString(args[0]))))
-        }
-        intrinsicRoots += [parseIntFunction, parseFloatFunction]
         method(g, "isNaN", 1) { iso, args throws(Thrown) in Value(try iso.toNumber(args[0]).isNaN) }
         method(g, "isFinite", 1) { iso, args throws(Thrown) in Value(try iso.toNumber(args[0]).isFinite) }
 
