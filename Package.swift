@@ -81,6 +81,7 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "MVMSyntaxTests", dependencies: ["MVMSyntax"]),
+        .testTarget(name: "MVMRuntimeTests", dependencies: ["MVMRuntime", "MVMBytecode", "MVMSyntax"]),
         .testTarget(name: "MVMJITTests", dependencies: ["MVMJIT"], swiftSettings: llvmSwiftSettings),
         .testTarget(name: "MVMFFITests", dependencies: ["MVMFFI"]),
     ]

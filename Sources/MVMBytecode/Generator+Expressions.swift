@@ -727,7 +727,7 @@ extension Generator {
         if optional { try shortCircuit(base) }
         let array: UInt32? = spread ? temp() : nil
         try arguments(list, base: base, spreadArray: array)
-        position(node)
+        position(callee)
         f.callSites[UInt32(here)] = render(callee)
         if let array {
             emit(.callSpread, dst, base, array)

@@ -177,7 +177,7 @@ final class Generator {
     /// Records the source position of the instructions that follow.
     func position(_ node: NodeID) {
         if node.isNone { return }
-        let loc = ast.loc(node)
+        let loc = ast.operationLoc(node)
         if loc.line == f.lastLine && loc.column == f.lastColumn { return }
         f.lastLine = loc.line
         f.lastColumn = loc.column

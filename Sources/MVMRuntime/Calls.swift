@@ -35,7 +35,7 @@ extension Isolate {
         frameCount += 1
         stackTop = base + registerCount
         data.pointee.entryCount &+= 1
-        if heap.allocatedSinceCollection > heap.threshold || gcStress { collectGarbage() }
+        if heap.allocatedSinceCollection > heap.threshold { collectGarbage() }
         return true
     }
 
@@ -174,10 +174,10 @@ extension Isolate {
         let callee = frame.pointee.callee
         let parent = callee.cell.proto
         guard isConstructor(parent) else {
-            throw throwError(.typeError, "Super constructor \(parent.isNull ? "null" : describeForError(parent)) of anonymous class is not a constructor")
-        }
-        if !frame.pointee.registers[0].isEmpty && frame.pointee.data.pointee.flags & CodeFlags.arrow.rawValue == 0 {
-            // `this` already bound: only detectable when it lives in r0.
+            // `extends null` leaves Function.prototype as the parent; V8 calls it null.
+            let what = parent.isNull || parent.bits == functionPrototype.bits ? "null" : describeForError(parent)
+            let name = functionName(callee)
+            throw throwError(.typeError, "Super constructor \(what) of \(name.isEmpty ? "anonymous class" : name) is not a constructor")
         }
         let this = try construct(parent, args, newTarget: frame.pointee.newTarget)
         let fieldInit = callee.cell.internalValue(3)

@@ -110,11 +110,12 @@ extension Isolate {
     func formatKey(_ key: PropertyKey) -> String {
         if key.isIndex { return "'\(key.index)'" }
         if key.isSymbol { return "[\(symbolDescriptiveString(key.value))]" }
+        // Node prints keys matching /^[a-zA-Z_][a-zA-Z_0-9]*$/ bare.
         let s = swiftString(key.value)
         var identifier = !s.isEmpty
         for (i, c) in s.unicodeScalars.enumerated() {
-            let ok = c == "_" || c == "$" || (c.value < 128 && (c.properties.isAlphabetic || (i > 0 && c.properties.numericType != nil)))
-            if !ok { identifier = false; break }
+            let letter = (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_"
+            if !(letter || (i > 0 && c >= "0" && c <= "9")) { identifier = false; break }
         }
         return identifier ? s : quoteJSString(s)
     }
@@ -214,7 +215,27 @@ extension Isolate {
             }
             if n > 50 { bytes.append("... \(n - 50) more byte\(n - 50 == 1 ? "" : "s")") }
             return "ArrayBuffer { [Uint8Contents]: <\(bytes.joined(separator: " "))>, byteLength: \(n) }"
-        } else if kind == .arrayIterator || kind == .mapIterator || kind == .setIterator || kind == .stringIterator {
+        } else if kind == .mapIterator || kind == .setIterator {
+            let target = cell.internalValue(0)
+            var items: [String] = []
+            let iterationKind = cell.internalValue(2).int32
+            if target.isObject, let storage = mapStorage(target.cell) {
+                var i = Int(cell.internalValue(1).int32)
+                while i < storage.keys.count {
+                    if !storage.keys[i].isEmpty {
+                        let k = storage.keys[i], value = storage.values[i]
+                        switch (kind, iterationKind) {
+                        case (.mapIterator, 0), (.setIterator, 0): items.append(try formatValue(&ctx, k, recurseTimesIn + 1))
+                        case (.mapIterator, 1): items.append(try formatValue(&ctx, value, recurseTimesIn + 1))
+                        default: items.append(try formatValue(&ctx, newArray([k, kind == .mapIterator ? value : k]), recurseTimesIn + 1))
+                        }
+                    }
+                    i += 1
+                }
+            }
+            let name = kind == .mapIterator ? (iterationKind == 2 ? "Map Entries" : "Map Iterator") : (iterationKind == 2 ? "Set Entries" : "Set Iterator")
+            return "[\(name)] { \(items.joined(separator: ", ")) }"
+        } else if kind == .arrayIterator || kind == .stringIterator {
             let tag = try get(v, PropertyKey(symbols.toStringTag))
             return "Object [\(tag.isString ? swiftString(tag) : "Iterator")] {}"
         } else {

@@ -147,8 +147,11 @@ public final class Isolate {
     /// Bumped whenever an object used as a prototype changes shape.
     var protoEpoch: UInt32 = 1
     var pendingException: Value = .empty
-    /// Collect at every safepoint (tests use it to shake out rooting bugs).
-    public var gcStress = false
+    /// Collect at the first safepoint after every allocation (tests use it
+    /// to shake out rooting bugs).
+    public var gcStress = false {
+        didSet { heap.threshold = gcStress ? 0 : 4 << 20 }
+    }
 
     // Register and frame stacks.
     let registerCapacity = 1 << 20

@@ -251,6 +251,9 @@ public struct AST: Sendable {
     public internal(set) var body: NodeList = .empty
     /// Script code with a "use strict" directive, or any module.
     public internal(set) var isStrict = false
+    /// Where the property name of a `.name` member access starts: V8
+    /// reports errors and call frames of `a.b` and `a.b()` there.
+    public internal(set) var propertyLocs: [Int32: SourceLoc] = [:]
 
     init(source: SourceFile, goal: Goal, names: NameTable) {
         self.source = source
@@ -263,6 +266,8 @@ public struct AST: Sendable {
     public subscript(function: FunctionID) -> FunctionNode { functions[Int(function.index)] }
     public subscript(class: ClassID) -> ClassNode { classes[Int(`class`.index)] }
     public func loc(_ id: NodeID) -> SourceLoc { locs[Int(id.index)] }
+    /// The property name's position for `.name` members, else the node's.
+    public func operationLoc(_ id: NodeID) -> SourceLoc { propertyLocs[id.index] ?? locs[Int(id.index)] }
     public func string(_ name: Name) -> String { names.string(name) }
 
     /// The source text of a function (Function.prototype.toString).

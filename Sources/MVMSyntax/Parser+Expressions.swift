@@ -405,8 +405,11 @@ extension Parser {
         }
         guard kind.isIdentifierName else { throw unexpected() }
         let name = token.name
+        let nameLoc = token.loc
         try next()
-        return add(.member(object: object, property: name, optional: optional), start.loc)
+        let id = add(.member(object: object, property: name, optional: optional), start.loc)
+        ast.propertyLocs[id.index] = nameLoc
+        return id
     }
 
     func parseArguments() throws(SyntaxError) -> NodeList {

@@ -1,0 +1,90 @@
+// Isolates are independent, cheap, and fail without taking the process down.
+import Foundation
+import Testing
+import MVMRuntime
+import MVMSyntax
+
+@Test func twoIsolatesRunIndependentProgramsInterleaved() throws {
+    let a = Isolate(), b = Isolate()
+    var outA: [UInt8] = [], outB: [UInt8] = []
+    a.stdoutSink = { outA += $0 }
+    b.stdoutSink = { outB += $0 }
+    // The same global names hold different values in each isolate.
+    #expect(a.runProgram(SourceFile(name: "a.js", text: "var shared = 'A'; Array.prototype.tag = 'A';"), as: .script) == nil)
+    #expect(b.runProgram(SourceFile(name: "b.js", text: "var shared = 'B';"), as: .script) == nil)
+    for step in 0..<3 {
+        #expect(a.runProgram(SourceFile(name: "a.js", text: "shared += \(step); console.log(shared, [].tag);"), as: .script) == nil)
+        #expect(b.runProgram(SourceFile(name: "b.js", text: "shared += \(step); console.log(shared, [].tag);"), as: .script) == nil)
+    }
+    a.flushOutput(); b.flushOutput()
+    #expect(String(decoding: outA, as: UTF8.self) == "A0 A\nA01 A\nA012 A\n")
+    #expect(String(decoding: outB, as: UTF8.self) == "B0 undefined\nB01 undefined\nB012 undefined\n")
+}
+
+@Test func isolatesOnSeparateThreads() async {
+    await withTaskGroup(of: String.self) { group in
+        for n in 0..<4 {
+            group.addTask {
+                let result = run("let s = 0; for (let i = 0; i <= \(n * 1000); i++) s += i; console.log(s);")
+                return result.stdout.first ?? ""
+            }
+        }
+        var results: [String] = []
+        for await r in group { results.append(r) }
+        #expect(results.sorted() == ["0", "2001000", "500500", "4501500"].sorted())
+    }
+}
+
+private func residentBytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    return (Int(fields.count > 1 ? fields[1] : "0") ?? 0) * Int(getpagesize())
+}
+
+@Test(.serialized) func creatingAndDisposingManyIsolatesDoesNotGrowMemory() {
+    func cycle() {
+        let isolate = Isolate()
+        _ = isolate.runProgram(SourceFile(name: "i.js", text: "const o = {a: [1, 2, 3]}; o.b = o.a.map(x => x * 2);"), as: .script)
+        isolate.dispose()
+    }
+    for _ in 0..<1_000 { cycle() }
+    let before = residentBytes()
+    for _ in 0..<9_000 { cycle() }
+    let after = residentBytes()
+    // A leak of even one realm per isolate (hundreds of KB) would add gigabytes.
+    #expect(after - before < 48 << 20, "grew by \(after - before) bytes")
+}
+
+@Test func tenThousandNestedCallsWork() {
+    let result = run("function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1); } console.log(depth(10000));")
+    #expect(result.stdout == ["10000"])
+}
+
+@Test func unboundedRecursionIsACatchableRangeError() {
+    let source = """
+        function down(n) { return down(n + 1) + 1; }
+        try { down(0); } catch (e) { console.log(e instanceof RangeError, e.message); }
+        const o = { get loop() { return this.loop; } };
+        try { o.loop; } catch (e) { console.log(e instanceof RangeError, e.message); }
+        console.log('still running');
+        """
+    let result = run(source)
+    #expect(result.stdout == ["true Maximum call stack size exceeded", "true Maximum call stack size exceeded", "still running"])
+}
+
+@Test func longStringBuiltInALoopStaysCorrect() {
+    let result = run("let s = ''; for (let i = 0; i < 200000; i++) s += 'ab'; console.log(s.length, s.slice(-4), s[399999]);")
+    #expect(result.stdout == ["400000 abab b"])
+}
+
+@Test func garbageIsCollected() {
+    let isolate = Isolate()
+    let source = "let keep = []; for (let i = 0; i < 200000; i++) { const o = {i, s: 'x' + i}; if (i % 1000 === 0) keep.push(o); } console.log(keep.length);"
+    var out: [UInt8] = []
+    isolate.stdoutSink = { out += $0 }
+    #expect(isolate.runProgram(SourceFile(name: "gc.js", text: source), as: .script) == nil)
+    isolate.flushOutput()
+    #expect(String(decoding: out, as: UTF8.self) == "200\n")
+    #expect(isolate.report.collections > 0)
+    #expect(isolate.report.liveBytes < 16 << 20)
+}
