@@ -21,12 +21,12 @@ extension Isolate {
         let params = Int(data.pointee.parameterCount)
         let codeFlags = data.pointee.flags
         var arguments = Value.undefined
-        if codeFlags & CodeFlags.needsArguments.rawValue != 0 {
+        if codeFlags & CodeBits.needsArguments != 0 {
             arguments = newArray((0..<argc).map { base[1 + $0] })
         }
         var j = 1 + min(argc, params)
         while j < registerCount { base[j] = .undefined; j += 1 }
-        if codeFlags & (CodeFlags.strict.rawValue | CodeFlags.arrow.rawValue) == 0 {
+        if codeFlags & (CodeBits.strict | CodeBits.arrow) == 0 {
             let this = base[0]
             if this.isNullish { base[0] = globalObject } else if !this.isObject && !this.isEmpty { base[0] = toObject(this) }
         }
@@ -69,6 +69,31 @@ extension Isolate {
         return try callSlow(function, base, args.count)
     }
 
+    /// Calls without building a Swift array: the arguments go straight onto
+    /// the register stack (array methods call their callbacks this way).
+    @inline(__always)
+    func call(_ function: Value, this: Value, _ a: Value, _ b: Value = .undefined, _ c: Value = .undefined, count: Int) throws(Thrown) -> Value {
+        let base = stackTop
+        if base + 16 > registerBase + registerCapacity { throw throwError(.rangeError, "Maximum call stack size exceeded") }
+        base[0] = this
+        base[1] = a
+        base[2] = b
+        base[3] = c
+        return try callSlow(function, base, count)
+    }
+
+    /// reduce's four-argument callback.
+    func call4(_ function: Value, _ a: Value, _ b: Value, _ c: Value, _ d: Value) throws(Thrown) -> Value {
+        let base = stackTop
+        if base + 16 > registerBase + registerCapacity { throw throwError(.rangeError, "Maximum call stack size exceeded") }
+        base[0] = .undefined
+        base[1] = a
+        base[2] = b
+        base[3] = c
+        base[4] = d
+        return try callSlow(function, base, 4)
+    }
+
     /// Calls with `this` and arguments already at base[0...] on the register stack.
     func callSlow(_ function: Value, _ base: UnsafeMutablePointer<Value>, _ argc: Int) throws(Thrown) -> Value {
         guard function.isCell else { throw throwError(.typeError, "\(calleeDescription(function)) is not a function") }
@@ -106,7 +131,7 @@ extension Isolate {
         let cell = v.cell
         switch cell.cellKind {
         case .function:
-            return cell.aux & (CodeFlags.arrow.rawValue | CodeFlags.method.rawValue | CodeFlags.getter.rawValue | CodeFlags.setter.rawValue) == 0
+            return cell.aux & (CodeBits.arrow | CodeBits.method | CodeBits.getter | CodeBits.setter) == 0
         case .nativeFunction: return cell.cellFlags & ObjectFlags.classConstructor != 0
         case .boundFunction: return isConstructor(cell.internalValue(0))
         default: return false
@@ -134,7 +159,7 @@ extension Isolate {
         let cell = function.cell
         switch cell.cellKind {
         case .function:
-            let derived = cell.aux & CodeFlags.derivedConstructor.rawValue != 0
+            let derived = cell.aux & CodeBits.derivedConstructor != 0
             if derived { base[0] = .empty } else {
                 base[0] = Value(cell: newObjectCell(.object, proto: try prototypeForConstruct(newTarget, newTarget: newTarget)))
                 let fieldInit = cell.internalValue(3)
@@ -162,6 +187,13 @@ extension Isolate {
 
     /// The prototype for an object created by `new newTarget`.
     func prototypeForConstruct(_ newTarget: Value, newTarget _: Value, fallback: Value? = nil) throws(Thrown) -> Value {
+        if newTarget.isCell(.function) {
+            let cell = newTarget.cell
+            if cell.cellFlags & ObjectFlags.lazyPrototype != 0 { materializePrototype(cell) }
+            if let own = namedOwnProperty(cell, PropertyKey(names.prototype)), !own.isAccessor {
+                return own.value.isObject ? own.value : fallback ?? objectPrototype
+            }
+        }
         if newTarget.isObject {
             let proto = try get(newTarget, PropertyKey(names.prototype))
             if proto.isObject { return proto }
@@ -198,8 +230,8 @@ extension Isolate {
         let shape = functionShape
         writeSlot(cell, shape!, 0, Value(data.pointee.length))
         writeSlot(cell, shape!, 1, data.pointee.name)
-        if flags & (CodeFlags.arrow.rawValue | CodeFlags.method.rawValue | CodeFlags.getter.rawValue
-                    | CodeFlags.setter.rawValue | CodeFlags.classConstructor.rawValue) == 0 {
+        if flags & (CodeBits.arrow | CodeBits.method | CodeBits.getter
+                    | CodeBits.setter | CodeBits.classConstructor) == 0 {
             cell.cellFlags |= ObjectFlags.lazyPrototype
         }
         return Value(cell: cell)

@@ -148,7 +148,7 @@ final class Heap {
     /// Frees side buffers a dead cell owns.
     static func finalize(_ cell: Cell) {
         let kind = cell.cellKind
-        if kind.rawValue >= CellKind.firstObject.rawValue { ObjectLayout.freeStorage(cell) }
+        if kind.code >= CellKind.firstObject.code { ObjectLayout.freeStorage(cell) }
     }
 
     // MARK: Collection

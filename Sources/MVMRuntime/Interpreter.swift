@@ -175,7 +175,7 @@ extension Isolate {
                     let o = r[Int(pc[1])]
                     if o.isCell {
                         let cell = o.cell
-                        if cell.cellKind.rawValue >= CellKind.firstObject.rawValue {
+                        if cell.cellKind.code >= CellKind.firstObject.code {
                             let e = data.pointee.caches + Int(pc[3]) * 4
                             if e.pointee.shape == cell.shapeBits {
                                 let kind = e.pointee.kind
@@ -206,7 +206,7 @@ extension Isolate {
                     let v = r[Int(pc[2])]
                     if o.isCell {
                         let cell = o.cell
-                        if cell.cellKind.rawValue >= CellKind.firstObject.rawValue {
+                        if cell.cellKind.code >= CellKind.firstObject.code {
                             let e = data.pointee.caches + Int(pc[3]) * 4
                             if e.pointee.shape == cell.shapeBits {
                                 if e.pointee.kind == CacheKind.own {
@@ -286,7 +286,7 @@ extension Isolate {
                         }
                     }
                     frame.pointee.pc = pc
-                    do { try setIndexedSlow(o, k, v, strict: data.pointee.flags & CodeFlags.strict.rawValue != 0) } catch { break inner }
+                    do { try setIndexedSlow(o, k, v, strict: data.pointee.flags & CodeBits.strict != 0) } catch { break inner }
                     pc += 4
                 case .defineField, .defineMethod:
                     frame.pointee.pc = pc
@@ -310,13 +310,13 @@ extension Isolate {
                     pc += 4
                 case .deleteNamed:
                     frame.pointee.pc = pc
-                    do { r[a] = Value(try deleteOperator(r[Int(pc[1])], PropertyKey(names[Int(pc[2])]), strict: data.pointee.flags & CodeFlags.strict.rawValue != 0)) } catch { break inner }
+                    do { r[a] = Value(try deleteOperator(r[Int(pc[1])], PropertyKey(names[Int(pc[2])]), strict: data.pointee.flags & CodeBits.strict != 0)) } catch { break inner }
                     pc += 3
                 case .deleteIndexed:
                     frame.pointee.pc = pc
                     do {
                         let key = try propertyKey(r[Int(pc[2])])
-                        r[a] = Value(try deleteOperator(r[Int(pc[1])], key, strict: data.pointee.flags & CodeFlags.strict.rawValue != 0))
+                        r[a] = Value(try deleteOperator(r[Int(pc[1])], key, strict: data.pointee.flags & CodeBits.strict != 0))
                     } catch { break inner }
                     pc += 3
                 case .getSuper:
@@ -529,6 +529,7 @@ extension Isolate {
                         case .gt: r[a] = Value(p > q)
                         default: r[a] = Value(p >= q)
                         }
+                        data.pointee.arithmetic[Int(pc[3])] |= 1
                     } else if x.isNumber && y.isNumber {
                         let p = x.number, q = y.number
                         switch op {
@@ -537,7 +538,9 @@ extension Isolate {
                         case .gt: r[a] = Value(p > q)
                         default: r[a] = Value(p >= q)
                         }
+                        data.pointee.arithmetic[Int(pc[3])] |= 2
                     } else {
+                        data.pointee.arithmetic[Int(pc[3])] |= x.isString && y.isString ? 4 : 8
                         frame.pointee.pc = pc
                         do { r[a] = Value(try compareSlow(op, x, y)) } catch { break inner }
                     }
@@ -584,9 +587,11 @@ extension Isolate {
                     let base = r + Int(pc[1])
                     let argc = Int(pc[2])
                     let callee = base.pointee
+                    let feedback = data.pointee.callFeedback + Int(pc[3])
+                    if feedback.pointee != callee.bits { feedback.pointee = feedback.pointee == 0 ? callee.bits : 1 }
                     frame.pointee.pc = pc
                     if callee.isCell && callee.cell.cellKind == .function && isConstructor(callee) {
-                        let derived = callee.cell.aux & CodeFlags.derivedConstructor.rawValue != 0
+                        let derived = callee.cell.aux & CodeBits.derivedConstructor != 0
                         do {
                             if derived { base[1] = .empty } else {
                                 base[1] = Value(cell: newObjectCell(.object, proto: try prototypeForConstruct(callee, newTarget: callee)))
@@ -633,7 +638,7 @@ extension Isolate {
                     var result = r[a]
                     let finished = frame.pointee
                     if finished.flags & Frame.construct != 0 && !result.isObject {
-                        if finished.data.pointee.flags & CodeFlags.derivedConstructor.rawValue != 0 {
+                        if finished.data.pointee.flags & CodeBits.derivedConstructor != 0 {
                             frame.pointee.pc = pc
                             _ = throwError(.typeError, "Derived constructors may only return object or undefined")
                             break inner

@@ -167,8 +167,8 @@ public final class Isolate {
     var emptyString: Value = .empty
     var singleCharStrings: [Value] = []
     var smallIndexStrings: [Value] = []
-    var names: CommonNames! = nil
-    var symbols: WellKnownSymbols! = nil
+    var names = CommonNames()
+    var symbols = WellKnownSymbols()
     var pinnedSymbols: [Value] = []
     var symbolRegistry: [String: Value] = [:]
 
@@ -334,6 +334,16 @@ struct CommonNames {
     let get, set, enumerable, configurable, writable, proto, callee, toJSON, lastIndex, join, errors, `return`: Value
     let undefined, null, `true`, `false`, object, function, number, string, boolean, symbol, bigint: Value
 
+    /// Placeholders until the isolate has made its atoms.
+    init() {
+        let u = Value.undefined
+        length = u; prototype = u; constructor = u; name = u; message = u; stack = u; cause = u; toString = u
+        valueOf = u; next = u; done = u; value = u; get = u; set = u; enumerable = u; configurable = u
+        writable = u; proto = u; callee = u; toJSON = u; lastIndex = u; join = u; errors = u; `return` = u
+        undefined = u; null = u; `true` = u; `false` = u; object = u; function = u; number = u; string = u
+        boolean = u; symbol = u; bigint = u
+    }
+
     init(_ isolate: Isolate) {
         func a(_ s: String) -> Value { isolate.atom(s) }
         length = a("length"); prototype = a("prototype"); constructor = a("constructor"); name = a("name")
@@ -349,8 +359,10 @@ struct CommonNames {
 }
 
 struct WellKnownSymbols {
-    let iterator, toPrimitive, hasInstance, toStringTag, asyncIterator, species, isConcatSpreadable, unscopables: Value
-    let match, replace, search, split, matchAll: Value
+    var iterator = Value.undefined, toPrimitive = Value.undefined, hasInstance = Value.undefined
+    var toStringTag = Value.undefined, asyncIterator = Value.undefined, species = Value.undefined
+    var isConcatSpreadable = Value.undefined, unscopables = Value.undefined, match = Value.undefined
+    var replace = Value.undefined, search = Value.undefined, split = Value.undefined, matchAll = Value.undefined
 }
 
 public enum ErrorType: String, CaseIterable, Sendable {

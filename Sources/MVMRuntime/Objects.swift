@@ -104,6 +104,11 @@ extension UnsafeMutableRawPointer {
     @inline(__always) var shape: Shape {
         Unmanaged<Shape>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(shapeBits)).unsafelyUnwrapped).takeUnretainedValue()
     }
+    /// Runs `body` with the cell's shape without retaining it (the isolate
+    /// or the object keeps it alive).
+    @inline(__always) func withShape<R>(_ body: (Shape) -> R) -> R {
+        Unmanaged<Shape>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(shapeBits)).unsafelyUnwrapped)._withUnsafeGuaranteedRef(body)
+    }
     @inline(__always) var proto: Value {
         get { value(at: ObjectLayout.protoOffset) }
         nonmutating set { setValue(newValue, at: ObjectLayout.protoOffset) }
@@ -388,10 +393,11 @@ extension Isolate {
 
     @inline(__always)
     func namedOwnProperty(_ cell: Cell, _ key: PropertyKey) -> OwnProperty? {
-        let shape = cell.shape
-        let index = shape.find(key.bits)
-        if index < 0 { return nil }
-        return OwnProperty(value: readSlot(cell, shape, shape.slots[index]), attributes: shape.attributes[index])
+        cell.withShape { shape in
+            let index = shape.find(key.bits)
+            if index < 0 { return nil }
+            return OwnProperty(value: cell.slot(atOffset: shape.slotOffset(shape.slots[index])), attributes: shape.attributes[index])
+        }
     }
 
     func elementAttributes(_ cell: Cell) -> UInt8 {

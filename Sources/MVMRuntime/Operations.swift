@@ -391,7 +391,7 @@ extension Isolate {
     func setNamedMiss(_ o: Value, _ name: Value, _ v: Value, _ data: UnsafeMutablePointer<InstanceData>, _ cacheIndex: Int,
                       define: Bool) throws(Thrown) {
         let key = PropertyKey(name)
-        let strict = data.pointee.flags & CodeFlags.strict.rawValue != 0
+        let strict = data.pointee.flags & CodeBits.strict != 0
         guard o.isObject else {
             try set(o, key, v, strict: strict)
             return

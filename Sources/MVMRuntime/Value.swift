@@ -80,7 +80,7 @@ public struct Value: Hashable, Sendable {
     @inline(__always) public var isString: Bool {
         isCell && (kind == .string || kind == .rope)
     }
-    @inline(__always) public var isObject: Bool { isCell && kind.rawValue >= CellKind.firstObject.rawValue }
+    @inline(__always) public var isObject: Bool { isCell && kind.code >= CellKind.firstObject.code }
     @inline(__always) public var isSymbol: Bool { isCell(.symbol) }
     @inline(__always) public var isCallable: Bool {
         guard isCell else { return false }
@@ -103,4 +103,20 @@ public enum CellKind: UInt8, Sendable {
     case arrayBuffer, typedArray, dataView, regexp, date
 
     static let firstObject = CellKind.object
+
+    /// The kind byte (the raw value, without the switch `rawValue` compiles to).
+    @inline(__always) var code: UInt8 { unsafeBitCast(self, to: UInt8.self) }
+}
+
+/// CodeFlags bits as literals. Static lets of another module's struct are
+/// lazily initialized globals: every read would call an accessor.
+enum CodeBits {
+    static let strict: UInt32 = 1 << 0
+    static let arrow: UInt32 = 1 << 1
+    static let method: UInt32 = 1 << 2
+    static let classConstructor: UInt32 = 1 << 3
+    static let derivedConstructor: UInt32 = 1 << 4
+    static let getter: UInt32 = 1 << 7
+    static let setter: UInt32 = 1 << 8
+    static let needsArguments: UInt32 = 1 << 12
 }

@@ -273,7 +273,7 @@ extension Isolate {
             let n = try iso.lengthOf(o)
             let f = try iso.callable(args[0])
             for i in 0..<n where iso.hasElement(o, i) {
-                _ = try iso.call(f, this: args[1], [try iso.element(o, i), Value(Int32(i)), o])
+                _ = try iso.call(f, this: args[1], try iso.element(o, i), Value(Int32(i)), o, count: 3)
             }
             return .undefined
         }
@@ -285,7 +285,7 @@ extension Isolate {
             iso.root(result)
             iso.setElementLength(result.cell, n)
             for i in 0..<n where iso.hasElement(o, i) {
-                let v = try iso.call(f, this: args[1], [try iso.element(o, i), Value(Int32(i)), o])
+                let v = try iso.call(f, this: args[1], try iso.element(o, i), Value(Int32(i)), o, count: 3)
                 try iso.createDataProperty(result.cell, PropertyKey(index: UInt32(i)), v)
             }
             return result
@@ -298,7 +298,7 @@ extension Isolate {
             iso.root(result)
             for i in 0..<n where iso.hasElement(o, i) {
                 let v = try iso.element(o, i)
-                if iso.truthy(try iso.call(f, this: args[1], [v, Value(Int32(i)), o])) { iso.arrayAppend(result.cell, v) }
+                if iso.truthy(try iso.call(f, this: args[1], v, Value(Int32(i)), o, count: 3)) { iso.arrayAppend(result.cell, v) }
             }
             return result
         }
@@ -307,7 +307,7 @@ extension Isolate {
             let n = try iso.lengthOf(o)
             let f = try iso.callable(args[0])
             for i in 0..<n where iso.hasElement(o, i) {
-                if iso.truthy(try iso.call(f, this: args[1], [try iso.element(o, i), Value(Int32(i)), o])) { return .true }
+                if iso.truthy(try iso.call(f, this: args[1], try iso.element(o, i), Value(Int32(i)), o, count: 3)) { return .true }
             }
             return .false
         }
@@ -316,7 +316,7 @@ extension Isolate {
             let n = try iso.lengthOf(o)
             let f = try iso.callable(args[0])
             for i in 0..<n where iso.hasElement(o, i) {
-                if !iso.truthy(try iso.call(f, this: args[1], [try iso.element(o, i), Value(Int32(i)), o])) { return .false }
+                if !iso.truthy(try iso.call(f, this: args[1], try iso.element(o, i), Value(Int32(i)), o, count: 3)) { return .false }
             }
             return .true
         }
@@ -328,7 +328,7 @@ extension Isolate {
                 var i = fromEnd ? n - 1 : 0
                 while fromEnd ? i >= 0 : i < n {
                     let v = try iso.element(o, i)
-                    if iso.truthy(try iso.call(f, this: args[1], [v, Value(Int32(i)), o])) { return wantIndex ? Value(Int32(i)) : v }
+                    if iso.truthy(try iso.call(f, this: args[1], v, Value(Int32(i)), o, count: 3)) { return wantIndex ? Value(Int32(i)) : v }
                     i += fromEnd ? -1 : 1
                 }
                 return wantIndex ? Value(Int32(-1)) : .undefined
@@ -352,7 +352,7 @@ extension Isolate {
                 iso.root(accumulator)
                 while fromEnd ? i >= 0 : i < n {
                     if iso.hasElement(o, i) {
-                        accumulator = try iso.call(f, this: .undefined, [accumulator, try iso.element(o, i), Value(Int32(i)), o])
+                        accumulator = try iso.call4(f, accumulator, try iso.element(o, i), Value(Int32(i)), o)
                         slot.pointee = accumulator
                     }
                     i += step
@@ -444,7 +444,7 @@ extension Isolate {
         let n = try lengthOf(source)
         for i in 0..<n where hasElement(source, i) {
             var v = try element(source, i)
-            if let mapper { v = try call(mapper, this: thisArg, [v, Value(Int32(i)), source]) }
+            if let mapper { v = try call(mapper, this: thisArg, v, Value(Int32(i)), source, count: 3) }
             if depth > 0 && isArray(v) {
                 root(v)
                 try flatten(into: result, v, depth: depth - 1, mapper: nil, thisArg: .undefined)
@@ -473,7 +473,7 @@ extension Isolate {
         var scratch = indices
         func less(_ a: Int, _ b: Int) throws(Thrown) -> Bool {
             if comparator.isUndefined { return stringKeys[a].lexicographicallyPrecedes(stringKeys[b]) }
-            let r = try toNumber(try call(comparator, this: .undefined, [items[a], items[b]]))
+            let r = try toNumber(try call(comparator, this: .undefined, items[a], items[b], count: 2))
             return r < 0
         }
         // Bottom-up merge sort: merge (right before left only when strictly less) keeps it stable.

@@ -13,7 +13,7 @@ extension Isolate {
     }
 
     var symbolValues: [Value] {
-        guard let s = symbols else { return [] }
+        let s = symbols
         return [s.iterator, s.toPrimitive, s.hasInstance, s.toStringTag, s.asyncIterator, s.species,
                 s.isConcatSpreadable, s.unscopables, s.match, s.replace, s.search, s.split, s.matchAll]
     }
