@@ -506,6 +506,8 @@ extension Generator {
             emit(.getIndexed, old, o, k, propertyCache())
             let result = try updated(opcode, prefix: prefix, old: old, dst)
             emit(.setIndexed, o, k, result, propertyCache())
+        case .privateMember:
+            throw error("Private class members are not supported yet", at: target)
         default:
             throw error("Invalid left-hand side expression in \(prefix ? "prefix" : "postfix") operation", at: target)
         }
