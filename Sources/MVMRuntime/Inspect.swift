@@ -166,7 +166,11 @@ extension Isolate {
             return name + size + " "
         }
 
-        if kind == .array || kind == .typedArray || kind == .arguments {
+        if kind == .arguments {
+            // Node shows arguments objects with their index keys.
+            prefixTag = "[Arguments] "
+            if recurseTimesIn > ctx.depth { return "[Arguments]" }
+        } else if kind == .array || kind == .typedArray {
             isArrayLike = true
             let length = kind == .typedArray ? typedArrayLength(cell) : try lengthOf(v)
             if kind == .array {
