@@ -35,8 +35,26 @@ extension Isolate {
         frameCount += 1
         stackTop = base + registerCount
         data.pointee.entryCount &+= 1
-        if heap.allocatedSinceCollection > heap.threshold { collectGarbage() }
+        if heap.allocatedSinceCollection > heap.threshold {
+            collectGarbage()
+            if heap.liveBytes > heapLimit {
+                frameCount -= 1
+                popFrameTop()
+                _ = throwError(.rangeError, "Out of memory: the isolate's heap limit of \(heapLimit >> 20) MB was reached")
+                return false
+            }
+        }
         return true
+    }
+
+    /// Restores the register-stack top for the frame now on top.
+    func popFrameTop() {
+        if frameCount > 0 {
+            let caller = frames[frameCount - 1]
+            stackTop = caller.registers + Int(caller.data.pointee.registerCount)
+        } else {
+            stackTop = registerBase
+        }
     }
 
     @inline(__always)
@@ -50,9 +68,16 @@ extension Isolate {
         }
     }
 
-    func collectAtSafepoint(_ pc: UnsafePointer<UInt32>) {
+    /// Collects; false (with a RangeError pending) when the live heap is
+    /// still over the isolate's limit afterwards.
+    func collectAtSafepoint(_ pc: UnsafePointer<UInt32>) -> Bool {
         frames[frameCount - 1].pc = pc
         collectGarbage()
+        if heap.liveBytes > heapLimit {
+            _ = throwError(.rangeError, "Out of memory: the isolate's heap limit of \(heapLimit >> 20) MB was reached")
+            return false
+        }
+        return true
     }
 
     // MARK: Calling from native code

@@ -147,6 +147,9 @@ public final class Isolate {
     /// Bumped whenever an object used as a prototype changes shape.
     var protoEpoch: UInt32 = 1
     var pendingException: Value = .empty
+    /// Live bytes the heap may hold after a collection; beyond it the program
+    /// gets a RangeError (catchable) instead of taking the process down.
+    public var heapLimit = 4 << 30
     /// Collect at the first safepoint after every allocation (tests use it
     /// to shake out rooting bugs).
     public var gcStress = false {

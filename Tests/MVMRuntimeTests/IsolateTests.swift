@@ -88,3 +88,21 @@ private func residentBytes() -> Int {
     #expect(isolate.report.collections > 0)
     #expect(isolate.report.liveBytes < 16 << 20)
 }
+
+@Test func exhaustingTheHeapLimitIsACatchableRangeError() {
+    let isolate = Isolate()
+    isolate.heapLimit = 32 << 20
+    var out: [UInt8] = []
+    isolate.stdoutSink = { out += $0 }
+    let source = """
+        let hoard = [];
+        try { for (;;) hoard.push({ payload: [1, 2, 3, 4, 5, 6, 7, 8] }); }
+        catch (e) { console.log(e instanceof RangeError, e.message); }
+        hoard = null;
+        const after = []; for (let i = 0; i < 1000; i++) after.push({ i });
+        console.log('recovered', after.length);
+        """
+    #expect(isolate.runProgram(SourceFile(name: "oom.js", text: source), as: .script) == nil)
+    isolate.flushOutput()
+    #expect(String(decoding: out, as: UTF8.self) == "true Out of memory: the isolate's heap limit of 32 MB was reached\nrecovered 1000\n")
+}
