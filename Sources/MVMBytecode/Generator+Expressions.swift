@@ -206,6 +206,13 @@ extension Generator {
             let r = try value(a)
             emitJump(.jumpIfTrue, r, to: falseLabel)
             f.nextRegister = mark
+        case .binary(let op, let left, let right) where fusedBranch(op) != nil:
+            let mark = f.nextRegister
+            let a = try stableValue(left, before: right)
+            let b = try value(right)
+            position(node)
+            emitJump(fusedBranch(op)!, a, b, arithmeticSlot(), to: falseLabel)
+            f.nextRegister = mark
         default:
             let mark = f.nextRegister
             let r = try value(node)
@@ -351,6 +358,19 @@ extension Generator {
         guard !units.isEmpty, units.count <= 10, units.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
         if units.count > 1 && units[0] == 48 { return false }
         return (UInt64(String(decoding: units, as: UTF16.self)) ?? .max) < 4_294_967_295
+    }
+
+    /// The compare-and-branch that jumps when `op` yields false.
+    func fusedBranch(_ op: BinaryOperator) -> Opcode? {
+        switch op {
+        case .less: return .jumpIfNotLess
+        case .lessEqual: return .jumpIfNotLessEqual
+        case .greater: return .jumpIfNotGreater
+        case .greaterEqual: return .jumpIfNotGreaterEqual
+        case .strictEqual: return .jumpIfNotStrictEqual
+        case .strictNotEqual: return .jumpIfStrictEqual
+        default: return nil
+        }
     }
 
     func isIndexLike(_ name: Name) -> Bool {

@@ -73,6 +73,10 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     // Control flow.
     case jump, loop, jumpIfTrue, jumpIfFalse, jumpIfNullish, jumpIfNotNullish, jumpIfUndefined
     case jumpIfNotUndefined
+    /// Compare-and-branch: jump when the comparison is false (loop and if
+    /// conditions), one dispatch instead of two.
+    case jumpIfNotLess, jumpIfNotLessEqual, jumpIfNotGreater, jumpIfNotGreaterEqual
+    case jumpIfNotStrictEqual, jumpIfStrictEqual
     // Calls.
     case call, new, callSpread, newSpread, superCall, superCallSpread, ret
     // Object creation.
@@ -132,6 +136,9 @@ extension Opcode {
         case .jumpIfTrue, .jumpIfFalse, .jumpIfNullish, .jumpIfNotNullish, .jumpIfUndefined,
              .jumpIfNotUndefined:
             ops = [r, j]
+        case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual,
+             .jumpIfNotStrictEqual, .jumpIfStrictEqual:
+            ops = [r, r, .arith, j]
         case .call, .new: ops = [r, r, c, .call]
         case .callSpread, .newSpread, .superCallSpread: ops = [r, r, r]
         case .superCall: ops = [r, r, c]

@@ -566,6 +566,45 @@ extension Isolate {
                 case .jumpIfNotUndefined:
                     if r[a].isUndefined { pc += 2 } else { pc += Int(Int32(bitPattern: pc[1])) }
 
+                case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual:
+                    let x = r[a], y = r[Int(pc[1])]
+                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
+                    var holds: Bool
+                    if x.isInt32 && y.isInt32 {
+                        let p = x.int32, q = y.int32
+                        switch op {
+                        case .jumpIfNotLess: holds = p < q
+                        case .jumpIfNotLessEqual: holds = p <= q
+                        case .jumpIfNotGreater: holds = p > q
+                        default: holds = p >= q
+                        }
+                        data.pointee.arithmetic[Int(pc[2])] |= 1
+                    } else if x.isNumber && y.isNumber {
+                        let p = x.number, q = y.number
+                        switch op {
+                        case .jumpIfNotLess: holds = p < q
+                        case .jumpIfNotLessEqual: holds = p <= q
+                        case .jumpIfNotGreater: holds = p > q
+                        default: holds = p >= q
+                        }
+                        data.pointee.arithmetic[Int(pc[2])] |= 2
+                    } else {
+                        data.pointee.arithmetic[Int(pc[2])] |= x.isString && y.isString ? 4 : 8
+                        frame.pointee.pc = pc
+                        let compare: Opcode = op == .jumpIfNotLess ? .lt : op == .jumpIfNotLessEqual ? .le : op == .jumpIfNotGreater ? .gt : .ge
+                        do { holds = try compareSlow(compare, x, y) } catch { break inner }
+                    }
+                    if holds { pc += 4 } else { pc += Int(Int32(bitPattern: pc[3])) }
+                case .jumpIfNotStrictEqual, .jumpIfStrictEqual:
+                    let x = r[a], y = r[Int(pc[1])]
+                    let equal: Bool
+                    if x.bits == y.bits { equal = !(x.isDouble && x.double.isNaN) }
+                    else if x.isNumber && y.isNumber { equal = x.number == y.number }
+                    else if x.isString && y.isString { equal = stringsEqual(x, y) }
+                    else { equal = false }
+                    let jumpWhenEqual = word & 0xFF == UInt32(Opcode.jumpIfStrictEqual.rawValue)
+                    if equal == jumpWhenEqual { pc += Int(Int32(bitPattern: pc[3])) } else { pc += 4 }
+
                 // MARK: Calls
                 case .call:
                     let base = r + Int(pc[1])
