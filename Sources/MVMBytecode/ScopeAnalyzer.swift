@@ -110,6 +110,7 @@ final class ScopeAnalyzer {
             if let binding = s.bindings[name] {
                 binding.referenced = true
                 if initializing.contains(where: { $0 === binding }) { binding.needsTDZCheck = true }
+                if binding.kind == .global { return }  // a property of the global object
                 if binding.scope.function !== current.function {
                     binding.captured = true
                     current.function.usesClosureContext = true
