@@ -194,6 +194,16 @@ extension Isolate {
                                     pc += 4
                                     continue inner
                                 }
+                                if kind == CacheKind.getter && e.pointee.epoch == protoEpoch && cell.proto.bits == e.pointee.proto.bits {
+                                    // Call the getter like a JS call: a new frame above this one.
+                                    let base = r + Int(data.pointee.registerCount)
+                                    base[0] = o
+                                    frame.pointee.pc = pc
+                                    guard pushFrame(e.pointee.holder, base, 0, newTarget: .undefined, returnRegister: UInt32(a),
+                                                    returnPC: pc + 4, flags: 0) else { break inner }
+                                    frame = frames + (frameCount - 1)
+                                    continue outer
+                                }
                             }
                         }
                     }

@@ -62,6 +62,8 @@ enum CacheKind {
     static let proto: UInt8 = 1
     static let arrayLength: UInt8 = 2
     static let transition: UInt8 = 3
+    /// A getter on the prototype chain: `holder` is the getter function.
+    static let getter: UInt8 = 4
 }
 
 final class FunctionInstance {

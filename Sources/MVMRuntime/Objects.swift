@@ -715,6 +715,8 @@ extension Isolate {
 
     /// Rewrites an existing own property's value and attributes.
     func replaceOwnProperty(_ cell: Cell, _ key: PropertyKey, _ value: Value, _ attrs: UInt8) throws(Thrown) {
+        // Caches may hold this property's getter or layout.
+        if cell.cellFlags & ObjectFlags.isPrototype != 0 { protoEpoch &+= 1 }
         if key.isIndex {
             let i = Int(key.index)
             if i < cell.elementCapacity && i < cell.elementLength && !cell.elementValues[i].isEmpty {

@@ -354,7 +354,15 @@ extension Isolate {
                         let hs = holder.shape
                         let hi = hs.find(key.bits)
                         if hi >= 0 {
-                            if hs.attributes[hi] & Attributes.accessor != 0 { break }
+                            if hs.attributes[hi] & Attributes.accessor != 0 {
+                                // Cache a plain JS getter; the interpreter calls it without recursion.
+                                let getter = holder.slot(atOffset: hs.slotOffset(hs.slots[hi])).cell.value(at: 8)
+                                guard getter.isCell(.function), getter.cell.cellFlags & ObjectFlags.classConstructor == 0 else { break }
+                                markAsPrototype(p)
+                                addCacheEntry(entries, state, CacheEntry(shape: shapeBits, proto: cell.proto, holder: getter, newShape: 0,
+                                                                         offset: 0, epoch: protoEpoch, kind: CacheKind.getter))
+                                return try call(getter, this: o, [])
+                            }
                             let offset = hs.slotOffset(hs.slots[hi])
                             markAsPrototype(p)
                             addCacheEntry(entries, state, CacheEntry(shape: shapeBits, proto: cell.proto, holder: p, newShape: 0,
