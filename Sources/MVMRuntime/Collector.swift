@@ -35,7 +35,9 @@ extension Isolate {
         for instance in allInstances { for v in instance.templates.values { mark(v) } }
         atoms.forEach { $0.marked = true }
 
-        // Trace.
+        // Trace. WeakMap/WeakSet entries wait: they are ephemerons.
+        var weakCollections: [Cell] = []
+        func drain() {
         while let cell = stack.popLast() {
             switch cell.cellKind {
             case .string, .free, .forInState:
@@ -69,15 +71,54 @@ extension Isolate {
                 }
                 let kind = cell.cellKind
                 for i in 0..<ObjectLayout.internalCount(kind) { mark(cell.internalValue(i)) }
-                if kind == .map || kind == .set || kind == .weakMap || kind == .weakSet,
-                   let storage = mapStorage(cell) {
+                if kind == .map || kind == .set, let storage = mapStorage(cell) {
                     storage.forEachValue { mark($0) }
+                } else if kind == .weakMap || kind == .weakSet {
+                    weakCollections.append(cell)
                 }
             }
+        }
+        }
+        drain()
+        // A weak entry's value lives while its key does; repeat until stable.
+        var changed = true
+        while changed {
+            changed = false
+            for cell in weakCollections where cell.cellKind == .weakMap {
+                guard let storage = mapStorage(cell) else { continue }
+                for (i, key) in storage.keys.enumerated() where !key.isEmpty && key.cell.marked {
+                    let value = storage.values[i]
+                    if value.isCell && !value.cell.marked {
+                        mark(value)
+                        changed = true
+                    }
+                }
+            }
+            drain()
+        }
+        for cell in weakCollections {
+            guard let storage = mapStorage(cell) else { continue }
+            for key in storage.keys where !key.isEmpty && !key.cell.marked { storage.remove(key.bits) }
         }
         heap.sweep()
         if gcStress { heap.threshold = 0 }
         heap.collections += 1
         heap.collectionNanoseconds += monotonicNanoseconds - start
+    }
+
+    /// Entries in all WeakMaps and WeakSets reachable from the global object
+    /// (for tests of weak semantics).
+    public var weakEntryCount: Int {
+        var total = 0
+        var seen = Set<UInt64>()
+        var work: [Value] = [globalObject]
+        while let v = work.popLast() {
+            guard v.isObject, !seen.contains(v.bits) else { continue }
+            seen.insert(v.bits)
+            let cell = v.cell
+            if cell.cellKind == .weakMap || cell.cellKind == .weakSet, let storage = mapStorage(cell) { total += storage.count }
+            for key in ownKeys(cell) { if let p = ownProperty(cell, key), !p.isAccessor { work.append(p.value) } }
+        }
+        return total
     }
 }

@@ -620,8 +620,7 @@ extension Isolate {
                     let base = r + Int(pc[1])
                     let argc = Int(pc[2])
                     let callee = base.pointee
-                    let feedback = data.pointee.callFeedback + Int(pc[3])
-                    if feedback.pointee != callee.bits { feedback.pointee = feedback.pointee == 0 ? callee.bits : 1 }
+                    CallFeedback.record(data.pointee.callFeedback + Int(pc[3]) * CallFeedback.width, callee)
                     frame.pointee.pc = pc
                     if callee.isCell && callee.cell.cellKind == .function && callee.cell.cellFlags & ObjectFlags.classConstructor == 0 {
                         guard pushFrame(callee, base + 1, argc, newTarget: .undefined, returnRegister: UInt32(a),
@@ -636,8 +635,7 @@ extension Isolate {
                     let base = r + Int(pc[1])
                     let argc = Int(pc[2])
                     let callee = base.pointee
-                    let feedback = data.pointee.callFeedback + Int(pc[3])
-                    if feedback.pointee != callee.bits { feedback.pointee = feedback.pointee == 0 ? callee.bits : 1 }
+                    CallFeedback.record(data.pointee.callFeedback + Int(pc[3]) * CallFeedback.width, callee)
                     frame.pointee.pc = pc
                     if callee.isCell && callee.cell.cellKind == .function && isConstructor(callee) {
                         let derived = callee.cell.aux & CodeBits.derivedConstructor != 0

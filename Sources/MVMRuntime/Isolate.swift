@@ -57,6 +57,36 @@ struct CacheEntry {
     var kind: UInt8
 }
 
+/// Call and `new` sites remember the callees they saw: monomorphic (one),
+/// polymorphic (up to four), megamorphic (slot 0 holds 1). The JIT reads it.
+enum CallFeedback {
+    static let width = 4
+    static let megamorphic: UInt64 = 1
+
+    @inline(__always)
+    static func record(_ slots: UnsafeMutablePointer<UInt64>, _ callee: Value) {
+        if slots[0] == callee.bits { return }
+        recordSlow(slots, callee)
+    }
+
+    @inline(never)
+    static func recordSlow(_ slots: UnsafeMutablePointer<UInt64>, _ callee: Value) {
+        if slots[0] == megamorphic { return }
+        for i in 0..<width {
+            if slots[i] == callee.bits { return }
+            if slots[i] == 0 { slots[i] = callee.bits; return }
+        }
+        slots[0] = megamorphic
+    }
+
+    /// 0 unused, 1 monomorphic, 2 polymorphic, 3 megamorphic.
+    static func state(_ slots: UnsafeMutablePointer<UInt64>) -> Int {
+        if slots[0] == 0 { return 0 }
+        if slots[0] == megamorphic { return 3 }
+        return slots[1] == 0 ? 1 : 2
+    }
+}
+
 enum CacheKind {
     static let own: UInt8 = 0
     static let proto: UInt8 = 1
@@ -94,8 +124,9 @@ final class FunctionInstance {
         states.initialize(repeating: 0, count: max(1, cacheCount))
         let arithmetic = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, block.arithmeticFeedbackCount))
         arithmetic.initialize(repeating: 0, count: max(1, block.arithmeticFeedbackCount))
-        let calls = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, block.callFeedbackCount))
-        calls.initialize(repeating: 0, count: max(1, block.callFeedbackCount))
+        // Call sites: up to four callees each (CallFeedback.width), 1 marks megamorphic.
+        let calls = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, block.callFeedbackCount * CallFeedback.width))
+        calls.initialize(repeating: 0, count: max(1, block.callFeedbackCount * CallFeedback.width))
         data.initialize(to: InstanceData(
             code: block.code, constants: constants, names: names, caches: caches, cacheStates: states,
             arithmetic: arithmetic, callFeedback: calls, registerCount: Int32(block.registerCount),

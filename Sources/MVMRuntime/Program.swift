@@ -10,6 +10,7 @@ public struct IsolateReport: Sendable {
     public var heapBytes: Int
     public var liveBytes: Int
     public var cacheStates: [Int]  // uninitialized, monomorphic, polymorphic, megamorphic
+    public var callStates: [Int]   // the same for call and `new` sites
     public var functionsRun: Int
 
     public var description: String {
@@ -17,7 +18,8 @@ public struct IsolateReport: Sendable {
         bytecodes executed: \(bytecodesExecuted)
         gc: \(collections) collections, \(String(format3(collectionMilliseconds))) ms
         heap: \(heapBytes) bytes (\(liveBytes) live after last collection)
-        inline caches: \(cacheStates[0]) uninitialized, \(cacheStates[1]) monomorphic, \(cacheStates[2]) polymorphic, \(cacheStates[3]) megamorphic
+        property caches: \(cacheStates[0]) uninitialized, \(cacheStates[1]) monomorphic, \(cacheStates[2]) polymorphic, \(cacheStates[3]) megamorphic
+        call sites: \(callStates[0]) unused, \(callStates[1]) monomorphic, \(callStates[2]) polymorphic, \(callStates[3]) megamorphic
         functions run: \(functionsRun)
         """
     }
@@ -70,16 +72,20 @@ extension Isolate {
 
     public var report: IsolateReport {
         var states = [0, 0, 0, 0]
+        var calls = [0, 0, 0, 0]
         for instance in allInstances {
             let data = instance.data.pointee
             for i in 0..<instance.block.propertyCacheCount {
                 let s = Int(data.cacheStates[i])
                 states[s == 0 ? 0 : s == 1 ? 1 : s <= 4 ? 2 : 3] += 1
             }
+            for i in 0..<instance.block.callFeedbackCount {
+                calls[CallFeedback.state(data.callFeedback + i * CallFeedback.width)] += 1
+            }
         }
         return IsolateReport(bytecodesExecuted: statistics.bytecodesExecuted, collections: heap.collections,
                              collectionMilliseconds: Double(heap.collectionNanoseconds) / 1e6,
-                             heapBytes: heap.heapSize, liveBytes: heap.liveBytes, cacheStates: states,
+                             heapBytes: heap.heapSize, liveBytes: heap.liveBytes, cacheStates: states, callStates: calls,
                              functionsRun: allInstances.filter { $0.data.pointee.entryCount > 0 }.count)
     }
 }

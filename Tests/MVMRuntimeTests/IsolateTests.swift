@@ -106,3 +106,26 @@ private func residentBytes() -> Int {
     isolate.flushOutput()
     #expect(String(decoding: out, as: UTF8.self) == "true Out of memory: the isolate's heap limit of 32 MB was reached\nrecovered 1000\n")
 }
+
+@Test func weakMapEntriesDieWithTheirKeys() {
+    let isolate = Isolate()
+    isolate.gcStress = true
+    var out: [UInt8] = []
+    isolate.stdoutSink = { out += $0 }
+    let source = """
+        var wm = new WeakMap(), ws = new WeakSet();
+        var kept = { name: 'kept' };
+        wm.set(kept, { value: 'payload of kept' });
+        ws.add(kept);
+        for (let i = 0; i < 100; i++) { const temp = {}; wm.set(temp, { chain: temp }); ws.add(temp); }
+        const check = [];
+        for (let i = 0; i < 10; i++) check.push({});
+        console.log(wm.get(kept).value, wm.has(kept), ws.has(kept));
+        """
+    #expect(isolate.runProgram(SourceFile(name: "weak.js", text: source), as: .script) == nil)
+    isolate.flushOutput()
+    #expect(String(decoding: out, as: UTF8.self) == "payload of kept true true\n")
+    isolate.collectGarbage()
+    // Only the entry whose key is still reachable (a global) survives.
+    #expect(isolate.weakEntryCount == 2)
+}
