@@ -196,8 +196,9 @@ public final class Isolate {
     let frameCapacity = 20_000
     let frames: UnsafeMutablePointer<Frame>
     var frameCount = 0
-    /// Native re-entry depth guard.
-    let stackGuard = StackGuard()
+    /// Native re-entry depth guard, for the thread currently running the
+    /// isolate (re-read whenever a run starts from the top).
+    var stackGuard = StackGuard()
 
     // Strings and atoms used everywhere.
     var emptyString: Value = .empty

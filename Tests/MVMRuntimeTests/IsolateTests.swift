@@ -129,3 +129,30 @@ private func residentBytes() -> Int {
     // Only the entry whose key is still reachable (a global) survives.
     #expect(isolate.weakEntryCount == 2)
 }
+
+@Test func deepDataStructuresFailCleanlyOnASmallThread() throws {
+    // Hosts may run an isolate on a thread with a small stack; recursive
+    // builtins must stop with a RangeError before the stack runs out.
+    final class Box: @unchecked Sendable { var lines: [String] = [] }
+    let box = Box()
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    pthread_attr_setstacksize(&attributes, 512 * 1024)
+    var thread = pthread_t()
+    let context = Unmanaged.passRetained(box).toOpaque()
+    let rc = pthread_create(&thread, &attributes, { raw in
+        let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+        let source = """
+            let deep = []; for (let i = 0; i < 100000; i++) deep = [deep];
+            for (const f of [() => JSON.stringify(deep), () => deep.flat(Infinity), () => String(deep),
+                             () => JSON.parse('['.repeat(100000) + ']'.repeat(100000))]) {
+              try { f(); console.log('no error'); } catch (e) { console.log(e.name); }
+            }
+            """
+        box.lines = run(source).stdout
+        return nil
+    }, context)
+    #expect(rc == 0)
+    pthread_join(thread, nil)
+    #expect(box.lines == ["RangeError", "RangeError", "RangeError", "RangeError"])
+}
