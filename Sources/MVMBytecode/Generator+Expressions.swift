@@ -637,6 +637,8 @@ extension Generator {
             position(target)
             emit(.throwError, ErrorKind.referenceError.rawValue,
                  constant(.string(Array("Invalid left-hand side in assignment".utf16))))
+        case .privateMember:
+            throw error("Private class members are not supported yet", at: target)
         default:
             throw error("Invalid left-hand side in assignment", at: target)
         }

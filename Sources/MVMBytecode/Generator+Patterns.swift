@@ -102,6 +102,8 @@ extension Generator {
                 try bindPattern(element, item, declaring: mode)
             }
             emit(.iteratorClose, iterator)
+        case .privateMember:
+            throw error("Private class members are not supported yet", at: pattern)
         default:
             throw error("Invalid destructuring assignment target", at: pattern)
         }
