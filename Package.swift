@@ -76,7 +76,7 @@ let package = Package(
             "MVM", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: llvmSwiftSettings),
         .executableTarget(name: "mvm-bench", dependencies: [
-            "MVMSyntax", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "MVMSyntax", "MVMRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Tests.

@@ -9,16 +9,17 @@ import MVMSyntax
 
 public enum Compiler {
     /// Compiles a parsed program to its top-level code block.
-    public static func compile(_ ast: AST) throws(SyntaxError) -> CodeBlock {
+    public static func compile(_ ast: AST, stackGuard: StackGuard? = nil) throws(SyntaxError) -> CodeBlock {
         let analyzer = ScopeAnalyzer(ast: ast)
         analyzer.analyzeProgram()
-        let generator = Generator(ast: ast, scopes: analyzer.scopes)
+        let generator = Generator(ast: ast, scopes: analyzer.scopes, stackGuard: stackGuard ?? StackGuard())
         return try generator.compileProgram()
     }
 
     /// Parses and compiles source text.
-    public static func compile(source: SourceFile, as goal: Goal) throws(SyntaxError) -> CodeBlock {
-        try compile(Parser.parse(source, as: goal))
+    public static func compile(source: SourceFile, as goal: Goal, stackGuard: StackGuard? = nil) throws(SyntaxError) -> CodeBlock {
+        let guardForThread = stackGuard ?? StackGuard()
+        return try compile(Parser.parse(source, as: goal, stackGuard: guardForThread), stackGuard: guardForThread)
     }
 }
 
@@ -82,11 +83,12 @@ final class Generator {
     let scopes: [ScopeKey: Scope]
     var f: FunctionState!
     var scope: Scope!
-    let stackGuard = StackGuard()
+    let stackGuard: StackGuard
     /// "undefined" in this program's name table, if it occurs at all.
     let undefinedName: Name
 
-    init(ast: AST, scopes: [ScopeKey: Scope]) {
+    init(ast: AST, scopes: [ScopeKey: Scope], stackGuard: StackGuard) {
+        self.stackGuard = stackGuard
         self.ast = ast
         self.undefinedName = ast.names.lookup(Array("undefined".utf16)) ?? .none
         self.decls = Declarations(ast: ast)

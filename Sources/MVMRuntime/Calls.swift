@@ -449,7 +449,7 @@ extension Isolate {
 
     /// Runs a compiled top-level block with `this` (globalThis for scripts).
     public func run(_ block: CodeBlock) throws(Thrown) -> Value {
-        if frameCount == 0 { stackGuard = StackGuard() }
+        if frameCount == 0 && !stackGuard.isCurrentThread { stackGuard = StackGuard() }
         let instance = self.instance(for: block)
         let closure = makeClosure(instance.data, context: .undefined, home: .undefined)
         let this = block.flags.contains(.module) ? Value.undefined : globalObject

@@ -197,8 +197,8 @@ public final class Isolate {
     let frames: UnsafeMutablePointer<Frame>
     var frameCount = 0
     /// Native re-entry depth guard, for the thread currently running the
-    /// isolate (re-read whenever a run starts from the top).
-    var stackGuard = StackGuard()
+    /// isolate (made on first use; remade when a run starts on another thread).
+    lazy var stackGuard = StackGuard()
 
     // Strings and atoms used everywhere.
     var emptyString: Value = .empty

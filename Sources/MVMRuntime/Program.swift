@@ -35,8 +35,9 @@ extension Isolate {
     /// would print for the uncaught exception (syntax errors included).
     public func runProgram(_ source: SourceFile, as goal: Goal) -> String? {
         let block: CodeBlock
+        if frameCount == 0 && !stackGuard.isCurrentThread { stackGuard = StackGuard() }
         do {
-            block = try Compiler.compile(source: source, as: goal)
+            block = try Compiler.compile(source: source, as: goal, stackGuard: stackGuard)
         } catch {
             return error.description
         }

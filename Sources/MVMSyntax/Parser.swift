@@ -37,20 +37,23 @@ public final class Parser {
     var parenthesized = Set<Int32>()
 
     var depth = 0
-    let stackGuard = StackGuard()
+    let stackGuard: StackGuard
     /// Nesting levels allowed: deep enough for any real program, shallow enough
     /// that every recursive walk of the tree fits in a 512 KB thread stack.
     public static let maxDepth = 1000
 
-    init(text: UnsafePointer<UInt8>, source: SourceFile, goal: Goal) {
+    init(text: UnsafePointer<UInt8>, source: SourceFile, goal: Goal, stackGuard: StackGuard?) {
+        self.stackGuard = stackGuard ?? StackGuard()
         lexer = Lexer(text: text, file: source, isModule: goal == .module)
         ast = AST(source: source, goal: goal, names: NameTable())
     }
 
-    /// Parses `source` as a Script or a Module.
-    public static func parse(_ source: SourceFile, as goal: Goal = .script) throws(SyntaxError) -> AST {
+    /// Parses `source` as a Script or a Module. Pass the calling thread's
+    /// `stackGuard` if you have one: making one reads the thread's bounds.
+    public static func parse(_ source: SourceFile, as goal: Goal = .script,
+                             stackGuard: StackGuard? = nil) throws(SyntaxError) -> AST {
         let result: Result<AST, SyntaxError> = source.storage.withUnsafeBufferPointer { buffer in
-            let parser = Parser(text: buffer.baseAddress!, source: source, goal: goal)
+            let parser = Parser(text: buffer.baseAddress!, source: source, goal: goal, stackGuard: stackGuard)
             do throws(SyntaxError) {
                 return .success(try parser.parseProgram())
             } catch {

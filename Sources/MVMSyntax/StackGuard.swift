@@ -12,6 +12,9 @@ import Darwin
 public struct StackGuard: Sendable {
     /// Lowest address a frame may reach (the stack grows down).
     public let limit: UInt
+    /// The stack's highest address: frames above `limit` and below it belong
+    /// to the thread this guard was made on.
+    public let base: UInt
 
     /// Bytes left untouched below the limit, for the error path and its callees.
     public static let reserve: UInt = 128 * 1024
@@ -19,6 +22,7 @@ public struct StackGuard: Sendable {
     public init() {
         let here = StackGuard.currentAddress()
         var low: UInt = 0
+        var high: UInt = 0
         #if canImport(Glibc)
         var attributes = pthread_attr_t()
         if mvm_pthread_getattr_np(pthread_self(), &attributes) == 0 {
@@ -26,16 +30,28 @@ public struct StackGuard: Sendable {
             var size = 0
             if pthread_attr_getstack(&attributes, &address, &size) == 0, let address {
                 low = UInt(bitPattern: address)
+                high = low + UInt(size)
             }
             pthread_attr_destroy(&attributes)
         }
         #elseif canImport(Darwin)
         let thread = pthread_self()
-        low = UInt(bitPattern: pthread_get_stackaddr_np(thread)) - UInt(pthread_get_stacksize_np(thread))
+        high = UInt(bitPattern: pthread_get_stackaddr_np(thread))
+        low = high - UInt(pthread_get_stacksize_np(thread))
         #endif
         // Unknown bounds: assume the smallest stack a host thread is likely to have.
         if low == 0 || low >= here { low = here &- 512 * 1024 }
+        if high <= here { high = here &+ 64 * 1024 }
         limit = low &+ StackGuard.reserve
+        base = high
+    }
+
+    /// True when the calling thread is the one this guard describes. Finding
+    /// a thread's bounds is slow (glibc reads /proc/self/maps for the main
+    /// thread), so holders keep a guard and check it with this instead.
+    public var isCurrentThread: Bool {
+        let here = StackGuard.currentAddress()
+        return here > limit &- StackGuard.reserve && here <= base
     }
 
     /// True while the caller's frame is above the limit.

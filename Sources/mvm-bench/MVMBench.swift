@@ -3,6 +3,7 @@
 // with the runtime and JIT.
 import ArgumentParser
 import Foundation
+import MVMRuntime
 import MVMSyntax
 
 @main
@@ -23,7 +24,11 @@ struct MVMBench: ParsableCommand {
     @Flag(help: "A short smoke run.")
     var quick = false
 
+    @Option(help: "Also time creating, using and disposing this many isolates.")
+    var isolates: Int = 2000
+
     func run() throws {
+        defer { isolateBenchmark() }
         let (name, source) = try parseInput()
         let goal: Goal = name.hasSuffix(".mjs") ? .module : .script
         _ = try Parser.parse(source, as: goal)  // warm up, and fail early on bad input
@@ -40,7 +45,23 @@ struct MVMBench: ParsableCommand {
         func rate(_ time: Double) -> String { String(format: "%.1f", megabytes / time) }
         print("parse speed: \(name), \(String(format: "%.2f", megabytes)) MB, \(nodes) nodes, \(seconds.count) runs")
         print("  MB/s  median \(rate(seconds[seconds.count / 2]))  min \(rate(seconds.last!))  max \(rate(seconds.first!))")
-        print("program suite, interp/jit columns and peers: not available yet (the interpreter does not exist yet)")
+        print("program suite, interp/jit columns and peers: not available yet (the benchmark issue)")
+    }
+
+    /// Isolate churn: create, run a small script, dispose.
+    func isolateBenchmark() {
+        let count = quick ? 100 : max(isolates, 1)
+        let source = SourceFile(name: "churn.js", text: "const o = {a: [1, 2, 3]}; o.b = o.a.map(x => x * 2);")
+        var micros: [Double] = []
+        for _ in 0..<count {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let isolate = Isolate()
+            _ = isolate.runProgram(source, as: .script)
+            isolate.dispose()
+            micros.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3)
+        }
+        micros.sort()
+        print("isolate create + run + dispose: \(count) isolates, median \(String(format: "%.0f", micros[count / 2])) us, min \(String(format: "%.0f", micros[0])) us")
     }
 
     /// The file to parse: the user's, or a generated one made of varied,
