@@ -25,7 +25,12 @@ public struct StackGuard: Sendable {
         var high: UInt = 0
         #if canImport(Glibc)
         var attributes = pthread_attr_t()
-        if mvm_pthread_getattr_np(pthread_self(), &attributes) == 0 {
+        if let (mainLow, mainHigh) = StackGuard.mainThreadBounds(here) {
+            // glibc answers pthread_getattr_np for the main thread by reading
+            // /proc/self/maps (about 100 us); its stack top and rlimit say the same.
+            low = mainLow
+            high = mainHigh
+        } else if mvm_pthread_getattr_np(pthread_self(), &attributes) == 0 {
             var address: UnsafeMutableRawPointer?
             var size = 0
             if pthread_attr_getstack(&attributes, &address, &size) == 0, let address {
@@ -45,6 +50,22 @@ public struct StackGuard: Sendable {
         limit = low &+ StackGuard.reserve
         base = high
     }
+
+    #if canImport(Glibc)
+    /// The main thread's stack from glibc's `__libc_stack_end` and the stack
+    /// rlimit, or nil on any other thread.
+    private static func mainThreadBounds(_ here: UInt) -> (UInt, UInt)? {
+        guard let symbol = dlsym(nil, "__libc_stack_end") else { return nil }
+        let top = symbol.load(as: UInt.self)
+        var limit = rlimit()
+        guard top > here, getrlimit(Int32(RLIMIT_STACK.rawValue), &limit) == 0 else { return nil }
+        let size = limit.rlim_cur == rlim_t.max ? UInt(8 << 20) : UInt(min(limit.rlim_cur, 1 << 30))
+        // Only the main thread runs on that stack.
+        guard here > top &- size else { return nil }
+        // The stack starts a little above __libc_stack_end (arguments, environment).
+        return (top &- size &+ 64 * 1024, top &+ 64 * 1024)
+    }
+    #endif
 
     /// True when the calling thread is the one this guard describes. Finding
     /// a thread's bounds is slow (glibc reads /proc/self/maps for the main
