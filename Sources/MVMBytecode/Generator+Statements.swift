@@ -315,9 +315,7 @@ extension Generator {
             emit(.iteratorClose, iterator)
             emit(.throw, exception)
             // Normal exhaustion jumps here without closing.
-            let exit = newLabel()
             bind(control.breakLabel)
-            _ = exit
         default:
             break
         }

@@ -195,9 +195,8 @@ final class ScopeAnalyzer {
                     if flags.contains(.computed) { visit(key) }
                     if kind == .constructor { hasConstructor = true }
                     visitFunction(.function(function), isExpression: false)
-                case .field(let key, _, let flags):
+                case .field(_, _, let flags):
                     if flags.contains(.isStatic) { hasStaticInit = true } else { hasInstanceFields = true }
-                    _ = key
                 case .staticBlock: hasStaticInit = true
                 default: break
                 }

@@ -353,8 +353,6 @@ extension Isolate {
             let block = top.data.pointee.instance.takeUnretainedValue().block
             let offset = top.pc - top.data.pointee.code
             let position = block.position(at: offset)
-            let lineOffset = block.positions.last(where: { Int($0.offset) <= offset }).map { _ in 0 } ?? 0
-            _ = lineOffset
             throwSite = ThrowSite(file: block.source.name, line: position.line, column: position.column,
                                   lineText: block.source.lineText(atLine: position.line))
         }

@@ -463,9 +463,9 @@ extension Isolate {
                 case .neg:
                     let x = r[Int(pc[1])]
                     if x.isInt32 && x.int32 != 0 && x.int32 != .min { r[a] = Value(-x.int32) } else {
+                        // -0 and -(-2^31) are doubles; Value(Double) keeps -0 as one.
                         frame.pointee.pc = pc
-                        do { r[a] = Value(rawDouble: -(try toNumber(x))) } catch { break inner }
-                        if r[a].isDouble { r[a] = Value(r[a].double) ; if x.isInt32 && x.int32 == 0 { r[a] = Value(rawDouble: -0.0) } }
+                        do { r[a] = Value(-(try toNumber(x))) } catch { break inner }
                     }
                     pc += 3
                 case .toNumber, .toNumeric:

@@ -603,21 +603,18 @@ extension Isolate {
         var seen = Set<UInt64>()
         var keys: [Value] = []
         var current: Value = object.isObject ? object : toObject(object)
-        var first = true
         while current.isObject {
             let cell = current.cell
             for key in ownKeys(cell) {
                 let value = keyValue(key)
+                // A key seen lower on the chain shadows this one, enumerable or not.
                 let atomBits = key.isIndex ? atomize(value).bits : key.bits
                 if seen.contains(atomBits) { continue }
                 seen.insert(atomBits)
                 if let property = ownProperty(cell, key), property.attributes & Attributes.enumerable != 0 {
                     keys.append(value)
-                } else if !first || true {
-                    continue
                 }
             }
-            first = false
             current = cell.proto
         }
         return newArray(keys)

@@ -1,5 +1,10 @@
 // Builds a realm: the intrinsic objects and the global object.
 import MVMBytecode
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Isolate {
     /// Every intrinsic the collector must keep.
@@ -242,9 +247,3 @@ extension Isolate {
         return Double(rest[..<end]) ?? .nan
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
