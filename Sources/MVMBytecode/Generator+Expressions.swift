@@ -344,8 +344,19 @@ extension Generator {
             throw error("Generators and async functions are not supported yet", at: node)
         case .importMeta, .importCall:
             throw error("Modules are not supported yet", at: node)
-        case .privateMember, .privateIn, .privateName:
-            throw error("Private class members are not supported yet", at: node)
+        case .privateMember(let object, let name, let optional):
+            let o = try value(object)
+            if optional { try shortCircuit(o) }
+            let k = privateKey(name, at: node)
+            position(node)
+            emit(.getPrivate, dst, o, k)
+        case .privateIn(let name, let object):
+            let o = try value(object)
+            let k = privateKey(name, at: node)
+            position(node)
+            emit(.hasPrivate, dst, o, k)
+        case .privateName:
+            throw error("Unexpected private name", at: node)
         case .objectPattern, .arrayPattern, .assignmentPattern, .rest:
             throw error("Invalid destructuring target", at: node)
         default:
@@ -377,6 +388,13 @@ extension Generator {
         let units = ast.names[name]
         guard let first = units.first, first >= 48 && first <= 57 else { return false }
         return true
+    }
+
+    /// A register holding private name `#name`'s key for this class evaluation.
+    func privateKey(_ name: Name, at node: NodeID) -> UInt32 {
+        let r = temp()
+        loadVariable(.privateKey(name), r, at: node)
+        return r
     }
 
     func shortCircuit(_ r: UInt32) throws(SyntaxError) {
@@ -526,8 +544,14 @@ extension Generator {
             emit(.getIndexed, old, o, k, propertyCache())
             let result = try updated(opcode, prefix: prefix, old: old, dst)
             emit(.setIndexed, o, k, result, propertyCache())
-        case .privateMember:
-            throw error("Private class members are not supported yet", at: target)
+        case .privateMember(let object, let name, _):
+            let o = try value(object)
+            let k = privateKey(name, at: target)
+            let old = temp()
+            position(node)
+            emit(.getPrivate, old, o, k)
+            let result = try updated(opcode, prefix: prefix, old: old, dst)
+            emit(.setPrivate, o, k, result)
         default:
             throw error("Invalid left-hand side expression in \(prefix ? "prefix" : "postfix") operation", at: target)
         }
@@ -637,8 +661,29 @@ extension Generator {
             position(target)
             emit(.throwError, ErrorKind.referenceError.rawValue,
                  constant(.string(Array("Invalid left-hand side in assignment".utf16))))
-        case .privateMember:
-            throw error("Private class members are not supported yet", at: target)
+        case .privateMember(let object, let name, _):
+            let o = try stableValue(object, before: value)
+            let k = privateKey(name, at: target)
+            if op == .assign {
+                try expr(value, dst)
+            } else if isLogical {
+                let end = newLabel()
+                position(node)
+                emit(.getPrivate, dst, o, k)
+                logicalJump(op, dst, end)
+                try expr(value, dst)
+                emit(.setPrivate, o, k, dst)
+                bind(end)
+                return
+            } else {
+                let old = temp()
+                position(node)
+                emit(.getPrivate, old, o, k)
+                let v = try self.value(value)
+                emit(compoundOpcode(op), dst, old, v, arithmeticSlot())
+            }
+            position(node)
+            emit(.setPrivate, o, k, dst)
         default:
             throw error("Invalid left-hand side in assignment", at: target)
         }
@@ -744,6 +789,12 @@ extension Generator {
                 position(callee)
                 emit(.getIndexed, base, base + 1, k, propertyCache())
             }
+        case .privateMember(let object, let name, let opt):
+            try expr(object, base + 1)
+            if opt { try shortCircuit(base + 1) }
+            let k = privateKey(name, at: callee)
+            position(callee)
+            emit(.getPrivate, base, base + 1, k)
         default:
             try expr(callee, base)
             emit(.loadUndefined, base + 1)
@@ -810,6 +861,7 @@ extension Generator {
             return render(object, depth: depth + 1) + "[" + inner + "]"
         case .optionalChain(let inner): return render(inner, depth: depth)
         case .call(let callee, _, _): return render(callee, depth: depth + 1) + "(...)"
+        case .privateMember(let object, let property, _): return render(object, depth: depth + 1) + ".#" + ast.string(property)
         case .object(let members) where ast[members].isEmpty: return "{}"
         default: return "(intermediate value)"
         }

@@ -102,8 +102,11 @@ extension Generator {
                 try bindPattern(element, item, declaring: mode)
             }
             emit(.iteratorClose, iterator)
-        case .privateMember:
-            throw error("Private class members are not supported yet", at: pattern)
+        case .privateMember(let object, let name, _):
+            let o = try value(object)
+            let k = privateKey(name, at: pattern)
+            position(pattern)
+            emit(.setPrivate, o, k, source)
         default:
             throw error("Invalid destructuring assignment target", at: pattern)
         }
@@ -137,12 +140,28 @@ extension Generator {
         var heritage = noRegister
         if !node.heritage.isNone { heritage = try value(node.heritage) }
         let s = try enterBlockScope(.classBody(id.index), functions: [])
+        // Fresh private names for this evaluation of the class.
+        var declaredPrivate = Set<Name>()
+        for member in ast[node.members] {
+            var key = NodeID.none
+            switch ast[member] {
+            case .method(let k, _, _, _), .field(let k, _, _): key = k
+            default: continue
+            }
+            guard case .privateName(let name) = ast[key], declaredPrivate.insert(name).inserted else { continue }
+            let r = temp()
+            emit(.newPrivateName, r, constant(.string(Array(("#" + ast.string(name)).utf16))))
+            try initializeVariable(.privateKey(name), r, at: key)
+            f.nextRegister -= 1
+        }
         let className = node.name.isNone ? (inferred ?? []) : Array(ast.names[node.name])
         var constructor: FunctionID? = nil
         var hasInstanceFields = false, hasStaticInit = false
         for member in ast[node.members] {
             switch ast[member] {
             case .method(_, let function, .constructor, _): constructor = function
+            case .method(let key, _, _, let flags) where !flags.contains(.isStatic):
+                if case .privateName = ast[key] { hasInstanceFields = true }
             case .field(_, _, let flags):
                 if flags.contains(.isStatic) { hasStaticInit = true } else { hasInstanceFields = true }
             case .staticBlock: hasStaticInit = true
@@ -167,6 +186,18 @@ extension Generator {
             defer { f.nextRegister = memberMark }
             guard case .method(let key, let function, let kind, let flags) = ast[member], kind != .constructor else { continue }
             let target = flags.contains(.isStatic) ? pair : pair + 1
+            if case .privateName(let name) = ast[key] {
+                let closure = temp()
+                emit(.newMethod, closure, try compileFunction(.function(function), name: Array(("#" + ast.string(name)).utf16)),
+                     currentContext(), target)
+                if flags.contains(.isStatic) {
+                    let k = privateKey(name, at: key)
+                    emit(.definePrivate, pair, k, closure, privateKind(kind).rawValue)
+                } else {
+                    try initializeVariable(kind == .setter ? .privateSetter(name) : .privateMethod(name), closure, at: key)
+                }
+                continue
+            }
             let k = try memberKey(key, computed: flags.contains(.computed))
             let closure = temp()
             let name: [UInt16]? = flags.contains(.computed) ? nil : keyUnits(key)
@@ -190,13 +221,43 @@ extension Generator {
 
     /// The body of a class's field initializer: defines each field on `this`
     /// (r0) in order; the static one also runs static blocks.
+    func privateKind(_ kind: MethodKind) -> PrivateKind {
+        switch kind {
+        case .getter: return .getter
+        case .setter: return .setter
+        default: return .method
+        }
+    }
+
     func fieldInitializers(_ id: ClassID, isStatic: Bool) throws(SyntaxError) {
+        // Instance private methods come first: fields may call them.
+        if !isStatic {
+            for member in ast[ast[id].members] {
+                guard case .method(let key, _, let kind, let flags) = ast[member], !flags.contains(.isStatic),
+                      case .privateName(let name) = ast[key] else { continue }
+                let mark = f.nextRegister
+                let k = privateKey(name, at: key)
+                let closure = temp()
+                loadVariable(kind == .setter ? .privateSetter(name) : .privateMethod(name), closure, at: key)
+                emit(.definePrivate, 0, k, closure, privateKind(kind).rawValue)
+                f.nextRegister = mark
+            }
+        }
         for member in ast[ast[id].members] {
             let mark = f.nextRegister
             defer { f.nextRegister = mark }
             switch ast[member] {
             case .field(let key, let value, let flags) where flags.contains(.isStatic) == isStatic:
-                if case .privateName = ast[key] { throw error("Private class members are not supported yet", at: key) }
+                if case .privateName(let name) = ast[key] {
+                    let k = privateKey(name, at: key)
+                    let v = temp()
+                    if value.isNone { emit(.loadUndefined, v) } else {
+                        try expr(value, v, name: Array(("#" + ast.string(name)).utf16))
+                    }
+                    position(member)
+                    emit(.definePrivate, 0, k, v, PrivateKind.field.rawValue)
+                    continue
+                }
                 let k = try memberKey(key, computed: flags.contains(.computed))
                 let v = temp()
                 if value.isNone { emit(.loadUndefined, v) } else {

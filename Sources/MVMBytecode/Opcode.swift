@@ -65,6 +65,8 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     case getNamed, setNamed, getIndexed, setIndexed, defineNamed, defineField, defineMethod
     case defineGetter, defineSetter, deleteNamed, deleteIndexed, getSuper, setSuper
     case inOperator, instanceOf
+    // Private class members: keys are per-class private symbols.
+    case newPrivateName, definePrivate, getPrivate, setPrivate, hasPrivate
     // Arithmetic and bitwise operators.
     case add, sub, mul, div, mod, exp, bitAnd, bitOr, bitXor, shl, shr, ushr
     case inc, dec, neg, toNumber, toNumeric, bitNot, not, typeOf, toStringOp, toPropertyKey
@@ -127,6 +129,9 @@ extension Opcode {
         case .getSuper: ops = [r, r, r, r]
         case .setSuper: ops = [r, r, r, r]
         case .inOperator, .instanceOf: ops = [r, r, r]
+        case .newPrivateName: ops = [r, .const]
+        case .definePrivate: ops = [r, r, r, c]
+        case .getPrivate, .setPrivate, .hasPrivate: ops = [r, r, r]
         case .add, .sub, .mul, .div, .mod, .exp, .bitAnd, .bitOr, .bitXor, .shl, .shr, .ushr,
              .eq, .ne, .strictEq, .strictNe, .lt, .le, .gt, .ge:
             ops = [r, r, r, .arith]
@@ -167,6 +172,11 @@ extension Opcode {
 /// Marks "no register" in an operand that may be absent (e.g. a class
 /// without `extends`). Fits the 24-bit first operand too.
 public let noRegister: UInt32 = 0xFF_FFFF
+
+/// What `definePrivate` installs.
+public enum PrivateKind: UInt32, Sendable {
+    case field, method, getter, setter
+}
 
 /// The kinds of error `throwError` raises.
 public enum ErrorKind: UInt32, Sendable {

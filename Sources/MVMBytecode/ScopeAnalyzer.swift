@@ -162,8 +162,14 @@ final class ScopeAnalyzer {
             case .fieldInitializer(let id, let isStatic):
                 for member in ast[ast[id].members] {
                     switch ast[member] {
+                    case .method(let key, _, let kind, let flags) where !isStatic && !flags.contains(.isStatic):
+                        if case .privateName(let name) = ast[key] {
+                            reference(.privateKey(name))
+                            reference(kind == .setter ? .privateSetter(name) : .privateMethod(name))
+                        }
                     case .field(let key, let value, let flags) where flags.contains(.isStatic) == isStatic:
                         if flags.contains(.computed) { visit(key) }
+                        if case .privateName(let name) = ast[key] { reference(.privateKey(name)) }
                         visit(value)
                     case .staticBlock(let body) where isStatic:
                         // A static block's vars stay inside the block.
@@ -187,6 +193,18 @@ final class ScopeAnalyzer {
         visit(node.heritage)
         let scope = newScope(.classBody(id.index), kind: .block)
         if !node.name.isNone { scope.declare(node.name, .const, offset: 0) }
+        for member in ast[node.members] {
+            switch ast[member] {
+            case .method(let key, _, let kind, _):
+                guard case .privateName(let name) = ast[key] else { continue }
+                // Initialized before any code can read them, so no TDZ: `var` kind.
+                scope.declare(.privateKey(name), .var, offset: 0)
+                scope.declare(kind == .setter ? .privateSetter(name) : .privateMethod(name), .var, offset: 0)
+            case .field(let key, _, _):
+                if case .privateName(let name) = ast[key] { scope.declare(.privateKey(name), .var, offset: 0) }
+            default: break
+            }
+        }
         withScope(scope) {
             var hasConstructor = false, hasInstanceFields = false, hasStaticInit = false
             for member in ast[node.members] {
@@ -194,6 +212,8 @@ final class ScopeAnalyzer {
                 case .method(let key, let function, let kind, let flags):
                     if flags.contains(.computed) { visit(key) }
                     if kind == .constructor { hasConstructor = true }
+                    // Instance private methods are installed by the field initializer.
+                    if case .privateName = ast[key], !flags.contains(.isStatic) { hasInstanceFields = true }
                     visitFunction(.function(function), isExpression: false)
                 case .field(_, _, let flags):
                     if flags.contains(.isStatic) { hasStaticInit = true } else { hasInstanceFields = true }
@@ -282,6 +302,12 @@ final class ScopeAnalyzer {
         case .method(let key, let function, _, let flags):
             if flags.contains(.computed) { visit(key) }
             visitFunction(.function(function), isExpression: false)
+        case .privateMember(let object, let name, _):
+            visit(object)
+            reference(.privateKey(name))
+        case .privateIn(let name, let object):
+            visit(object)
+            reference(.privateKey(name))
         default:
             forEachChild(of: node) { visit($0) }
         }

@@ -24,6 +24,14 @@ extension Name {
     static let thisBinding = Name(id: .max - 1)
     static let newTargetBinding = Name(id: .max - 2)
     static let homeBinding = Name(id: .max - 3)
+
+    /// The class-scope binding holding private name `#name`'s key (a fresh
+    /// private symbol each time the class is evaluated).
+    static func privateKey(_ name: Name) -> Name { Name(id: 0x4000_0000 | name.id) }
+    /// The binding holding private method `#name` (or its getter).
+    static func privateMethod(_ name: Name) -> Name { Name(id: 0x2000_0000 | name.id) }
+    /// The binding holding private accessor `#name`'s setter.
+    static func privateSetter(_ name: Name) -> Name { Name(id: 0x1000_0000 | name.id) }
 }
 
 final class Binding {

@@ -349,6 +349,28 @@ extension Isolate {
                         if proto.isObject { _ = try setProperty(proto, key, r[Int(pc[1])], receiver: r[Int(pc[2])]) }
                     } catch { break inner }
                     pc += 4
+                case .newPrivateName:
+                    let symbol = newSymbol(constants[Int(pc[1])])
+                    symbol.cell.cellFlags |= SymbolFlags.isPrivate
+                    pinSymbol(symbol)
+                    r[a] = symbol
+                    pc += 2
+                case .definePrivate:
+                    frame.pointee.pc = pc
+                    do { try definePrivate(r[a], r[Int(pc[1])], r[Int(pc[2])], kind: pc[3]) } catch { break inner }
+                    pc += 4
+                case .getPrivate:
+                    frame.pointee.pc = pc
+                    do { r[a] = try getPrivate(r[Int(pc[1])], r[Int(pc[2])]) } catch { break inner }
+                    pc += 3
+                case .setPrivate:
+                    frame.pointee.pc = pc
+                    do { try setPrivate(r[a], r[Int(pc[1])], r[Int(pc[2])]) } catch { break inner }
+                    pc += 3
+                case .hasPrivate:
+                    frame.pointee.pc = pc
+                    do { r[a] = Value(try hasPrivate(r[Int(pc[1])], r[Int(pc[2])])) } catch { break inner }
+                    pc += 3
                 case .inOperator:
                     frame.pointee.pc = pc
                     do { r[a] = Value(try inOperator(r[Int(pc[1])], r[Int(pc[2])])) } catch { break inner }

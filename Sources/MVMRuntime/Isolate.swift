@@ -303,8 +303,8 @@ public final class Isolate {
     }
 
     func pinSymbol(_ symbol: Value) {
-        if symbol.cell.cellFlags & 1 == 0 {
-            symbol.cell.cellFlags |= 1
+        if symbol.cell.cellFlags & SymbolFlags.pinned == 0 {
+            symbol.cell.cellFlags |= SymbolFlags.pinned
             pinnedSymbols.append(symbol)
         }
     }

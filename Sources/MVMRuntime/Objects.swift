@@ -839,7 +839,7 @@ extension Isolate {
             result.append(key)
         }
         if includeSymbols {
-            for (i, bits) in shape.keys.enumerated() where Value(bits: bits).isSymbol {
+            for (i, bits) in shape.keys.enumerated() where Value(bits: bits).isSymbol && !isPrivateKey(bits) {
                 if onlyEnumerable && shape.attributes[i] & Attributes.enumerable == 0 { continue }
                 result.append(PropertyKey(bits: bits))
             }
