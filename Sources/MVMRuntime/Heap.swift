@@ -51,7 +51,7 @@ final class Heap {
     private let classForSteps: [UInt8]
     private var freeLists: [Cell?]
     private var pages: [(base: Cell, cellSize: Int, sizeClass: UInt8)] = []
-    private var largeCells: [Cell] = []
+    private var largeCells: [(cell: Cell, size: Int)] = []
 
     /// Bytes allocated since the last collection (cells and side buffers).
     var allocatedSinceCollection = 0
@@ -88,7 +88,7 @@ final class Heap {
             }
             free(page.base)
         }
-        for cell in largeCells {
+        for (cell, _) in largeCells {
             Heap.finalize(cell)
             free(cell)
         }
@@ -98,7 +98,7 @@ final class Heap {
     }
 
     var pageCount: Int { pages.count }
-    var heapSize: Int { pages.count * Heap.pageSize + largeCells.count * 4096 + externalBytes }
+    var heapSize: Int { pages.count * Heap.pageSize + largeCells.reduce(0) { $0 + $1.size } + externalBytes }
 
     /// A new cell of at least `size` bytes with its header set; the rest is
     /// uninitialized and the caller fills it before the next safepoint.
@@ -141,14 +141,16 @@ final class Heap {
     private func allocateLarge(_ size: Int, kind: CellKind) -> Cell {
         let cell = UnsafeMutableRawPointer(malloc(size)!)
         cell.storeBytes(of: UInt64(kind.rawValue) | UInt64(Heap.largeClass) << 16, as: UInt64.self)
-        largeCells.append(cell)
+        largeCells.append((cell, size))
         return cell
     }
 
-    /// Frees side buffers a dead cell owns.
-    static func finalize(_ cell: Cell) {
+    /// Frees side buffers a dead cell owns; returns their size in bytes.
+    @discardableResult
+    static func finalize(_ cell: Cell) -> Int {
         let kind = cell.cellKind
-        if kind.code >= CellKind.firstObject.code { ObjectLayout.freeStorage(cell) }
+        if kind.code >= CellKind.firstObject.code { return ObjectLayout.freeStorage(cell) }
+        return 0
     }
 
     // MARK: Collection
@@ -171,7 +173,7 @@ final class Heap {
                         cell.marked = false
                         liveInPage += 1
                     } else {
-                        Heap.finalize(cell)
+                        externalBytes -= Heap.finalize(cell)
                         cell.storeBytes(of: 0, as: UInt64.self)
                         cell.storeBytes(of: head, toByteOffset: 8, as: Cell?.self)
                         head = cell
@@ -192,14 +194,14 @@ final class Heap {
             keptPages.append(page)
         }
         pages = keptPages
-        var keptLarge: [Cell] = []
-        for cell in largeCells {
+        var keptLarge: [(cell: Cell, size: Int)] = []
+        for (cell, size) in largeCells {
             if cell.marked {
                 cell.marked = false
-                keptLarge.append(cell)
-                live += 4096
+                keptLarge.append((cell, size))
+                live += size
             } else {
-                Heap.finalize(cell)
+                externalBytes -= Heap.finalize(cell)
                 free(cell)
             }
         }

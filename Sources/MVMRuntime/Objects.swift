@@ -64,11 +64,17 @@ enum ObjectLayout {
 
     @inline(__always) static func internalSlot(_ i: Int) -> Int { internalOffset + 8 * i }
 
-    static func freeStorage(_ cell: Cell) {
+    /// Frees a dead object's side buffers; returns the bytes they held
+    /// (the heap counts them toward its collection trigger).
+    @discardableResult
+    static func freeStorage(_ cell: Cell) -> Int {
+        var freed = 0
         if let slots = cell.load(fromByteOffset: slotsOffset, as: UnsafeMutablePointer<Value>?.self) {
+            freed += Int((slots - 1).pointee.bits) * 8
             (slots - 1).deallocate()
         }
         if let elements = cell.load(fromByteOffset: elementsOffset, as: UnsafeMutableRawPointer?.self) {
+            freed += Int(elements.load(as: UInt32.self)) * 8
             free(elements)
         }
         if cell.cellFlags & ObjectFlags.dictionary != 0 {
@@ -83,8 +89,10 @@ enum ObjectLayout {
         case .arrayBuffer:
             let bits = cell.value(at: internalSlot(0))
             if let p = UnsafeMutableRawPointer(bitPattern: UInt(bits.bits &- Value.doubleOffset)) { free(p) }
+            freed += Int(cell.value(at: internalSlot(1)).number)
         default: break
         }
+        return freed
     }
 }
 
