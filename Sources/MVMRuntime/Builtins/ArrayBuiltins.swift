@@ -413,6 +413,49 @@ extension Isolate {
             }
             return o
         }
+        // ES2023 change-array-by-copy: the same results in a new array.
+        method(proto, "toReversed", 0) { iso, args throws(Thrown) in
+            let o = try iso.toObjectChecked(args.this)
+            let n = try iso.lengthOf(o)
+            var values: [Value] = []
+            for i in 0..<n { values.append(try iso.element(o, n - 1 - i)) }
+            return iso.newArray(values)
+        }
+        method(proto, "toSorted", 1) { iso, args throws(Thrown) in
+            if !args[0].isUndefined && !args[0].isCallable {
+                throw iso.throwError(.typeError, "The comparison function must be either a function or undefined")
+            }
+            let o = try iso.toObjectChecked(args.this)
+            let n = try iso.lengthOf(o)
+            var values: [Value] = []
+            for i in 0..<n { values.append(try iso.element(o, i)) }
+            let copy = iso.newArray(values)
+            iso.root(copy)
+            return try iso.sortArray(copy, args[0])
+        }
+        method(proto, "toSpliced", 2) { iso, args throws(Thrown) in
+            let o = try iso.toObjectChecked(args.this)
+            let n = try iso.lengthOf(o)
+            let start = try iso.relativeIndex(args[0], n, default: 0)
+            var skip = 0
+            if args.count == 1 { skip = n - start }
+            else if args.count > 1 { skip = min(max(Int(try iso.toIntegerOrInfinity(args[1]).clamped(-1e15, 1e15)), 0), n - start) }
+            var values: [Value] = []
+            for i in 0..<start { values.append(try iso.element(o, i)) }
+            for i in 2..<max(args.count, 2) { values.append(args[i]) }
+            for i in (start + skip)..<max(n, start + skip) { values.append(try iso.element(o, i)) }
+            return iso.newArray(values)
+        }
+        method(proto, "with", 2) { iso, args throws(Thrown) in
+            let o = try iso.toObjectChecked(args.this)
+            let n = try iso.lengthOf(o)
+            let r = try iso.toIntegerOrInfinity(args[0])
+            let index = r < 0 ? Double(n) + r : r
+            guard index >= 0 && index < Double(n) else { throw iso.throwError(.rangeError, "Invalid index : \(formatNumber(r))") }
+            var values: [Value] = []
+            for i in 0..<n { values.append(i == Int(index) ? args[1] : try iso.element(o, i)) }
+            return iso.newArray(values)
+        }
         let values = method(proto, "values", 0) { iso, args throws(Thrown) in
             iso.makeIterator(.arrayIterator, iso.arrayIteratorPrototype, try iso.toObjectChecked(args.this), kind: 1)
         }
