@@ -29,7 +29,59 @@ const matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]; console.log(matrix, matrix.map
 console.log(new Array(3), new Array('3'), Array(2, 3), [].concat.apply([], [[1], [2]]));
 console.log([5, 10, 1].sort().reverse(), [1.5, -2, 0].map(Math.abs), ['1', '2', '3'].map(Number), ['a', 'b'].map((x, i) => x + i));
 
-const a = [3, 1, 2];
-console.log(a.toReversed(), a.toSorted(), a.toSorted((x, y) => y - x), a.toSpliced(1, 1, 'x', 'y'), a.with(-1, 9), a);
-try { a.with(5, 1); } catch (e) { console.log(e.name, e.message); }
+const byCopy = [3, 1, 2];
+console.log(byCopy.toReversed(), byCopy.toSorted(), byCopy.toSorted((x, y) => y - x), byCopy.toSpliced(1, 1, 'x', 'y'), byCopy.with(-1, 9), byCopy);
+try { byCopy.with(5, 1); } catch (e) { console.log(e.name, e.message); }
 console.log([1, , 3].toReversed(), [].toSorted(), [5].toSpliced(0));
+
+// Expected output (checked against Node v20.20.2):
+// expect: [ 1, 2, 3, 4, 5 ] [ 5, 4, 3, 2, 1 ] 2 false 5-1-4-2-3
+// expect: [ 10, 2, 8, 4, 6 ] [ 5, 1, 3 ] 15 15
+// expect: 5 0 4 -1
+// expect: true true [ 1, 2, [ 3, [ 4 ] ] ] [ 1, 2, 3, 4 ]
+// expect: [ 1, 10, 2, 20 ] [ 'a', 'b', 'c' ] [ 0, 1, 4 ] [ 7, 8 ]
+// expect: [ 2, 3 ] [ 1, 4, 'x', 'y' ] [ 5 ] [ 1, 4, 'x', 'y' ]
+// expect: [ 1, 4, 'x', 'y' ] 0 9 [ 1, 4, 'x', 'y' ]
+// expect: [ 2, 1, 3 ] [ 0, 0, 0, 0, 0 ] [ 1, 9, 9, 4 ] 3
+// expect: { value: [ 0, 'a' ], done: false } [ 0, 1 ] [ [ 0, 7 ], [ 1, 8 ] ]
+// expect: true false 2 true -1
+// expect: [ 1, <1 empty item>, 3 ] 3 false
+// expect: [ <5 empty items>, 1 ] 6
+// expect: [
+// expect:    0,  1,  2,  3,  4,  5,  6,  7,  8,
+// expect:    9, 10, 11, 12, 13, 14, 15, 16, 17,
+// expect:   18, 19, 20, 21, 22, 23, 24, 25, 26,
+// expect:   27, 28, 29
+// expect: ]
+// expect: [
+// expect:   'apple',
+// expect:   'banana',
+// expect:   'cherry',
+// expect:   'date',
+// expect:   'elderberry',
+// expect:   'fig',
+// expect:   'grape',
+// expect:   'honeydew'
+// expect: ]
+// expect: abc
+// expect: [ 1, 10, 100, 9 ] [ 'C', 'a', 'b' ] [ 1, 2, 3 ]
+// expect: [ 4, 5, 3, 4, 5 ] [
+// expect:   1,     2, 3,
+// expect:   4,     5, 6,
+// expect:   [ 7 ]
+// expect: ]
+// expect: 6
+// expect: 0 x
+// expect: 1 y
+// expect: string 0
+// expect: string 1
+// expect: [ 1 ] 1
+// expect: 1,2,3 ||1 1,2;3
+// expect: [ 'a', 'b' ] [ 1, 2 ]
+// expect: [object Array Iterator] function
+// expect: [ [ 1, 2, 3 ], [ 4, 5, 6 ], [ 7, 8, 9 ] ] [ 6, 15, 24 ]
+// expect: [ <3 empty items> ] [ '3' ] [ 2, 3 ] [ 1, 2 ]
+// expect: [ 5, 10, 1 ] [ 1.5, 2, 0 ] [ 1, 2, 3 ] [ 'a0', 'b1' ]
+// expect: [ 2, 1, 3 ] [ 1, 2, 3 ] [ 3, 2, 1 ] [ 3, 'x', 'y', 2 ] [ 3, 1, 9 ] [ 3, 1, 2 ]
+// expect: RangeError Invalid index : 5
+// expect: [ 3, undefined, 1 ] [] []
