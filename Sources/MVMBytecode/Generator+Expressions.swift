@@ -340,8 +340,17 @@ extension Generator {
             throw error("Unexpected spread", at: node)
         case .superExpression:
             throw error("'super' keyword unexpected here", at: node)
-        case .yield, .await:
-            throw error("Generators and async functions are not supported yet", at: node)
+        case .yield(let argument, let delegate):
+            if delegate {
+                try yieldStar(argument, dst, at: node)
+            } else {
+                let v = temp()
+                if argument.isNone { emit(.loadUndefined, v) } else { try expr(argument, v) }
+                position(node)
+                emit(.yield, dst, v)
+            }
+        case .await:
+            throw error("Async functions are not supported yet", at: node)
         case .importMeta, .importCall:
             throw error("Modules are not supported yet", at: node)
         case .privateMember(let object, let name, let optional):
@@ -388,6 +397,23 @@ extension Generator {
         let units = ast.names[name]
         guard let first = units.first, first >= 48 && first <= 57 else { return false }
         return true
+    }
+
+    /// `yield* iterable`: yields each value of the inner iterator. Values
+    /// sent with next(v), throw() and return() are not forwarded to it.
+    func yieldStar(_ argument: NodeID, _ dst: UInt32, at node: NodeID) throws(SyntaxError) {
+        let iterable = try value(argument)
+        let iterator = temps(2)
+        position(node)
+        emit(.getIterator, iterator, iterable)
+        let head = newLabel(), done = newLabel()
+        let item = temp(), ignored = temp()
+        bind(head)
+        emitJump(.iteratorNext, item, iterator, to: done)
+        emit(.yield, ignored, item)
+        emitJump(.loop, to: head)
+        bind(done)
+        emit(.loadUndefined, dst)
     }
 
     /// A register holding private name `#name`'s key for this class evaluation.

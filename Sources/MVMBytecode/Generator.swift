@@ -252,7 +252,8 @@ final class Generator {
             if node.flags.contains(.isClassConstructor) { flags.insert(.classConstructor) }
             if node.flags.contains(.isDerivedConstructor) { flags.insert(.derivedConstructor) }
             if node.flags.contains(.isGenerator) {
-                throw error("Generators are not supported yet", loc: node.loc)
+                if node.flags.contains(.isAsync) { throw error("Async generators are not supported yet", loc: node.loc) }
+                flags.insert(.generator)
             }
             if node.flags.contains(.isAsync) {
                 throw error("Async functions are not supported yet", loc: node.loc)
@@ -276,6 +277,13 @@ final class Generator {
                                     start: sourceRange?.start ?? Int(node.start), end: sourceRange?.end ?? Int(node.end),
                                     params: params, hoisting: hoisting) { () throws(SyntaxError) in
                 try parameters(params, scope: functionScope)
+                if node.flags.contains(.isGenerator) {
+                    // Arguments are bound at the call; the body runs on the first next().
+                    let generator = temp()
+                    emit(.generatorStart, generator)
+                    emit(.ret, generator)
+                    f.nextRegister -= 1
+                }
                 if node.flags.contains(.hasExpressionBody), let body = ast[node.body].first {
                     let r = try value(body)
                     emit(.ret, r)

@@ -86,6 +86,9 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     case createArguments, createRest, copyDataProperties, templateObject, newRegExp
     // Iteration.
     case getIterator, iteratorNext, iteratorClose, forInPrepare, forInNext
+    // Generators: `generatorStart` makes the generator object (then `ret`
+    // returns it); `yield` suspends the frame into it.
+    case generatorStart, yield
     // Exceptions and the rest.
     case `throw`, throwError, debugger, nop
 }
@@ -163,6 +166,8 @@ extension Opcode {
         case .iteratorClose: ops = [r]
         case .forInPrepare: ops = [r, r]
         case .throwError: ops = [c, .const]
+        case .generatorStart: ops = [r]
+        case .yield: ops = [r, r]
         case .debugger, .nop: ops = []
         }
         return OpcodeInfo(name: "\(self)", operands: ops)

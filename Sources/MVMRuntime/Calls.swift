@@ -156,7 +156,7 @@ extension Isolate {
         let cell = v.cell
         switch cell.cellKind {
         case .function:
-            return cell.aux & (CodeBits.arrow | CodeBits.method | CodeBits.getter | CodeBits.setter) == 0
+            return cell.aux & (CodeBits.arrow | CodeBits.method | CodeBits.getter | CodeBits.setter | CodeBits.generator) == 0
         case .nativeFunction: return cell.cellFlags & ObjectFlags.classConstructor != 0
         case .boundFunction: return isConstructor(cell.internalValue(0))
         default: return false
@@ -245,7 +245,8 @@ extension Isolate {
     // MARK: Closures and classes
 
     func makeClosure(_ data: UnsafeMutablePointer<InstanceData>, context: Value, home: Value) -> Value {
-        let cell = newObjectCell(.function, proto: functionPrototype)
+        let isGenerator = data.pointee.flags & CodeBits.generator != 0
+        let cell = newObjectCell(.function, proto: isGenerator ? generatorFunctionPrototype : functionPrototype)
         cell.setInternal(0, Value(pointer: UnsafeRawPointer(data)))
         cell.setInternal(1, context)
         cell.setInternal(2, home)

@@ -25,6 +25,7 @@ extension Isolate {
             mark(frames[i].callee)
             mark(frames[i].newTarget)
             mark(frames[i].arguments)
+            mark(frames[i].generator)
         }
         mark(pendingException)
         for v in realmRoots { mark(v) }

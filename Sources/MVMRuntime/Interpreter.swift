@@ -703,9 +703,22 @@ extension Isolate {
                     } catch { break inner }
                     pc += 3
                     if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                case .generatorStart:
+                    r[a] = makeGenerator(frame, resumeOffset: pc + 2 - data.pointee.code)
+                    pc += 1
+                case .yield:
+                    // Generator frames are entry frames: suspending returns from execute.
+                    let result = suspendGenerator(frame, resumeOffset: pc + 2 - data.pointee.code, resumeRegister: a,
+                                                  value: r[Int(pc[1])])
+                    popFrame()
+                    return result
                 case .ret:
                     var result = r[a]
                     let finished = frame.pointee
+                    if finished.flags & Frame.generator != 0 {
+                        finishGenerator(finished.generator)
+                        result = iteratorResult(result, done: true)
+                    }
                     if finished.flags & Frame.construct != 0 && !result.isObject {
                         if finished.data.pointee.flags & CodeBits.derivedConstructor != 0 {
                             frame.pointee.pc = pc

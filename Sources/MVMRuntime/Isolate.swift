@@ -160,10 +160,13 @@ struct Frame {
     var arguments: Value
     var returnRegister: UInt32
     var flags: UInt32
+    /// The generator object a generator's frame runs for (else undefined).
+    var generator: Value = .undefined
 
     static let construct: UInt32 = 1
     /// Returning from this frame returns from `execute` to native code.
     static let entry: UInt32 = 2
+    static let generator: UInt32 = 4
 }
 
 public struct IsolateStatistics {
@@ -234,6 +237,8 @@ public final class Isolate {
     var errorPrototypes: [ErrorType: Value] = [:]
     var arrayValuesFunction: Value = .undefined
     var arrayIteratorNextFunction: Value = .undefined
+    var generatorPrototype: Value = .null
+    var generatorFunctionPrototype: Value = .null
     /// Extra roots for the realm (constructors and the like).
     var intrinsicRoots: [Value] = []
     var functionHasInstance: Value = .undefined
@@ -264,7 +269,7 @@ public final class Isolate {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         startTime = UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-        for internalCount in 0...4 {
+        for internalCount in 0...GeneratorSlot.count {  // the largest internal-slot count of any kind
             rootShapes.append(Shape(inlineOffset: ObjectLayout.internalOffset + 8 * internalCount))
         }
         setUpStrings()

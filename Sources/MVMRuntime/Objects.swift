@@ -56,6 +56,7 @@ enum ObjectLayout {
         case .numberObject, .stringObject, .booleanObject, .symbolObject, .map, .set, .weakMap, .weakSet,
              .date, .error: return 1
         case .stringIterator, .arrayBuffer, .regexp: return 2
+        case .generator: return GeneratorSlot.count
         default: return 0
         }
     }
@@ -418,6 +419,13 @@ extension Isolate {
     /// Creates a function's `prototype` object on first use.
     func materializePrototype(_ cell: Cell) {
         cell.cellFlags &= ~ObjectFlags.lazyPrototype
+        if cell.cellKind == .function && cell.aux & CodeBits.generator != 0 {
+            // A generator function's prototype: the generators' parent, no constructor.
+            let prototype = newObject(proto: generatorPrototype)
+            markAsPrototype(prototype)
+            addProperty(cell, PropertyKey(names.prototype), prototype, Attributes.writable)
+            return
+        }
         let prototype = newObject()
         addProperty(prototype.cell, PropertyKey(names.constructor), Value(cell: cell), Attributes.hidden)
         markAsPrototype(prototype)

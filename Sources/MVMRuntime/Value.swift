@@ -100,7 +100,7 @@ public enum CellKind: UInt8, Sendable {
     case array, function, nativeFunction, boundFunction, error, arguments
     case numberObject, stringObject, booleanObject, symbolObject
     case map, set, weakMap, weakSet, mapIterator, setIterator, arrayIterator, stringIterator
-    case arrayBuffer, typedArray, dataView, regexp, date
+    case arrayBuffer, typedArray, dataView, regexp, date, generator
 
     static let firstObject = CellKind.object
 
@@ -118,5 +118,6 @@ enum CodeBits {
     static let derivedConstructor: UInt32 = 1 << 4
     static let getter: UInt32 = 1 << 7
     static let setter: UInt32 = 1 << 8
+    static let generator: UInt32 = 1 << 9
     static let needsArguments: UInt32 = 1 << 12
 }

@@ -65,6 +65,9 @@ private func caughtMessage(_ body: String) -> String? {
     ("[1].map(3)", "TypeError: 3 is not a function"),
     ("Object.setPrototypeOf(Object.preventExtensions({}), {}).x", "TypeError: Cyclic __proto__ value"),
     ("let s = ''; for (let i = 0; i < 40; i++) s = s + s + 'x'", "RangeError: Invalid string length"),
+    ("function* g() {} new g()", "TypeError: g is not a constructor"),
+    ("function* g() { yield 1 } const it = g(); it.next.call({})", "TypeError: next method called on incompatible receiver #<Object>"),
+    ("function* g() { it.next() } const it = g(); it.next()", "TypeError: Generator is already running"),
     ("class P { #x = 1; static read(o) { return o.#x } }; P.read({})", "TypeError: Cannot read private member #x from an object whose class did not declare it"),
     ("class P { #x; static write(o) { o.#x = 1 } }; P.write([])", "TypeError: Cannot write private member #x to an object whose class did not declare it"),
     ("class P { #m() {} constructor() { this.#m = 1 } }; new P()", "TypeError: Private method '#m' is not writable"),
@@ -109,7 +112,7 @@ func runtimeErrorMessage(_ code: String, _ expected: String) {
 }
 
 @Test(arguments: [
-    ("function* g() {}", "test.js:1:1: SyntaxError: Generators are not supported yet"),
+    ("async function* g() {}", "test.js:1:1: SyntaxError: Async generators are not supported yet"),
     ("async function a() {}", "test.js:1:1: SyntaxError: Async functions are not supported yet"),
     ("let b = 10n", "test.js:1:9: SyntaxError: BigInt is not supported yet"),
     ("with (a) {}", "test.js:1:1: SyntaxError: 'with' statements are not supported"),

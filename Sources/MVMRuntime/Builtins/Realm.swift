@@ -13,7 +13,7 @@ extension Isolate {
          booleanPrototype, symbolPrototype, errorPrototype, iteratorPrototype, arrayIteratorPrototype,
          mapIteratorPrototype, setIteratorPrototype, stringIteratorPrototype, mapPrototype, setPrototype,
          weakMapPrototype, weakSetPrototype, arrayBufferPrototype, dataViewPrototype, arrayValuesFunction,
-         arrayIteratorNextFunction, functionHasInstance]
+         arrayIteratorNextFunction, functionHasInstance, generatorPrototype, generatorFunctionPrototype]
             + typedArrayPrototypes + Array(errorPrototypes.values) + symbolValues
     }
 
@@ -132,6 +132,7 @@ extension Isolate {
         setUpObject()
         setUpFunction()
         setUpIterators()
+        setUpGenerators()
         setUpArray()
         setUpString()
         setUpNumberAndMath()
