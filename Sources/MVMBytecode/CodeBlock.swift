@@ -20,6 +20,19 @@ public struct ExceptionHandler: Sendable {
     public var end: UInt32
     public var handler: UInt32
     public var register: UInt32
+    /// For a `finally` block: the register saying why it runs (0 normal,
+    /// 1 throw, 2 return, 3+ a break/continue). A generator's `return()`
+    /// enters the block with 2 there, past the handler's first instruction
+    /// (`loadInt kind, 1`, two words). `noRegister` for catch handlers.
+    public var kindRegister: UInt32 = noRegister
+
+    public init(start: UInt32, end: UInt32, handler: UInt32, register: UInt32, kindRegister: UInt32 = noRegister) {
+        self.start = start
+        self.end = end
+        self.handler = handler
+        self.register = register
+        self.kindRegister = kindRegister
+    }
 }
 
 /// Maps code offsets to source positions (each entry holds from its offset

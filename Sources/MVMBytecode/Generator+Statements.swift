@@ -409,7 +409,8 @@ extension Generator {
         emit(.loadInt, control.kindRegister, 0)
         emitJump(.jump, to: control.finallyLabel)
         f.handlers.append(ExceptionHandler(start: UInt32(tryStart), end: UInt32(regionEnd),
-                                           handler: UInt32(here), register: control.valueRegister))
+                                           handler: UInt32(here), register: control.valueRegister,
+                                           kindRegister: control.kindRegister))
         emit(.loadInt, control.kindRegister, 1)
         f.controls.removeLast()
         bind(control.finallyLabel)
@@ -424,7 +425,8 @@ extension Generator {
             try jumpOut(to: pending.target, isContinue: pending.isContinue)
             bind(next)
         }
-        if control.hasReturn {
+        // A generator may be told to return at any yield inside the block.
+        if control.hasReturn || f.flags.contains(.generator) {
             let next = newLabel()
             emit(.loadInt, code, 2)
             emit(.strictEq, test, control.kindRegister, code, arithmeticSlot())

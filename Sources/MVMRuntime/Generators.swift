@@ -84,8 +84,7 @@ extension Isolate {
                 throw Thrown()
             }
         }
-        if mode == .return {
-            // finally blocks inside the generator do not run (a known gap).
+        if mode == .return && !hasFinallyAround(cell) {
             finishGenerator(value)
             return iteratorResult(sent, done: true)
         }
@@ -109,6 +108,17 @@ extension Isolate {
         frameCount += 1
         stackTop = base + count
         cell.setInternal(GeneratorSlot.state, Value(GeneratorState.executing))
+        if mode == .return {
+            // Enter the innermost finally around the yield as if `return sent` ran there.
+            let frame = frames + (frameCount - 1)
+            let offset = UInt32(frame.pointee.pc - 2 - data.pointee.code)
+            let block = data.pointee.instance.takeUnretainedValue().block
+            if let handler = block.handlers.first(where: { $0.kindRegister != noRegister && offset >= $0.start && offset < $0.end }) {
+                frame.pointee.registers[Int(handler.kindRegister)] = Value(Int32(2))
+                frame.pointee.registers[Int(handler.register)] = sent
+                frame.pointee.pc = data.pointee.code + Int(handler.handler) + 2
+            }
+        }
         if mode == .throw {
             // Throw at the yield (2 words before the resume point): handlers around it may catch.
             frames[frameCount - 1].pc -= 2
@@ -123,6 +133,15 @@ extension Isolate {
             throw Thrown()
         }
         return result
+    }
+
+    /// True when the generator is suspended inside a try block with a finally.
+    private func hasFinallyAround(_ cell: Cell) -> Bool {
+        guard cell.internalValue(GeneratorSlot.state).int32 == GeneratorState.suspendedYield else { return false }
+        let data = instanceData(cell.internalValue(GeneratorSlot.callee).cell)
+        let offset = UInt32(cell.internalValue(GeneratorSlot.resumeOffset).int32 - 2)
+        let block = data.pointee.instance.takeUnretainedValue().block
+        return block.handlers.contains { $0.kindRegister != noRegister && offset >= $0.start && offset < $0.end }
     }
 
     func setUpGenerators() {
