@@ -84,9 +84,10 @@ extension Isolate {
 
     /// Calls `function` with `this` and arguments; the way natives run JS.
     public func call(_ function: Value, this: Value, _ args: [Value]) throws(Thrown) -> Value {
+        if frameCount == 0 { refreshStackGuard() }
         guard function.isCell else { throw throwError(.typeError, "\(describeForError(function)) is not a function") }
         let base = stackTop
-        if base + args.count + 512 > registerBase + registerCapacity || !stackGuard.hasRoom() {
+        if base + args.count + 512 > registerBase + registerCapacity || !hasStackRoom {
             throw throwError(.rangeError, "Maximum call stack size exceeded")
         }
         base[0] = this
@@ -129,7 +130,7 @@ extension Isolate {
             if function.cell.cellFlags & ObjectFlags.classConstructor != 0 {
                 throw throwError(.typeError, "Class constructor \(functionName(function)) cannot be invoked without 'new'")
             }
-            guard stackGuard.hasRoom() else { throw throwError(.rangeError, "Maximum call stack size exceeded") }
+            guard hasStackRoom else { throw throwError(.rangeError, "Maximum call stack size exceeded") }
             stackTop = max(stackTop, base + 1 + argc)
             guard pushFrame(function, base, argc, newTarget: .undefined, returnRegister: 0,
                             returnPC: instanceData(function.cell).pointee.code, flags: Frame.entry) else { throw Thrown() }
@@ -166,7 +167,7 @@ extension Isolate {
     /// `new F(...args)` with `newTarget` (for super calls, the derived class).
     public func construct(_ function: Value, _ args: [Value], newTarget: Value) throws(Thrown) -> Value {
         let base = stackTop
-        if base + args.count + 512 > registerBase + registerCapacity || !stackGuard.hasRoom() {
+        if base + args.count + 512 > registerBase + registerCapacity || !hasStackRoom {
             throw throwError(.rangeError, "Maximum call stack size exceeded")
         }
         base[0] = .undefined
@@ -190,7 +191,7 @@ extension Isolate {
                 let fieldInit = cell.internalValue(3)
                 if fieldInit.isObject { _ = try call(fieldInit, this: base[0], []) }
             }
-            guard stackGuard.hasRoom() else { throw throwError(.rangeError, "Maximum call stack size exceeded") }
+            guard hasStackRoom else { throw throwError(.rangeError, "Maximum call stack size exceeded") }
             guard pushFrame(function, base, argc, newTarget: newTarget, returnRegister: 0,
                             returnPC: instanceData(cell).pointee.code, flags: Frame.entry | Frame.construct) else { throw Thrown() }
             guard let result = execute() else { throw Thrown() }
@@ -448,7 +449,7 @@ extension Isolate {
 
     /// Runs a compiled top-level block with `this` (globalThis for scripts).
     public func run(_ block: CodeBlock) throws(Thrown) -> Value {
-        if frameCount == 0 && !stackGuard.isCurrentThread { stackGuard = StackGuard() }
+        if frameCount == 0 { refreshStackGuard() }
         let instance = self.instance(for: block)
         let closure = makeClosure(instance.data, context: .undefined, home: .undefined)
         let this = block.flags.contains(.module) ? Value.undefined : globalObject

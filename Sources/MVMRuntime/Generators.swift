@@ -88,7 +88,7 @@ extension Isolate {
             finishGenerator(value)
             return iteratorResult(sent, done: true)
         }
-        guard stackGuard.hasRoom(), frameCount < frameCapacity else { throw throwError(.rangeError, "Maximum call stack size exceeded") }
+        guard hasStackRoom, frameCount < frameCapacity else { throw throwError(.rangeError, "Maximum call stack size exceeded") }
         let callee = cell.internalValue(GeneratorSlot.callee)
         let data = instanceData(callee.cell)
         let count = Int(data.pointee.registerCount)

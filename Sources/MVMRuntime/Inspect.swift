@@ -137,7 +137,7 @@ extension Isolate {
 
     func formatValue(_ ctx: inout InspectContext, _ v: Value, _ recurseTimes: Int, typeofCheck: Bool = false) throws(Thrown) -> String {
         guard v.isObject else { return formatPrimitive(v) }
-        if !stackGuard.hasRoom() { throw throwError(.rangeError, "Maximum call stack size exceeded") }
+        if !hasStackRoom { throw throwError(.rangeError, "Maximum call stack size exceeded") }
         if ctx.seen.contains(v.bits) {
             let index: Int
             if let existing = ctx.circular[v.bits] { index = existing } else {

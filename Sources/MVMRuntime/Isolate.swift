@@ -201,7 +201,24 @@ public final class Isolate {
     var frameCount = 0
     /// Native re-entry depth guard, for the thread currently running the
     /// isolate (made on first use; remade when a run starts on another thread).
-    lazy var stackGuard = StackGuard()
+    var stackGuard: StackGuard { threadGuard ?? refreshStackGuard() }
+    private var threadGuard: StackGuard? = nil
+    /// The guard's limit, kept as a plain word for the per-call check
+    /// (0 until the first run: everything fits then).
+    var stackLimit: UInt = 0
+
+    /// Re-reads the stack bounds if the isolate now runs on another thread.
+    @discardableResult
+    func refreshStackGuard() -> StackGuard {
+        if let current = threadGuard, current.isCurrentThread { return current }
+        let fresh = StackGuard()
+        threadGuard = fresh
+        stackLimit = fresh.limit
+        return fresh
+    }
+
+    /// True while the native stack has room for another nested call.
+    @inline(__always) var hasStackRoom: Bool { StackGuard.currentAddress() > stackLimit }
 
     // Strings and atoms used everywhere.
     var emptyString: Value = .empty

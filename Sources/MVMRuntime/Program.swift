@@ -35,7 +35,7 @@ extension Isolate {
     /// would print for the uncaught exception (syntax errors included).
     public func runProgram(_ source: SourceFile, as goal: Goal) -> String? {
         let block: CodeBlock
-        if frameCount == 0 && !stackGuard.isCurrentThread { stackGuard = StackGuard() }
+        if frameCount == 0 { refreshStackGuard() }
         do {
             block = try Compiler.compile(source: source, as: goal, stackGuard: stackGuard)
         } catch {

@@ -78,7 +78,7 @@ public struct StackGuard: Sendable {
     /// True while the caller's frame is above the limit.
     @inline(__always) public func hasRoom() -> Bool { StackGuard.currentAddress() > limit }
 
-    @inline(__always) static func currentAddress() -> UInt {
+    @inline(__always) public static func currentAddress() -> UInt {
         var marker: UInt8 = 0
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }

@@ -470,7 +470,7 @@ extension Isolate {
     }
 
     func joinArray(_ o: Value, _ separator: [UInt16]) throws(Thrown) -> Value {
-        if !stackGuard.hasRoom() { throw throwError(.rangeError, "Maximum call stack size exceeded") }
+        if !hasStackRoom { throw throwError(.rangeError, "Maximum call stack size exceeded") }
         let n = try lengthOf(o)
         if joinStack.contains(o.bits) { return emptyString }
         joinStack.append(o.bits)
@@ -485,7 +485,7 @@ extension Isolate {
     }
 
     func flatten(into result: Value, _ source: Value, depth: Double, mapper: Value?, thisArg: Value) throws(Thrown) {
-        if !stackGuard.hasRoom() { throw throwError(.rangeError, "Maximum call stack size exceeded") }
+        if !hasStackRoom { throw throwError(.rangeError, "Maximum call stack size exceeded") }
         let n = try lengthOf(source)
         for i in 0..<n where hasElement(source, i) {
             var v = try element(source, i)

@@ -48,7 +48,7 @@ extension Isolate {
     }
 
     func revive(_ holder: Value, _ key: PropertyKey, _ reviver: Value) throws(Thrown) -> Value {
-        if !stackGuard.hasRoom() { throw throwError(.rangeError, "Maximum call stack size exceeded") }
+        if !hasStackRoom { throw throwError(.rangeError, "Maximum call stack size exceeded") }
         let value = try get(holder, key)
         if value.isObject {
             root(value)
@@ -101,7 +101,7 @@ struct JSONParser {
 
     mutating func parseValue(depth: Int) throws(Thrown) -> Value {
         guard i < units.count else { throw unexpected() }
-        if depth > 5000 || !isolate.stackGuard.hasRoom() { throw isolate.throwError(.rangeError, "Maximum call stack size exceeded") }
+        if depth > 5000 || !isolate.hasStackRoom { throw isolate.throwError(.rangeError, "Maximum call stack size exceeded") }
         switch units[i] {
         case 123: // {
             i += 1
@@ -264,7 +264,7 @@ struct JSONWriter {
 
     mutating func serialize(_ holder: Value, _ key: PropertyKey, indent: String) throws(Thrown) -> [UInt16]? {
         let iso = isolate
-        if !iso.stackGuard.hasRoom() { throw iso.throwError(.rangeError, "Maximum call stack size exceeded") }
+        if !iso.hasStackRoom { throw iso.throwError(.rangeError, "Maximum call stack size exceeded") }
         let saved = iso.stackTop
         defer { iso.stackTop = saved }
         var value = try iso.get(holder, key)
