@@ -68,12 +68,25 @@ public struct Value: Hashable, Sendable {
 
     // MARK: Payloads
 
-    @inline(__always) public var int32: Int32 { Int32(truncatingIfNeeded: bits) }
-    @inline(__always) public var double: Double { Double(bitPattern: bits &- Value.doubleOffset) }
+    // Debug builds check the tag on every payload read (DESIGN decision 1);
+    // release builds compile the assertions away.
+    @inline(__always) public var int32: Int32 {
+        assert(isInt32, "int32 read of a non-int32 value \(String(bits, radix: 16))")
+        return Int32(truncatingIfNeeded: bits)
+    }
+    @inline(__always) public var double: Double {
+        assert(isDouble, "double read of a non-double value \(String(bits, radix: 16))")
+        return Double(bitPattern: bits &- Value.doubleOffset)
+    }
     /// The number, int32 or double.
-    @inline(__always) public var number: Double { isInt32 ? Double(int32) : double }
+    @inline(__always) public var number: Double {
+        isInt32 ? Double(Int32(truncatingIfNeeded: bits)) : Double(bitPattern: bits &- Value.doubleOffset)
+    }
     @inline(__always) public var bool: Bool { bits == 0x07 }
-    @inline(__always) public var cell: UnsafeMutableRawPointer { UnsafeMutableRawPointer(bitPattern: UInt(bits)).unsafelyUnwrapped }
+    @inline(__always) public var cell: UnsafeMutableRawPointer {
+        assert(isCell, "cell read of a non-cell value \(String(bits, radix: 16))")
+        return UnsafeMutableRawPointer(bitPattern: UInt(bits)).unsafelyUnwrapped
+    }
 
     @inline(__always) public var kind: CellKind { cell.load(as: CellKind.self) }
     @inline(__always) public func isCell(_ kind: CellKind) -> Bool { isCell && self.kind == kind }
