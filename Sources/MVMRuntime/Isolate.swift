@@ -271,6 +271,8 @@ public final class Isolate {
 
     // Output.
     var stdoutBuffer: [UInt8] = []
+    var consoleIndent = 0
+    var consoleCounts: [String: Int] = [:]
     public var stdoutSink: (([UInt8]) -> Void)? = nil
     public var stderrSink: (([UInt8]) -> Void)? = nil
     let startTime: UInt64

@@ -146,3 +146,9 @@ func compileErrors(_ code: String, _ headline: String) {
     let source = "class MyError extends Error { constructor(m) { super(m); this.name = 'MyError'; } }\nconsole.log(new MyError('x').stack.split('\\n')[0]);"
     #expect(run(source).stdout == ["MyError: x"])
 }
+
+@Test func consoleAssertAndErrorGoToStderr() {
+    let result = run("console.assert(1 === 1, 'never'); console.assert(false, 'values:', [1], 2); console.error('e', {a: 1}); console.warn('w');")
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr == ["Assertion failed: values: [ 1 ] 2", "e { a: 1 }", "w"])
+}

@@ -155,20 +155,7 @@ extension Isolate {
         method(g, "isNaN", 1) { iso, args throws(Thrown) in Value(try iso.toNumber(args[0]).isNaN) }
         method(g, "isFinite", 1) { iso, args throws(Thrown) in Value(try iso.toNumber(args[0]).isFinite) }
 
-        let console = newObject()
-        defineHidden(g, "console", console)
-        for name in ["log", "info", "debug"] {
-            method(console, name, 0) { iso, args throws(Thrown) in
-                iso.writeStdout(try iso.formatLogArguments(args))
-                return .undefined
-            }
-        }
-        for name in ["error", "warn", "trace"] {
-            method(console, name, 0) { iso, args throws(Thrown) in
-                iso.writeStderr(try iso.formatLogArguments(args))
-                return .undefined
-            }
-        }
+        setUpConsole()
 
         let date = makeNative("Date", 7, constructor: true) { (iso: Isolate, _: Arguments) throws(Thrown) -> Value in
             throw iso.throwError(.typeError, "Date objects are not supported yet (only Date.now())")
