@@ -494,6 +494,16 @@ final class Generator {
             guard case .functionDeclaration(let id) = ast[node], let binding = s.bindings[ast[id].name] else { continue }
             let index = try compileFunction(.function(id), name: nil)
             try storeNewClosure(index, into: binding)
+            // Annex B: the function's var twin in the enclosing function gets it too.
+            if let twin = f.functionScope.bindings[ast[id].name], twin.isAnnexB {
+                let r = temp()
+                loadVariable(ast[id].name, r, at: node)
+                let saved = scope
+                scope = f.functionScope
+                try storeVariable(ast[id].name, r, at: node)
+                scope = saved
+                f.nextRegister -= 1
+            }
         }
         return s
     }

@@ -39,6 +39,15 @@ final class ScopeAnalyzer {
             scope.declare(name, isScript ? .global : .function, offset: 0)
         }
         declareLexical(scope, decls.lexical(body, functionsAreLexical: false), inSwitch: false)
+        if !ast.isStrict { declareAnnexB(scope, body, kind: isScript ? .global : .var) }
+    }
+
+    /// Sloppy code: a function declared in a block is also a `var` of the
+    /// function around it, unless that would clash with a lexical name.
+    private func declareAnnexB(_ scope: Scope, _ body: ArraySlice<NodeID>, kind: BindingKind) {
+        for name in decls.blockFunctionNames(body) where scope.bindings[name] == nil {
+            scope.declare(name, kind, offset: 0).isAnnexB = true
+        }
     }
 
     private func declareLexical(_ scope: Scope, _ list: [(Name, BindingKind, NodeID)], inSwitch: Bool) {
@@ -80,6 +89,7 @@ final class ScopeAnalyzer {
                 if case .functionDeclaration(let fid) = ast[node] { scope.declare(ast[fid].name, .function, offset: 0) }
             }
             declareLexical(scope, decls.lexical(body, functionsAreLexical: false), inSwitch: false)
+            if !function.flags.contains(.isStrict) { declareAnnexB(scope, body, kind: .var) }
             if isExpression && !function.name.isNone && scope.bindings[function.name] == nil {
                 scope.declare(function.name, .calleeName, offset: 0)
             }

@@ -47,6 +47,8 @@ final class Binding {
     /// Declared in a switch case: a later case may run without the declaration.
     var inSwitch = false
     var referenced = false
+    /// A sloppy-mode `var` made for a block-level function (Annex B).
+    var isAnnexB = false
     /// A use may run before the declaration: reads check for the TDZ marker.
     var needsTDZCheck = false
 
@@ -188,6 +190,33 @@ struct Declarations {
             }
         }
         return (vars, functions)
+    }
+
+    /// Annex B (sloppy mode): names of function declarations nested in
+    /// blocks, which also become `var`s of the enclosing function.
+    func blockFunctionNames(_ statements: ArraySlice<NodeID>) -> [Name] {
+        var names: [Name] = []
+        func walk(_ node: NodeID, nested: Bool) {
+            if node.isNone { return }
+            switch ast[node] {
+            case .functionDeclaration(let id) where nested:
+                if !ast[id].name.isNone { names.append(ast[id].name) }
+            case .block(let list): for s in ast[list] { walk(s, nested: true) }
+            case .ifStatement(_, let a, let b): walk(a, nested: true); walk(b, nested: true)
+            case .forStatement(_, _, _, let body), .forIn(_, _, let body), .forOf(_, _, let body, _),
+                 .whileStatement(_, let body), .doWhile(let body, _), .labeled(_, let body):
+                walk(body, nested: true)
+            case .tryStatement(let block, _, let handler, let finalizer):
+                walk(block, nested: true); walk(handler, nested: true); walk(finalizer, nested: true)
+            case .switchStatement(_, let cases):
+                for c in ast[cases] {
+                    if case .switchCase(_, let body) = ast[c] { for s in ast[body] { walk(s, nested: true) } }
+                }
+            default: break
+            }
+        }
+        for statement in statements { walk(statement, nested: false) }
+        return names
     }
 
     func isFunctionDeclaration(_ node: NodeID) -> Bool {
