@@ -206,6 +206,12 @@ extension Generator {
             let r = try value(a)
             emitJump(.jumpIfTrue, r, to: falseLabel)
             f.nextRegister = mark
+        case .binary(let op, let left, let right) where fusedImmediateBranch(op) != nil && smallInt(right) != nil:
+            let mark = f.nextRegister
+            let a = try value(left)
+            position(node)
+            emitJump(fusedImmediateBranch(op)!, a, UInt32(bitPattern: smallInt(right)!), arithmeticSlot(), to: falseLabel)
+            f.nextRegister = mark
         case .binary(let op, let left, let right) where fusedBranch(op) != nil:
             let mark = f.nextRegister
             let a = try stableValue(left, before: right)
@@ -261,6 +267,10 @@ extension Generator {
             try unary(op, argument, dst, at: node)
         case .update(let op, let prefix, let target):
             try update(op, prefix: prefix, target: target, dst, at: node)
+        case .binary(let op, let left, let right) where (op == .add || op == .subtract) && smallInt(right) != nil:
+            let a = try value(left)
+            position(node)
+            emit(op == .add ? .addImm : .subImm, dst, a, UInt32(bitPattern: smallInt(right)!), arithmeticSlot())
         case .binary(let op, let left, let right):
             let a = try stableValue(left, before: right)
             let b = try value(right)
@@ -378,6 +388,22 @@ extension Generator {
         guard !units.isEmpty, units.count <= 10, units.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
         if units.count > 1 && units[0] == 48 { return false }
         return (UInt64(String(decoding: units, as: UTF16.self)) ?? .max) < 4_294_967_295
+    }
+
+    /// An int32 number literal (not -0), for immediate operands.
+    func smallInt(_ node: NodeID) -> Int32? {
+        guard case .number(let d) = ast[node], let i = Int32(exactly: d), !(d == 0 && d.sign == .minus) else { return nil }
+        return i
+    }
+
+    func fusedImmediateBranch(_ op: BinaryOperator) -> Opcode? {
+        switch op {
+        case .less: return .jumpIfNotLessImm
+        case .lessEqual: return .jumpIfNotLessEqualImm
+        case .greater: return .jumpIfNotGreaterImm
+        case .greaterEqual: return .jumpIfNotGreaterEqualImm
+        default: return nil
+        }
     }
 
     /// The compare-and-branch that jumps when `op` yields false.

@@ -79,6 +79,10 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     /// conditions), one dispatch instead of two.
     case jumpIfNotLess, jumpIfNotLessEqual, jumpIfNotGreater, jumpIfNotGreaterEqual
     case jumpIfNotStrictEqual, jumpIfStrictEqual
+    /// The same with an int32 immediate on the right (`i < 10`, `n < 2`).
+    case jumpIfNotLessImm, jumpIfNotLessEqualImm, jumpIfNotGreaterImm, jumpIfNotGreaterEqualImm
+    /// `x + 1`, `n - 2`: an int32 immediate on the right.
+    case addImm, subImm
     // Calls.
     case call, new, callSpread, newSpread, superCall, superCallSpread, ret
     // Object creation.
@@ -147,6 +151,9 @@ extension Opcode {
         case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual,
              .jumpIfNotStrictEqual, .jumpIfStrictEqual:
             ops = [r, r, .arith, j]
+        case .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
+            ops = [r, .imm, .arith, j]
+        case .addImm, .subImm: ops = [r, r, .imm, .arith]
         case .call, .new: ops = [r, r, c, .call]
         case .callSpread, .newSpread, .superCallSpread: ops = [r, r, r]
         case .superCall: ops = [r, r, c]

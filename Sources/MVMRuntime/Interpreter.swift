@@ -627,6 +627,54 @@ extension Isolate {
                         do { holds = try compareSlow(compare, x, y) } catch { break inner }
                     }
                     if holds { pc += 4 } else { pc += Int(Int32(bitPattern: pc[3])) }
+                case .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
+                    let x = r[a]
+                    let q = Int32(bitPattern: pc[1])
+                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
+                    var holds: Bool
+                    if x.isInt32 {
+                        let p = x.int32
+                        switch op {
+                        case .jumpIfNotLessImm: holds = p < q
+                        case .jumpIfNotLessEqualImm: holds = p <= q
+                        case .jumpIfNotGreaterImm: holds = p > q
+                        default: holds = p >= q
+                        }
+                        data.pointee.arithmetic[Int(pc[2])] |= 1
+                    } else if x.isNumber {
+                        let p = x.double, dq = Double(q)
+                        switch op {
+                        case .jumpIfNotLessImm: holds = p < dq
+                        case .jumpIfNotLessEqualImm: holds = p <= dq
+                        case .jumpIfNotGreaterImm: holds = p > dq
+                        default: holds = p >= dq
+                        }
+                        data.pointee.arithmetic[Int(pc[2])] |= 2
+                    } else {
+                        data.pointee.arithmetic[Int(pc[2])] |= 8
+                        frame.pointee.pc = pc
+                        let compare: Opcode = op == .jumpIfNotLessImm ? .lt : op == .jumpIfNotLessEqualImm ? .le : op == .jumpIfNotGreaterImm ? .gt : .ge
+                        do { holds = try compareSlow(compare, x, Value(q)) } catch { break inner }
+                    }
+                    if holds { pc += 4 } else { pc += Int(Int32(bitPattern: pc[3])) }
+                case .addImm, .subImm:
+                    let x = r[Int(pc[1])]
+                    let isAdd = word & 0xFF == UInt32(Opcode.addImm.rawValue)
+                    let q = Int32(bitPattern: pc[2])
+                    if x.isInt32 {
+                        let (v, overflow) = isAdd ? x.int32.addingReportingOverflow(q) : x.int32.subtractingReportingOverflow(q)
+                        r[a] = overflow ? Value(rawDouble: isAdd ? Double(x.int32) + Double(q) : Double(x.int32) - Double(q)) : Value(v)
+                        data.pointee.arithmetic[Int(pc[3])] |= 1
+                    } else if x.isNumber {
+                        r[a] = Value(isAdd ? x.double + Double(q) : x.double - Double(q))
+                        data.pointee.arithmetic[Int(pc[3])] |= 2
+                    } else {
+                        frame.pointee.pc = pc
+                        data.pointee.arithmetic[Int(pc[3])] |= x.isString ? 4 : 8
+                        do { r[a] = isAdd ? try addSlow(x, Value(q)) : try arithmeticSlow(.sub, x, Value(q)) } catch { break inner }
+                        if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc + 4) { break inner }
+                    }
+                    pc += 4
                 case .jumpIfNotStrictEqual, .jumpIfStrictEqual:
                     let x = r[a], y = r[Int(pc[1])]
                     let equal: Bool
