@@ -138,37 +138,51 @@ extension Substring {
     }
 }
 
-/// Number.prototype.toString(radix) for radix != 10.
+/// Number.prototype.toString(radix) for radix != 10, digit for digit as V8
+/// prints it: fraction digits stop once they pin the double down (half the
+/// gap to the next double), rounding half to even with carry.
 func formatRadix(_ value: Double, _ radix: Int) -> String {
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
-    let negative = value < 0
-    var d = abs(value)
-    var integer = d.rounded(.down)
-    var fraction = d - integer
     let chars = Array("0123456789abcdefghijklmnopqrstuvwxyz")
-    var intDigits: [Character] = []
-    if integer == 0 { intDigits = ["0"] }
-    while integer > 0 {
-        let digit = Int(fmod(integer, Double(radix)))
-        intDigits.append(chars[digit])
-        integer = (integer / Double(radix)).rounded(.down)
-    }
-    var result = String(intDigits.reversed())
-    if fraction > 0 {
-        result += "."
-        // Enough digits to distinguish the double, as V8 does (approximately).
-        var count = 0
-        let limit = Int((52.0 / log2(Double(radix))).rounded(.up)) + 1
-        while fraction > 0 && count < limit {
+    let negative = value < 0
+    let magnitude = abs(value)
+    var integer = magnitude.rounded(.down)
+    var fraction = magnitude - integer
+    var delta = max(0.5 * (magnitude.nextUp - magnitude), Double.leastNonzeroMagnitude)
+    var fractionDigits: [Character] = []
+    if fraction >= delta {
+        repeat {
             fraction *= Double(radix)
+            delta *= Double(radix)
             let digit = Int(fraction)
-            result.append(chars[digit])
+            fractionDigits.append(chars[digit])
             fraction -= Double(digit)
-            count += 1
-        }
-        while result.hasSuffix("0") { result.removeLast() }
+            if fraction > 0.5 || (fraction == 0.5 && digit & 1 == 1) {
+                if fraction + delta > 1 {
+                    // Round up, carrying through written digits (maybe into the integer).
+                    while true {
+                        guard let last = fractionDigits.popLast() else { integer += 1; break }
+                        let d = chars.firstIndex(of: last)!
+                        if d + 1 < radix { fractionDigits.append(chars[d + 1]); break }
+                    }
+                    break
+                }
+            }
+        } while fraction >= delta
     }
-    d = 0
+    // Integer digits; beyond 2^53 the low digits are not represented: zeros.
+    var integerDigits: [Character] = []
+    while (integer / Double(radix)).exponent >= 53 {
+        integer /= Double(radix)
+        integerDigits.append("0")
+    }
+    repeat {
+        let remainder = integer.truncatingRemainder(dividingBy: Double(radix))
+        integerDigits.append(chars[Int(remainder)])
+        integer = (integer - remainder) / Double(radix)
+    } while integer > 0
+    var result = String(integerDigits.reversed())
+    if !fractionDigits.isEmpty { result += "." + String(fractionDigits) }
     return negative ? "-" + result : result
 }

@@ -79,6 +79,8 @@ extension Isolate {
                 let (ds, n) = d == 0 ? ([0], 1) : shortestDigits(abs(d))
                 digits = String(ds.map { Character(Unicode.Scalar($0 + 48)) })
                 exponent = n - 1
+            } else if d == 0 {
+                (digits, exponent) = (String(repeating: "0", count: Int(f) + 1), 0)
             } else {
                 (digits, exponent) = roundedDigits(abs(d), Int(f) + 1)
             }
