@@ -183,6 +183,8 @@ extension Isolate {
             }
             braces = ("[", "]")
             keys = keys.filter { !$0.isIndex }
+            // Node prints empty containers even beyond the depth limit.
+            if length == 0 && keys.isEmpty { return prefixTag + "[]" }
             if recurseTimesIn > ctx.depth {
                 return "[\(kind == .array ? (ctor ?? "Array") : (kind == .arguments ? "Arguments" : typedArrayKind(cell).name))]"
             }
@@ -251,6 +253,7 @@ extension Isolate {
                 let t = swiftString(tag)
                 if ctor != t { prefixTag = (ctor ?? "Object") + " [\(t)] " }
             }
+            if keys.isEmpty { return prefixTag + "{}" }
             if recurseTimesIn > ctx.depth { return "[\(ctor ?? "Object")]" }
         }
 
