@@ -116,9 +116,14 @@ extension Isolate {
         return Value(cell: cell)
     }
 
+    /// ToObject for natives: a wrapper it makes is rooted until the native
+    /// returns, so callbacks that collect cannot free it.
     func toObjectChecked(_ v: Value, _ what: String = "value") throws(Thrown) -> Value {
         if v.isNullish { throw throwError(.typeError, "Cannot convert undefined or null to object") }
-        return toObject(v)
+        if v.isObject { return v }
+        let wrapper = toObject(v)
+        root(wrapper)
+        return wrapper
     }
 
     func toIntegerOrInfinity(_ v: Value) throws(Thrown) -> Double {
@@ -623,6 +628,9 @@ extension Isolate {
     func copyDataProperties(_ target: Value, _ source: Value, excluded: Value?) throws(Thrown) {
         if source.isNullish { return }
         let from = toObject(source)
+        let saved = stackTop
+        defer { stackTop = saved }
+        root(from)  // a wrapper made here must survive getters that collect
         var excludedKeys = Set<UInt64>()
         if let excluded, excluded.isObject {
             for i in 0..<excluded.cell.elementLength {

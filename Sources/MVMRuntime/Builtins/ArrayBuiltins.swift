@@ -65,6 +65,7 @@ extension Isolate {
                 iso.root(holder)
             } else {
                 let o = iso.toObject(source)
+                iso.root(o)
                 let n = try iso.lengthOf(o)
                 items = []
                 for i in 0..<n { let v = try iso.get(o, PropertyKey(index: UInt32(i))); items.append(v); iso.arrayAppend(result.cell, v) }

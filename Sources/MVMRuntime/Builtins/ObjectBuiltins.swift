@@ -75,6 +75,7 @@ extension Isolate {
                 let source = args[i]
                 if source.isNullish { continue }
                 let from = iso.toObject(source)
+                iso.root(from)
                 for key in iso.ownKeys(from.cell, includeSymbols: true, onlyEnumerable: true) {
                     try iso.set(target, key, try iso.getProperty(from, key, receiver: from))
                 }
