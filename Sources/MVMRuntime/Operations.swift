@@ -584,22 +584,29 @@ extension Isolate {
             return result
         }
         let saved = stackTop
-        defer { stackTop = saved }
         let record = stackTop
         stackTop += 2
         record[0] = .undefined
         record[1] = .undefined
-        try getIterator(record, iterable)
-        var result: [Value] = []
-        // Values collected so far must stay reachable while the iterator runs.
+        // Values collected so far must stay reachable while the iterator runs,
+        // and afterwards while the caller works through the list.
         let holder = newArray(capacity: 0)
         stackTop[0] = holder
         stackTop += 1
-        while let v = try iteratorStep(record) {
-            result.append(v)
-            arrayAppend(holder.cell, v)
+        do {
+            try getIterator(record, iterable)
+            var result: [Value] = []
+            while let v = try iteratorStep(record) {
+                result.append(v)
+                arrayAppend(holder.cell, v)
+            }
+            stackTop = saved
+            root(holder)
+            return result
+        } catch {
+            stackTop = saved
+            throw error
         }
-        return result
     }
 
     /// The keys for-in visits: enumerable string keys up the chain, once each.

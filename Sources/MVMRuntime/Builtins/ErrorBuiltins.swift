@@ -11,6 +11,7 @@ extension Isolate {
                 let fallback = iso.errorPrototypes[type] ?? iso.errorPrototype
                 let cell = iso.newObjectCell(.error, proto: try iso.prototypeForConstruct(newTarget, newTarget: newTarget, fallback: fallback))
                 let error = Value(cell: cell)
+                iso.root(error)  // the message's toString may run JS
                 var messageArgument = args[0]
                 var optionsArgument = args[1]
                 if type == .aggregateError {

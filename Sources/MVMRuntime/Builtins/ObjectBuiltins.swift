@@ -63,9 +63,8 @@ extension Isolate {
             let o = try iso.toObjectChecked(args[0])
             let holder = iso.newArray([]); iso.root(holder)
             for key in iso.ownKeys(o.cell, onlyEnumerable: true) {
-                let k = iso.keyValue(key)
                 let v = try iso.getProperty(o, key, receiver: o)
-                iso.arrayAppend(holder.cell, iso.newArray([k, v]))
+                iso.arrayAppend(holder.cell, iso.newArray([iso.keyValue(key), v]))
             }
             return holder
         }
@@ -86,6 +85,7 @@ extension Isolate {
             let p = args[0]
             guard p.isObject || p.isNull else { throw iso.throwError(.typeError, "Object prototype may only be an Object or null: \(iso.describeForError(p))") }
             let o = iso.newObject(proto: p)
+            iso.root(o)
             iso.markAsPrototype(p)
             if !args[1].isUndefined { try iso.defineProperties(o, args[1]) }
             return o
@@ -294,14 +294,15 @@ extension Isolate {
         method(proto, "bind", 1) { iso, args throws(Thrown) in
             let target = args.this
             guard target.isCallable else { throw iso.throwError(.typeError, "Bind must be called on a function") }
+            // Read length and name first: getters may run JS (and collect).
+            let length = try iso.get(target, PropertyKey(iso.names.length))
+            let name = try iso.get(target, PropertyKey(iso.names.name))
             let cell = iso.newObjectCell(.boundFunction, proto: target.cell.proto)
             cell.setInternal(0, target)
             cell.setInternal(1, args[0])
             cell.setInternal(2, iso.newArray(args.count > 1 ? (1..<args.count).map { args[$0] } : []))
-            let length = try iso.get(target, PropertyKey(iso.names.length))
             let bound = max(0, (length.isNumber ? length.number : 0) - Double(max(args.count - 1, 0)))
             iso.addProperty(cell, PropertyKey(iso.names.length), Value(bound), Attributes.configurable)
-            let name = try iso.get(target, PropertyKey(iso.names.name))
             iso.addProperty(cell, PropertyKey(iso.names.name), iso.newString("bound " + (name.isString ? iso.swiftString(name) : "")),
                             Attributes.configurable)
             return Value(cell: cell)

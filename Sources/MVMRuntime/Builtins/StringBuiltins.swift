@@ -6,7 +6,9 @@ extension Isolate {
         let v = args.this
         if v.isString { return v }
         if v.isNullish { throw throwError(.typeError, "String.prototype.\(name) called on null or undefined") }
-        return try toString(v)
+        let converted = try toString(v)
+        root(converted)  // later argument conversions may run JS that collects
+        return converted
     }
 
     func indexOf(_ haystack: [UInt16], _ needle: [UInt16], from: Int) -> Int {
@@ -259,7 +261,12 @@ extension Isolate {
         }
         method(proto, "concat", 1) { iso, args throws(Thrown) in
             var s = try iso.thisString(args, "concat")
-            for i in 0..<args.count { s = try iso.concat(s, try iso.toString(args[i])) }
+            let slot = iso.stackTop
+            iso.root(s)
+            for i in 0..<args.count {
+                s = try iso.concat(s, try iso.toString(args[i]))
+                slot.pointee = s  // the next toString may run JS that collects
+            }
             return s
         }
         method(proto, "split", 2) { iso, args throws(Thrown) in
