@@ -481,22 +481,25 @@ extension Generator {
         }
     }
 
+    /// The operator of `x op= y`; `nop` for `=` and the logical assignments.
     func compoundOpcode(_ op: AssignmentOperator) -> Opcode {
+        let binary: BinaryOperator
         switch op {
-        case .add: return .add
-        case .subtract: return .sub
-        case .multiply: return .mul
-        case .divide: return .div
-        case .remainder: return .mod
-        case .exponent: return .exp
-        case .shiftLeft: return .shl
-        case .shiftRight: return .shr
-        case .shiftRightUnsigned: return .ushr
-        case .bitwiseAnd: return .bitAnd
-        case .bitwiseOr: return .bitOr
-        case .bitwiseXor: return .bitXor
+        case .add: binary = .add
+        case .subtract: binary = .subtract
+        case .multiply: binary = .multiply
+        case .divide: binary = .divide
+        case .remainder: binary = .remainder
+        case .exponent: binary = .exponent
+        case .shiftLeft: binary = .shiftLeft
+        case .shiftRight: binary = .shiftRight
+        case .shiftRightUnsigned: binary = .shiftRightUnsigned
+        case .bitwiseAnd: binary = .bitwiseAnd
+        case .bitwiseOr: binary = .bitwiseOr
+        case .bitwiseXor: binary = .bitwiseXor
         case .assign, .and, .or, .coalesce: return .nop
         }
+        return binaryOpcode(binary)
     }
 
     // MARK: Operators

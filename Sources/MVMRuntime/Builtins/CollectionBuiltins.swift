@@ -33,6 +33,47 @@ extension Isolate {
         return collection
     }
 
+    /// has, delete, clear, size and forEach, the same for Map and Set: a
+    /// Set's storage keeps each element as both key and value.
+    private func installSharedCollectionMethods(_ proto: Value, _ kind: CellKind) {
+        method(proto, "has", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, kind, "has").find(iso.mapKey(args[0])) != nil) }
+        method(proto, "delete", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, kind, "delete").remove(iso.mapKey(args[0]))) }
+        method(proto, "clear", 0) { iso, args throws(Thrown) in try iso.storage(args.this, kind, "clear").clear(); return .undefined }
+        getter(proto, "size") { iso, args throws(Thrown) in Value(Int32(try iso.storage(args.this, kind, "size").count)) }
+        method(proto, "forEach", 1) { iso, args throws(Thrown) in
+            let s = try iso.storage(args.this, kind, "forEach")
+            let f = try iso.callable(args[0])
+            var i = 0
+            while i < s.keys.count {
+                if !s.keys[i].isEmpty { _ = try iso.call(f, this: args[1], s.values[i], s.keys[i], args.this, count: 3) }
+                i += 1
+            }
+            return .undefined
+        }
+    }
+
+    /// next() of Map and Set iterators: kind 0 keys, 1 values, 2 [key, value].
+    private func installIteratorNext(_ proto: Value, _ kind: CellKind) {
+        method(proto, "next", 0) { iso, args throws(Thrown) in
+            guard args.this.isCell(kind) else { throw iso.throwError(.typeError, "next method called on incompatible receiver") }
+            let cell = args.this.cell
+            let target = cell.internalValue(0)
+            guard target.isObject, let s = iso.mapStorage(target.cell) else { return iso.iteratorResult(.undefined, done: true) }
+            var i = Int(cell.internalValue(1).int32)
+            while i < s.keys.count && s.keys[i].isEmpty { i += 1 }
+            if i >= s.keys.count {
+                cell.setInternal(0, .undefined)
+                return iso.iteratorResult(.undefined, done: true)
+            }
+            cell.setInternal(1, Value(Int32(i + 1)))
+            switch cell.internalValue(2).int32 {
+            case 0: return iso.iteratorResult(s.keys[i], done: false)
+            case 1: return iso.iteratorResult(s.values[i], done: false)
+            default: return iso.iteratorResult(iso.newArray([s.keys[i], s.values[i]]), done: false)
+            }
+        }
+    }
+
     func setUpCollections() {
         mapPrototype = newObject()
         makeClass("Map", 0, prototype: mapPrototype) { iso, args throws(Thrown) in try iso.newCollection(.map, args, iso.mapPrototype) }
@@ -48,20 +89,7 @@ extension Isolate {
             s.set(iso.mapKey(key), key, args[1])
             return args.this
         }
-        method(mp, "has", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, .map, "has").find(iso.mapKey(args[0])) != nil) }
-        method(mp, "delete", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, .map, "delete").remove(iso.mapKey(args[0]))) }
-        method(mp, "clear", 0) { iso, args throws(Thrown) in try iso.storage(args.this, .map, "clear").clear(); return .undefined }
-        getter(mp, "size") { iso, args throws(Thrown) in Value(Int32(try iso.storage(args.this, .map, "size").count)) }
-        method(mp, "forEach", 1) { iso, args throws(Thrown) in
-            let s = try iso.storage(args.this, .map, "forEach")
-            let f = try iso.callable(args[0])
-            var i = 0
-            while i < s.keys.count {
-                if !s.keys[i].isEmpty { _ = try iso.call(f, this: args[1], [s.values[i], s.keys[i], args.this]) }
-                i += 1
-            }
-            return .undefined
-        }
+        installSharedCollectionMethods(mp, .map)
         mapIteratorPrototype = newObject(proto: iteratorPrototype)
         markAsPrototype(mapIteratorPrototype)
         let entries = method(mp, "entries", 0) { iso, args throws(Thrown) in
@@ -78,26 +106,7 @@ extension Isolate {
             return iso.makeIterator(.mapIterator, iso.mapIteratorPrototype, args.this, kind: 1)
         }
         addProperty(mp.cell, PropertyKey(symbols.toStringTag), atom("Map"), Attributes.configurable)
-        for (proto, kind) in [(mapIteratorPrototype, CellKind.mapIterator)] {
-            method(proto, "next", 0) { iso, args throws(Thrown) in
-                guard args.this.isCell(kind) else { throw iso.throwError(.typeError, "next method called on incompatible receiver") }
-                let cell = args.this.cell
-                let target = cell.internalValue(0)
-                guard target.isObject, let s = iso.mapStorage(target.cell) else { return iso.iteratorResult(.undefined, done: true) }
-                var i = Int(cell.internalValue(1).int32)
-                while i < s.keys.count && s.keys[i].isEmpty { i += 1 }
-                if i >= s.keys.count {
-                    cell.setInternal(0, .undefined)
-                    return iso.iteratorResult(.undefined, done: true)
-                }
-                cell.setInternal(1, Value(Int32(i + 1)))
-                switch cell.internalValue(2).int32 {
-                case 0: return iso.iteratorResult(s.keys[i], done: false)
-                case 1: return iso.iteratorResult(s.values[i], done: false)
-                default: return iso.iteratorResult(iso.newArray([s.keys[i], s.values[i]]), done: false)
-                }
-            }
-        }
+        installIteratorNext(mapIteratorPrototype, .mapIterator)
         addProperty(mapIteratorPrototype.cell, PropertyKey(symbols.toStringTag), atom("Map Iterator"), Attributes.configurable)
 
         setPrototype = newObject()
@@ -109,20 +118,7 @@ extension Isolate {
             s.set(iso.mapKey(key), key, key)
             return args.this
         }
-        method(sp, "has", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, .set, "has").find(iso.mapKey(args[0])) != nil) }
-        method(sp, "delete", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, .set, "delete").remove(iso.mapKey(args[0]))) }
-        method(sp, "clear", 0) { iso, args throws(Thrown) in try iso.storage(args.this, .set, "clear").clear(); return .undefined }
-        getter(sp, "size") { iso, args throws(Thrown) in Value(Int32(try iso.storage(args.this, .set, "size").count)) }
-        method(sp, "forEach", 1) { iso, args throws(Thrown) in
-            let s = try iso.storage(args.this, .set, "forEach")
-            let f = try iso.callable(args[0])
-            var i = 0
-            while i < s.keys.count {
-                if !s.keys[i].isEmpty { _ = try iso.call(f, this: args[1], [s.keys[i], s.keys[i], args.this]) }
-                i += 1
-            }
-            return .undefined
-        }
+        installSharedCollectionMethods(sp, .set)
         setIteratorPrototype = newObject(proto: iteratorPrototype)
         markAsPrototype(setIteratorPrototype)
         let values = method(sp, "values", 0) { iso, args throws(Thrown) in
@@ -136,21 +132,7 @@ extension Isolate {
             return iso.makeIterator(.setIterator, iso.setIteratorPrototype, args.this, kind: 2)
         }
         addProperty(sp.cell, PropertyKey(symbols.toStringTag), atom("Set"), Attributes.configurable)
-        method(setIteratorPrototype, "next", 0) { iso, args throws(Thrown) in
-            guard args.this.isCell(.setIterator) else { throw iso.throwError(.typeError, "next method called on incompatible receiver") }
-            let cell = args.this.cell
-            let target = cell.internalValue(0)
-            guard target.isObject, let s = iso.mapStorage(target.cell) else { return iso.iteratorResult(.undefined, done: true) }
-            var i = Int(cell.internalValue(1).int32)
-            while i < s.keys.count && s.keys[i].isEmpty { i += 1 }
-            if i >= s.keys.count {
-                cell.setInternal(0, .undefined)
-                return iso.iteratorResult(.undefined, done: true)
-            }
-            cell.setInternal(1, Value(Int32(i + 1)))
-            if cell.internalValue(2).int32 == 2 { return iso.iteratorResult(iso.newArray([s.keys[i], s.keys[i]]), done: false) }
-            return iso.iteratorResult(s.keys[i], done: false)
-        }
+        installIteratorNext(setIteratorPrototype, .setIterator)
         addProperty(setIteratorPrototype.cell, PropertyKey(symbols.toStringTag), atom("Set Iterator"), Attributes.configurable)
 
         weakMapPrototype = newObject()
