@@ -121,43 +121,41 @@ public struct NameTable: Sendable {
 
     /// Interns arbitrary UTF-16 code units.
     public mutating func intern<C: Collection>(_ codeUnits: C) -> Name where C.Element == UInt16 {
+        let hash = NameTable.hash(codeUnits)
+        let (found, index) = probe(codeUnits, hash)
+        if let found { return found }
+        let start = UInt32(units.count)
+        units.append(contentsOf: codeUnits)
+        return insert(start: start, count: UInt32(codeUnits.count), hash: hash, at: index)
+    }
+
+    private static func hash<C: Collection>(_ codeUnits: C) -> UInt32 where C.Element == UInt16 {
         var hash: UInt32 = 2_166_136_261
         for unit in codeUnits { hash = NameTable.mix(hash, UInt32(unit)) }
+        return hash
+    }
+
+    /// The name for these units if interned, else the empty slot to put it in.
+    private func probe<C: Collection>(_ codeUnits: C, _ hash: UInt32) -> (found: Name?, slot: Int) where C.Element == UInt16 {
         let mask = slots.count - 1
         var index = Int(hash) & mask
         while true {
             let slot = slots[index]
-            if slot == 0 { break }
+            if slot == 0 { return (nil, index) }
             let span = spans[Int(slot - 1)]
             if span.hash == hash && span.count == codeUnits.count
                 && units[Int(span.start)..<Int(span.start + span.count)].elementsEqual(codeUnits) {
-                return Name(id: slot - 1)
+                return (Name(id: slot - 1), index)
             }
             index = (index + 1) & mask
         }
-        let start = UInt32(units.count)
-        units.append(contentsOf: codeUnits)
-        return insert(start: start, count: UInt32(codeUnits.count), hash: hash, at: index)
     }
 
     public mutating func intern(_ string: String) -> Name { intern(Array(string.utf16)) }
 
     /// The name for these code units, if interned.
     public func lookup(_ codeUnits: [UInt16]) -> Name? {
-        var hash: UInt32 = 2_166_136_261
-        for unit in codeUnits { hash = NameTable.mix(hash, UInt32(unit)) }
-        let mask = slots.count - 1
-        var index = Int(hash) & mask
-        while true {
-            let slot = slots[index]
-            if slot == 0 { return nil }
-            let span = spans[Int(slot - 1)]
-            if span.hash == hash && span.count == codeUnits.count
-                && units[Int(span.start)..<Int(span.start + span.count)].elementsEqual(codeUnits) {
-                return Name(id: slot - 1)
-            }
-            index = (index + 1) & mask
-        }
+        probe(codeUnits, NameTable.hash(codeUnits)).found
     }
 
     private func equal(_ start: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
