@@ -251,9 +251,11 @@ public struct AST: Sendable {
     public internal(set) var body: NodeList = .empty
     /// Script code with a "use strict" directive, or any module.
     public internal(set) var isStrict = false
-    /// Where the property name of a `.name` member access starts: V8
-    /// reports errors and call frames of `a.b` and `a.b()` there.
-    public internal(set) var propertyLocs: [Int32: SourceLoc] = [:]
+    /// Where the property name of a `.name` member access starts, by node
+    /// index (`.none` for other nodes): V8 reports errors and call frames of
+    /// `a.b` and `a.b()` there. An array, not a dictionary: hashing on every
+    /// member expression cost the parser a third of its speed.
+    public internal(set) var propertyLocs: [SourceLoc] = []
 
     init(source: SourceFile, goal: Goal, names: NameTable) {
         self.source = source
@@ -267,7 +269,19 @@ public struct AST: Sendable {
     public subscript(class: ClassID) -> ClassNode { classes[Int(`class`.index)] }
     public func loc(_ id: NodeID) -> SourceLoc { locs[Int(id.index)] }
     /// The property name's position for `.name` members, else the node's.
-    public func operationLoc(_ id: NodeID) -> SourceLoc { propertyLocs[id.index] ?? locs[Int(id.index)] }
+    public func operationLoc(_ id: NodeID) -> SourceLoc {
+        let i = Int(id.index)
+        if i < propertyLocs.count && propertyLocs[i].line != 0 { return propertyLocs[i] }
+        return locs[i]
+    }
+
+    mutating func setPropertyLoc(_ id: NodeID, _ loc: SourceLoc) {
+        let i = Int(id.index)
+        if propertyLocs.count <= i {
+            propertyLocs.append(contentsOf: repeatElement(SourceLoc.none, count: i + 1 - propertyLocs.count))
+        }
+        propertyLocs[i] = loc
+    }
     public func string(_ name: Name) -> String { names.string(name) }
 
     /// The source text of a function (Function.prototype.toString).

@@ -408,7 +408,7 @@ extension Parser {
         let nameLoc = token.loc
         try next()
         let id = add(.member(object: object, property: name, optional: optional), start.loc)
-        ast.propertyLocs[id.index] = nameLoc
+        ast.setPropertyLoc(id, nameLoc)
         return id
     }
 
