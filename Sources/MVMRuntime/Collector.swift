@@ -41,7 +41,7 @@ extension Isolate {
         func drain() {
         while let cell = stack.popLast() {
             switch cell.cellKind {
-            case .string, .free, .forInState:
+            case .string, .free:
                 break
             case .rope:
                 mark(cell.value(at: 8))

@@ -107,7 +107,7 @@ public struct Value: Hashable, Sendable {
 /// enum directly, which only works when the raw value is the case index.
 public enum CellKind: UInt8, Sendable {
     case free = 0
-    case string, rope, symbol, context, accessor, forInState
+    case string, rope, symbol, context, accessor
     // Objects from here on.
     case object
     case array, function, nativeFunction, boundFunction, error, arguments
