@@ -35,14 +35,11 @@ extension Isolate {
         frameCount += 1
         stackTop = base + registerCount
         data.pointee.entryCount &+= 1
-        if heap.allocatedSinceCollection > heap.threshold {
-            collectGarbage()
-            if heap.liveBytes > heapLimit {
-                frameCount -= 1
-                popFrameTop()
-                _ = throwError(.rangeError, "Out of memory: the isolate's heap limit of \(heapLimit >> 20) MB was reached")
-                return false
-            }
+        if heap.allocatedSinceCollection > heap.threshold && !collectWithinLimit() {
+            frameCount -= 1
+            popFrameTop()
+            heapLimitError()
+            return false
         }
         return true
     }
@@ -72,12 +69,27 @@ extension Isolate {
     /// still over the isolate's limit afterwards.
     func collectAtSafepoint(_ pc: UnsafePointer<UInt32>) -> Bool {
         frames[frameCount - 1].pc = pc
+        if collectWithinLimit() { return true }
+        heapLimitError()
+        return false
+    }
+
+    /// The safepoint check after an allocating instruction: collects when
+    /// the heap asks for it; false (RangeError pending) when still over the limit.
+    @inline(__always)
+    func safepoint(_ pc: UnsafePointer<UInt32>) -> Bool {
+        heap.allocatedSinceCollection <= heap.threshold || collectAtSafepoint(pc)
+    }
+
+    /// Collects; false when the live heap is still over the isolate's limit.
+    func collectWithinLimit() -> Bool {
         collectGarbage()
-        if heap.liveBytes > heapLimit {
-            _ = throwError(.rangeError, "Out of memory: the isolate's heap limit of \(heapLimit >> 20) MB was reached")
-            return false
-        }
-        return true
+        return heap.liveBytes <= heapLimit
+    }
+
+    @inline(never)
+    func heapLimitError() {
+        _ = throwError(.rangeError, "Out of memory: the isolate's heap limit of \(heapLimit >> 20) MB was reached")
     }
 
     // MARK: Calling from native code

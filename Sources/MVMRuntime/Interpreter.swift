@@ -210,7 +210,7 @@ extension Isolate {
                     frame.pointee.pc = pc
                     do { r[a] = try getNamedMiss(o, names[Int(pc[2])], data, Int(pc[3])) } catch { break inner }
                     pc += 4
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .setNamed, .defineNamed:
                     let o = r[a]
                     let v = r[Int(pc[2])]
@@ -267,7 +267,7 @@ extension Isolate {
                     frame.pointee.pc = pc
                     do { r[a] = try getIndexedSlow(o, k) } catch { break inner }
                     pc += 4
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .setIndexed:
                     let o = r[a]
                     let k = r[Int(pc[1])]
@@ -394,7 +394,7 @@ extension Isolate {
                         frame.pointee.pc = pc
                         data.pointee.arithmetic[Int(pc[3])] |= x.isString || y.isString ? 4 : 8
                         do { r[a] = try addSlow(x, y) } catch { break inner }
-                        if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                        if !safepoint(pc) { break inner }
                     }
                     pc += 4
                 case .sub:
@@ -584,7 +584,7 @@ extension Isolate {
                 case .loop:
                     data.pointee.loopCount &+= 1
                     pc += Int(Int32(bitPattern: word) >> 8)
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .jumpIfTrue:
                     if truthy(r[a]) { pc += Int(Int32(bitPattern: pc[1])) } else { pc += 2 }
                 case .jumpIfFalse:
@@ -672,7 +672,7 @@ extension Isolate {
                         frame.pointee.pc = pc
                         data.pointee.arithmetic[Int(pc[3])] |= x.isString ? 4 : 8
                         do { r[a] = isAdd ? try addSlow(x, Value(q)) : try arithmeticSlow(.sub, x, Value(q)) } catch { break inner }
-                        if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc + 4) { break inner }
+                        if !safepoint(pc + 4) { break inner }
                     }
                     pc += 4
                 case .jumpIfNotStrictEqual, .jumpIfStrictEqual:
@@ -700,7 +700,7 @@ extension Isolate {
                     }
                     do { r[a] = try callSlow(callee, base + 1, argc) } catch { break inner }
                     pc += 4
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .new:
                     let base = r + Int(pc[1])
                     let argc = Int(pc[2])
@@ -723,7 +723,7 @@ extension Isolate {
                     }
                     do { r[a] = try constructSlow(callee, base + 2, argc, newTarget: callee) } catch { break inner }
                     pc += 4
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .callSpread, .newSpread:
                     let base = r + Int(pc[1])
                     frame.pointee.pc = pc
@@ -736,7 +736,7 @@ extension Isolate {
                         }
                     } catch { break inner }
                     pc += 3
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .superCall, .superCallSpread:
                     let base = r + Int(pc[1])
                     frame.pointee.pc = pc
@@ -750,7 +750,7 @@ extension Isolate {
                         r[a] = try superConstruct(frame, args)
                     } catch { break inner }
                     pc += 3
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .generatorStart:
                     r[a] = makeGenerator(frame, resumeOffset: pc + 2 - data.pointee.code)
                     pc += 1
@@ -786,7 +786,7 @@ extension Isolate {
                 case .newObject:
                     r[a] = Value(cell: newObjectCell(.object, proto: objectPrototype))
                     pc += 1
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .newArray:
                     let count = Int(pc[2])
                     let array = newArray(capacity: count)
@@ -798,7 +798,7 @@ extension Isolate {
                     }
                     r[a] = array
                     pc += 3
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .arrayPush:
                     arrayAppend(r[a].cell, r[Int(pc[1])])
                     pc += 2
@@ -814,17 +814,17 @@ extension Isolate {
                         for v in try spreadToList(r[Int(pc[1])]) { arrayAppend(r[a].cell, v) }
                     } catch { break inner }
                     pc += 2
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .newClosure:
                     let child = childInstance(data, Int(pc[1]))
                     r[a] = makeClosure(child.data, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: .undefined)
                     pc += 3
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .newMethod:
                     let child = childInstance(data, Int(pc[1]))
                     r[a] = makeClosure(child.data, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: r[Int(pc[3])])
                     pc += 4
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .newClass:
                     frame.pointee.pc = pc
                     do {
@@ -834,11 +834,11 @@ extension Isolate {
                                       fieldInitIndex: pc[4] == noRegister ? nil : Int(pc[4]))
                     } catch { break inner }
                     pc += 5
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .createArguments:
                     r[a] = createArguments(frame)
                     pc += 1
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .createRest:
                     let args = frame.pointee.arguments
                     let start = Int(pc[1])
@@ -854,11 +854,11 @@ extension Isolate {
                     frame.pointee.pc = pc
                     do { try copyDataProperties(r[a], r[Int(pc[1])], excluded: pc[2] == noRegister ? nil : r[Int(pc[2])]) } catch { break inner }
                     pc += 3
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .templateObject:
                     r[a] = templateObject(data, Int(pc[1]))
                     pc += 2
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .newRegExp:
                     frame.pointee.pc = pc
                     _ = throwError(.syntaxError, "Regular expressions are not supported yet")
@@ -869,7 +869,7 @@ extension Isolate {
                     frame.pointee.pc = pc
                     do { try getIterator(r + a, r[Int(pc[1])]) } catch { break inner }
                     pc += 2
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .iteratorNext:
                     let iterator = r + Int(pc[1])
                     let state = iterator[1]
@@ -904,7 +904,7 @@ extension Isolate {
                     r[a] = forInKeys(r[Int(pc[1])])
                     r[a + 1] = Value(Int32(0))
                     pc += 2
-                    if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { break inner }
+                    if !safepoint(pc) { break inner }
                 case .forInNext:
                     let iterator = r + Int(pc[1])
                     let keys = iterator[0].cell
