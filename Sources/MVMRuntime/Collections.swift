@@ -61,6 +61,11 @@ extension Isolate {
         return Unmanaged<MapStorage>.fromOpaque(p).takeUnretainedValue()
     }
 
+    /// The key a Map or Set stores: -0 becomes +0, as the spec requires.
+    func normalizedMapKey(_ v: Value) -> Value {
+        v.isNumber && v.number == 0 ? Value(Int32(0)) : v
+    }
+
     /// The hash key of a Map/Set key: SameValueZero classes map to one key.
     func mapKey(_ v: Value) -> UInt64 {
         if v.isNumber {

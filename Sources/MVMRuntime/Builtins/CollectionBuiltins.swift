@@ -85,7 +85,7 @@ extension Isolate {
         }
         method(mp, "set", 2) { iso, args throws(Thrown) in
             let s = try iso.storage(args.this, .map, "set")
-            let key = args[0].isNumber && args[0].number == 0 ? Value(Int32(0)) : args[0]
+            let key = iso.normalizedMapKey(args[0])
             s.set(iso.mapKey(key), key, args[1])
             return args.this
         }
@@ -114,7 +114,7 @@ extension Isolate {
         let sp = setPrototype
         method(sp, "add", 1) { iso, args throws(Thrown) in
             let s = try iso.storage(args.this, .set, "add")
-            let key = args[0].isNumber && args[0].number == 0 ? Value(Int32(0)) : args[0]
+            let key = iso.normalizedMapKey(args[0])
             s.set(iso.mapKey(key), key, key)
             return args.this
         }
