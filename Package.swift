@@ -75,8 +75,10 @@ let package = Package(
         .executableTarget(name: "mvm", dependencies: [
             "MVM", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: llvmSwiftSettings),
+        // mvm-bench runs `mvm` as a child process: depending on it makes
+        // `swift run mvm-bench` build (and relink) mvm too.
         .executableTarget(name: "mvm-bench", dependencies: [
-            "MVMSyntax", "MVMRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "mvm", "MVMSyntax", "MVMRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Tests.
@@ -84,5 +86,7 @@ let package = Package(
         .testTarget(name: "MVMRuntimeTests", dependencies: ["MVMRuntime", "MVMBytecode", "MVMSyntax"]),
         .testTarget(name: "MVMJITTests", dependencies: ["MVMJIT"], swiftSettings: llvmSwiftSettings),
         .testTarget(name: "MVMFFITests", dependencies: ["MVMFFI"]),
+        // Runs the mvm-bench executable (the dependency makes sure it is built).
+        .testTarget(name: "MVMBenchTests", dependencies: ["mvm-bench"]),
     ]
 )

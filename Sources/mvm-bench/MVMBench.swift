@@ -1,137 +1,170 @@
-// `mvm-bench`: MVM's benchmark runner. Today it runs the front-end
-// micro-benchmark (parse speed); the program suite and the tier columns come
-// with the runtime and JIT.
+// `mvm-bench`: runs the benchmark suite (Benchmarks/*.js) under MVM's tiers and
+// the peer engines on PATH, each run a fresh process, and prints medians, ranges,
+// ratios to a baseline and geometric means; then the micro-benchmarks.
 import ArgumentParser
 import Foundation
-import MVMRuntime
-import MVMSyntax
 
 @main
 struct MVMBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mvm-bench",
-        abstract: "Benchmark MVM: parse speed today; programs per tier once the interpreter exists.")
+        abstract: "Benchmark MVM's tiers against node, node --jitless and qjs, plus micro-benchmarks.",
+        discussion: """
+            Configurations: interp (mvm --jit=off), jit (mvm --jit=on; n/a until the JIT tier exists), \
+            and node, node --jitless, qjs when they are on PATH. A run whose checksum is wrong, \
+            that exits with an error or times out is FAIL and is never timed.
+            """)
 
-    @Option(help: "Measure parsing this file instead of the generated one.")
-    var parseFile: String?
+    @Option(help: "The directory of benchmark programs (default: Benchmarks/ of this checkout).")
+    var suite: String?
 
-    @Option(help: "Size of the generated parse input, in megabytes.")
-    var megabytes: Double = 4
+    @Option(name: .customLong("filter"), help: "Run only benchmarks whose name contains this (repeatable).")
+    var filters: [String] = []
 
-    @Option(help: "Timed repetitions; the table shows their median, minimum and maximum.")
-    var runs: Int = 5
+    @Option(help: "Comma-separated configurations to run (interp, jit, node, node --jitless, qjs); default: all found.")
+    var configs: String?
 
-    @Flag(help: "A short smoke run.")
+    @Option(help: "Runs per benchmark and configuration; the table shows their median, minimum and maximum.")
+    var runs: Int?
+
+    @Flag(help: "A short smoke run: one run, one iteration per benchmark, small micro-benchmarks.")
     var quick = false
 
-    @Option(help: "Also time creating, using and disposing this many isolates.")
+    @Option(help: "Multiply each benchmark's iteration count by this.")
+    var scale: Double = 1
+
+    @Option(help: "The configuration ratios are relative to.")
+    var baseline = "interp"
+
+    @Option(help: "Write the full results (machine, git revision, every sample) as JSON to this file.")
+    var json: String?
+
+    @Option(help: "Write a bar chart of the ratios as SVG to this file.")
+    var plot: String?
+
+    @Flag(inversion: .prefixedNo, help: "Run the benchmark programs.")
+    var programs = true
+
+    @Flag(inversion: .prefixedNo, help: "Run the micro-benchmarks.")
+    var micro = true
+
+    @Option(help: "The mvm executable (default: the one built next to mvm-bench).")
+    var mvm: String?
+
+    @Option(help: "Seconds before a run is killed and reported as FAIL.")
+    var timeout: Double = 300
+
+    @Option(help: "Parse-speed micro-benchmark: parse this file instead of generated code.")
+    var parseFile: String?
+
+    @Option(help: "Parse-speed micro-benchmark: megabytes of generated code.")
+    var megabytes: Double = 4
+
+    @Option(help: "Isolate micro-benchmarks: how many isolates to create and dispose.")
     var isolates: Int = 2000
 
-    func run() throws {
-        defer { isolateBenchmark() }
-        let (name, source) = try parseInput()
-        let goal: Goal = name.hasSuffix(".mjs") ? .module : .script
-        _ = try Parser.parse(source, as: goal)  // warm up, and fail early on bad input
-        var seconds: [Double] = []
-        var nodes = 0
-        for _ in 0..<(quick ? 1 : max(runs, 1)) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let ast = try Parser.parse(source, as: goal)
-            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            nodes = ast.nodes.count
-        }
-        seconds.sort()
-        let megabytes = Double(source.byteCount) / 1_000_000
-        func rate(_ time: Double) -> String { String(format: "%.1f", megabytes / time) }
-        print("parse speed: \(name), \(String(format: "%.2f", megabytes)) MB, \(nodes) nodes, \(seconds.count) runs")
-        print("  MB/s  median \(rate(seconds[seconds.count / 2]))  min \(rate(seconds.last!))  max \(rate(seconds.first!))")
-        print("program suite, interp/jit columns and peers: not available yet (the benchmark issue)")
-    }
+    @Option(help: .hidden) var microChild: String?
+    @Option(help: .hidden) var microSettings: String?
 
-    /// Isolate churn: create, run a small script, dispose.
-    func isolateBenchmark() {
-        let count = quick ? 100 : max(isolates, 1)
-        let source = SourceFile(name: "churn.js", text: "const o = {a: [1, 2, 3]}; o.b = o.a.map(x => x * 2);")
-        var micros: [Double] = []
-        for _ in 0..<count {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let isolate = Isolate()
-            _ = isolate.runProgram(source, as: .script)
-            isolate.dispose()
-            micros.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3)
-        }
-        micros.sort()
-        print("isolate create + run + dispose: \(count) isolates, median \(String(format: "%.0f", micros[count / 2])) us, min \(String(format: "%.0f", micros[0])) us")
-    }
-
-    /// The file to parse: the user's, or a generated one made of varied,
-    /// realistic code (each block wrapped in a function so names don't clash).
-    func parseInput() throws -> (String, SourceFile) {
-        if let parseFile {
-            guard let data = FileManager.default.contents(atPath: parseFile) else {
-                throw ValidationError("cannot read '\(parseFile)'")
+    func validate() throws {
+        if let runs, runs < 1 { throw ValidationError("--runs must be at least 1") }
+        if scale <= 0 { throw ValidationError("--scale must be positive") }
+        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+        if let configs {
+            for name in configs.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+            where !Configurations.allNames.contains(name) {
+                throw ValidationError("unknown configuration '\(name)' (known: \(Configurations.allNames.joined(separator: ", ")))")
             }
-            return (parseFile, SourceFile(name: parseFile, bytes: [UInt8](data)))
         }
-        let target = Int((quick ? 0.2 : megabytes) * 1_000_000)
-        var text = ""
-        text.reserveCapacity(target + 4096)
-        var index = 0
-        while text.utf8.count < target {
-            text += "(function block\(index)() {\n" + GeneratedCode.sample(index) + "\n})();\n"
-            index += 1
+    }
+
+    func run() throws {
+        if let microChild { return try runMicroChild(microChild) }
+        let runs = self.runs ?? (quick ? 1 : 5)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mvm-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let progress = Progress()
+
+        guard let suiteDirectory = suite ?? Suite.defaultDirectory() else { throw ValidationError(SuiteError.noSuite.description) }
+        let benchmarks: [Benchmark]
+        do { benchmarks = programs ? try Suite.load(directory: suiteDirectory, filters: filters) : [] }
+        catch { throw ValidationError("\(error)") }
+
+        let mvm = self.mvm ?? Configurations.defaultMVMPath()
+        let selected = configs?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        let (columns, missingPeers) = Configurations.discover(mvm: mvm, selected: selected, timeout: timeout, scratch: scratch)
+        if programs && !columns.contains(where: { $0.name == baseline }) {
+            throw ValidationError("the baseline '\(baseline)' is not among the configurations run (\(columns.map(\.name).joined(separator: ", ")))")
         }
-        return ("generated.js", SourceFile(name: "generated.js", text: text))
+
+        var report = Report(
+            date: ISO8601DateFormatter().string(from: Date()),
+            git: MachineProbe.git(suite: suiteDirectory, scratch: scratch),
+            machine: MachineProbe.machine(),
+            options: OptionsInfo(runs: runs, quick: quick, scale: scale, baseline: baseline, filters: filters, suite: suiteDirectory),
+            configurations: columns.map {
+                ConfigurationInfo(name: $0.name, command: $0.command, version: $0.version, available: $0.isAvailable, reason: $0.unavailable)
+            },
+            missingPeers: missingPeers, benchmarks: [], summary: [], micro: [])
+
+        for (index, benchmark) in benchmarks.enumerated() {
+            let iterations = quick ? 1 : max(1, Int((Double(benchmark.iterations) * scale).rounded()))
+            report.benchmarks.append(try ProgramRunner.run(
+                benchmark, iterations: iterations, columns: columns, runs: runs, timeout: timeout, scratch: scratch,
+                progress: { progress.show("[\(index + 1)/\(benchmarks.count)] \(benchmark.name): \($0)") }))
+        }
+        report.summarize(baseline: baseline)
+
+        if micro {
+            let settings = MicroSettings(quick: quick, runs: runs, isolates: isolates, megabytes: megabytes, parseFile: parseFile)
+            report.micro = MicroRunner.runAll(settings: settings, mvm: mvm, timeout: timeout, scratch: scratch, progress: progress)
+        }
+        progress.clear()
+
+        if programs { print(TextTable.render(report), terminator: "") }
+        else if !report.micro.isEmpty { print(TextTable.micro(report.micro), terminator: "") }
+        if let json {
+            try report.writeJSON(to: json)
+            print("results written to \(json)")
+        }
+        if let plot, programs {
+            try SVGPlot.render(report).write(toFile: plot, atomically: true, encoding: .utf8)
+            print("chart written to \(plot)")
+        }
+    }
+
+    /// The child side of a micro-benchmark: measure, print the result as JSON.
+    func runMicroChild(_ name: String) throws {
+        guard let benchmark = MicroBenchmark(rawValue: name) else { throw ValidationError("unknown micro-benchmark '\(name)'") }
+        let settings = try microSettings.map { try JSONDecoder().decode(MicroSettings.self, from: Data($0.utf8)) }
+            ?? MicroSettings(quick: quick, runs: runs ?? 5, isolates: isolates, megabytes: megabytes, parseFile: parseFile)
+        let result = try benchmark.measure(settings)
+        print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
     }
 }
 
-/// Code in the style of real libraries: classes, closures, object literals,
-/// destructuring, templates, regexps, loops and long expressions.
-enum GeneratedCode {
-    static func sample(_ i: Int) -> String {
-        """
-          'use strict';
-          const { map, filter: keep, reduce = Array.prototype.reduce } = helpers\(i % 7);
-          class Shape\(i) extends Base {
-            #id = \(i);
-            static count = 0;
-            constructor(width, height = 1, ...rest) {
-              super(width, height);
-              this.width = width; this.height = height; this.extra = rest;
-              Shape\(i).count++;
-            }
-            get area() { return this.width * this.height + (this.#id % 3 === 0 ? 0.5 : 1.25e-3); }
-            scale(factor) { return new Shape\(i)(this.width * factor, this.height * factor); }
-            *[Symbol.iterator]() { yield this.width; yield this.height; }
-            toString() { return `Shape\(i)(${this.width}x${this.height}) #${this.#id}`; }
-          }
-          function compute\(i)(items, options = {}) {
-            const out = [];
-            for (let k = 0; k < items.length; k++) {
-              const item = items[k];
-              if (item == null || typeof item !== 'object') continue;
-              const key = item.name?.trim() ?? "unnamed_\(i)";
-              out.push({ key, value: item.value * 2 + 0x1F - (k << 2), tags: [...(item.tags || []), 'x'] });
-            }
-            const total = out.map(entry => entry.value).filter(v => v > 0).reduce((a, b) => a + b, 0);
-            switch (options.mode) {
-              case 'fast': return total | 0;
-              case 'exact': return Math.round(total * 100) / 100;
-              default: break;
-            }
-            try { JSON.parse(options.raw || '{}'); } catch (error) { console.error(error.message); }
-            return /^[a-z]+\\d*$/i.test(String(total)) ? total : -total;
-          }
-          const table\(i) = { alpha: 1, beta: "two", gamma: [3, 4, 5], delta: { nested: true, list: [null, undefined] },
-            method() { return this.alpha + 1; }, get lazy() { return compute\(i)([]); }, [`dyn${\(i)}`]: \(i) };
-          async function load\(i)(url) {
-            const response = await fetch(url);
-            if (!response.ok) throw new Error(`request failed: ${response.status}`);
-            return (await response.json()).items.map(({ id, ...fields }) => ({ id: id ?? 0, ...fields }));
-          }
-          let counter = 0;
-          while (counter < 10 && !done) { counter += counter % 2 ? 3 : 1; }
-          module.exports = { Shape\(i), compute\(i), table\(i), load\(i) };
-        """
+/// The progress line on stderr: rewritten in place on a terminal, one line per
+/// step otherwise (logs, tests).
+final class Progress {
+    private let isTerminal = isatty(2) != 0
+    private var shown = false
+
+    func show(_ text: String) {
+        if isTerminal {
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+            shown = true
+        } else {
+            FileHandle.standardError.write(Data("mvm-bench: \(text)\n".utf8))
+        }
+    }
+
+    func note(_ text: String) {
+        clear()
+        FileHandle.standardError.write(Data("mvm-bench: \(text)\n".utf8))
+    }
+
+    func clear() {
+        if isTerminal && shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)); shown = false }
     }
 }

@@ -34,6 +34,24 @@ struct RunOptions: ParsableArguments {
 
     @Flag(help: "Collect garbage at every safepoint (slow; for testing the collector).")
     var gcStress = false
+
+    @Option(help: "The JIT tier: off (interpreter only), on (hot functions tier up), eager (compile every function on its first call).")
+    var jit: JITMode = .on
+}
+
+enum JITMode: String, ExpressibleByArgument, CaseIterable {
+    case off, on, eager
+}
+
+/// What this build can do with `--jit`. Until the JIT tier exists, `on` runs the
+/// interpreter (there is nothing to tier up to) and `eager`, which promises
+/// compiled code, is refused; `mvm-bench` probes it to decide whether its `jit`
+/// column is available.
+func checkJITMode(_ mode: JITMode) throws {
+    if mode == .eager {
+        FileHandle.standardError.write(Data("mvm: --jit=eager: this build has no JIT tier yet\n".utf8))
+        throw ExitCode(2)
+    }
 }
 
 func readSource(_ file: String) throws -> SourceFile {
@@ -45,6 +63,7 @@ func readSource(_ file: String) throws -> SourceFile {
 }
 
 func execute(_ source: SourceFile, goal: Goal, options: RunOptions) throws {
+    try checkJITMode(options.jit)
     let isolate = Isolate()
     isolate.gcStress = options.gcStress
     let failure = isolate.runProgram(source, as: goal)
