@@ -35,15 +35,15 @@ extension Isolate {
             var space = args[2]
             if space.isCell(.numberObject) || space.isCell(.stringObject) { space = space.cell.internalValue(0) }
             if space.isNumber {
-                state.gap = String(repeating: " ", count: max(0, min(10, Int(try iso.toIntegerOrInfinity(space)))))
+                state.gap = Array(repeating: 32, count: max(0, min(10, Int(try iso.toIntegerOrInfinity(space)))))
             } else if space.isString {
-                state.gap = String(iso.swiftString(space).utf16.prefix(10).map { Character(Unicode.Scalar($0) ?? " ") })
+                state.gap = Array(iso.units(space).prefix(10))
             }
             let wrapper = iso.newObject()
             iso.root(wrapper)
             try iso.createDataProperty(wrapper.cell, PropertyKey(iso.emptyString), args[0])
-            guard let text = try state.serialize(wrapper, PropertyKey(iso.emptyString), indent: "") else { return .undefined }
-            return iso.newString(units: text)
+            guard try state.serialize(wrapper, PropertyKey(iso.emptyString), depth: 0) else { return .undefined }
+            return iso.newString(units: state.out.units)
         }
     }
 
@@ -83,7 +83,7 @@ struct JSONParser {
         skipSpace()
         let v = try parseValue(depth: 0)
         skipSpace()
-        if i < units.count { throw unexpected() }
+        if i < units.count { throw isolate.throwError(.syntaxError, "Unexpected non-whitespace character after JSON at position \(i)") }
         return v
     }
 
@@ -93,6 +93,15 @@ struct JSONParser {
         let text = String(decoding: units, as: UTF16.self)
         let shown = units.count < 32 ? "\"\(text)\"" : "\"\(String(decoding: units[max(0, i - 10)..<min(units.count, i + 10)], as: UTF16.self))\"..."
         return isolate.throwError(.syntaxError, "Unexpected token '\(ch)', \(shown) is not valid JSON")
+    }
+
+    static func hexDigit(_ u: UInt16) -> UInt16? {
+        switch u {
+        case 48...57: return u - 48
+        case 65...70: return u - 55
+        case 97...102: return u - 87
+        default: return nil
+        }
     }
 
     mutating func skipSpace() {
@@ -109,13 +118,15 @@ struct JSONParser {
             isolate.root(object)
             skipSpace()
             if i < units.count && units[i] == 125 { i += 1; return object }
+            var afterComma = false
             while true {
                 skipSpace()
                 guard i < units.count, units[i] == 34 else {
-                    if i >= units.count { throw unexpected() }
-                    throw isolate.throwError(.syntaxError, "Expected property name or '}' in JSON at position \(i)")
+                    throw isolate.throwError(.syntaxError, afterComma ? "Expected double-quoted property name in JSON at position \(i)"
+                                                                      : "Expected property name or '}' in JSON at position \(i)")
                 }
-                let key = try parseString()
+                afterComma = true
+                let key = try parseString(asKey: true)
                 skipSpace()
                 guard i < units.count, units[i] == 58 else {
                     if i >= units.count { throw unexpected() }
@@ -164,26 +175,59 @@ struct JSONParser {
 
     mutating func parseNumber() throws(Thrown) -> Value {
         let start = i
-        if i < units.count && units[i] == 45 { i += 1 }
+        if i < units.count && units[i] == 45 {
+            i += 1
+            guard i < units.count, units[i] >= 48 && units[i] <= 57 else {
+                throw isolate.throwError(.syntaxError, "No number after minus sign in JSON at position \(i)")
+            }
+        }
         guard i < units.count, units[i] >= 48 && units[i] <= 57 else { throw unexpected() }
-        if units[i] == 48 { i += 1 } else { while i < units.count && units[i] >= 48 && units[i] <= 57 { i += 1 } }
+        if units[i] == 48 {
+            i += 1
+            if i < units.count && units[i] >= 48 && units[i] <= 57 {
+                throw isolate.throwError(.syntaxError, "Unexpected number in JSON at position \(i)")
+            }
+        } else { while i < units.count && units[i] >= 48 && units[i] <= 57 { i += 1 } }
         if i < units.count && units[i] == 46 {
             i += 1
-            guard i < units.count, units[i] >= 48 && units[i] <= 57 else { throw unexpected() }
+            guard i < units.count, units[i] >= 48 && units[i] <= 57 else {
+                throw isolate.throwError(.syntaxError, "Unterminated fractional number in JSON at position \(i)")
+            }
             while i < units.count && units[i] >= 48 && units[i] <= 57 { i += 1 }
         }
         if i < units.count && (units[i] == 101 || units[i] == 69) {
             i += 1
             if i < units.count && (units[i] == 43 || units[i] == 45) { i += 1 }
-            guard i < units.count, units[i] >= 48 && units[i] <= 57 else { throw unexpected() }
+            guard i < units.count, units[i] >= 48 && units[i] <= 57 else {
+                throw isolate.throwError(.syntaxError, "Exponent part is missing a number in JSON at position \(i)")
+            }
             while i < units.count && units[i] >= 48 && units[i] <= 57 { i += 1 }
+        }
+        // Short integers (most JSON numbers) without a String and strtod.
+        let negative = units[start] == 45
+        let digits = i - start - (negative ? 1 : 0)
+        if digits <= 15 {
+            var n: Int64 = 0
+            var k = negative ? start + 1 : start
+            while k < i, units[k] >= 48 && units[k] <= 57 { n = n * 10 + Int64(units[k] - 48); k += 1 }
+            if k == i { return negative ? (n == 0 ? Value(rawDouble: -0.0) : Value(Double(-n))) : Value(Double(n)) }
         }
         return Value(Double(String(decoding: units[start..<i], as: UTF16.self)) ?? .nan)
     }
 
-    mutating func parseString() throws(Thrown) -> Value {
+    /// A string literal; a key becomes an atom straight from the input's units.
+    mutating func parseString(asKey: Bool = false) throws(Thrown) -> Value {
         i += 1
-        var out: [UInt16] = []
+        // The common case: no escapes, so the value is a slice of the input.
+        var j = i
+        while j < units.count, units[j] != 34 && units[j] != 92 && units[j] >= 32 { j += 1 }
+        if j < units.count && units[j] == 34 {
+            let slice = units[i..<j]
+            i = j + 1
+            return asKey ? isolate.atom(units: slice) : isolate.newString(units: slice)
+        }
+        var out = Array(units[i..<j])
+        i = j
         while true {
             guard i < units.count else { throw isolate.throwError(.syntaxError, "Unterminated string in JSON at position \(i)") }
             let u = units[i]
@@ -202,8 +246,13 @@ struct JSONParser {
                 case 114: out.append(13)
                 case 116: out.append(9)
                 case 117:
-                    guard i + 4 < units.count, let v = UInt16(String(decoding: units[(i + 1)...(i + 4)], as: UTF16.self), radix: 16) else {
-                        throw isolate.throwError(.syntaxError, "Bad Unicode escape in JSON at position \(i)")
+                    var v: UInt16 = 0
+                    for k in (i + 1)...(i + 4) {
+                        guard k < units.count, let digit = JSONParser.hexDigit(units[k]) else {
+                            if k >= units.count { throw isolate.throwError(.syntaxError, "Unterminated string in JSON at position \(k)") }
+                            throw isolate.throwError(.syntaxError, "Bad Unicode escape in JSON at position \(k)")
+                        }
+                        v = v << 4 | digit
                     }
                     out.append(v)
                     i += 4
@@ -219,50 +268,154 @@ struct JSONParser {
     }
 }
 
-struct JSONWriter {
+/// A growable run of UTF-16 units. Appends are a capacity check and a store:
+/// Swift's Array.append re-checks uniqueness on every call, which was a third
+/// of JSON.stringify.
+struct UnitBuffer: ~Copyable {
+    private(set) var base: UnsafeMutablePointer<UInt16>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always) mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    @inline(never) mutating func grow(to needed: Int) {
+        capacity = max(needed, capacity * 2)
+        let bigger = UnsafeMutablePointer<UInt16>.allocate(capacity: capacity)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+    }
+
+    @inline(__always) mutating func append(_ unit: UInt16) {
+        reserve(1)
+        base[count] = unit
+        count += 1
+    }
+
+    /// Appends without a capacity check; the caller reserved room.
+    @inline(__always) mutating func appendReserved(_ unit: UInt16) {
+        base[count] = unit
+        count += 1
+    }
+
+    mutating func append(_ units: [UInt16]) {
+        reserve(units.count)
+        for u in units { appendReserved(u) }
+    }
+
+    mutating func truncate(to n: Int) { count = n }
+
+    mutating func reverse(from start: Int) {
+        var i = start, j = count - 1
+        while i < j { swap(&base[i], &base[j]); i += 1; j -= 1 }
+    }
+
+    var units: UnsafeBufferPointer<UInt16> { UnsafeBufferPointer(start: base, count: count) }
+}
+
+/// JSON.stringify: appends the whole text to one buffer (`out`); nested values
+/// never build their own arrays, so a document costs one growing allocation.
+struct JSONWriter: ~Copyable {
     let isolate: Isolate
     var replacer: Value? = nil
     var allowList: [Value]? = nil
-    var gap = ""
+    var gap: [UInt16] = []
     var stack: [UInt64] = []
+    var out = UnitBuffer()
 
     init(isolate: Isolate) { self.isolate = isolate }
 
-    static func quote(_ units: [UInt16]) -> [UInt16] {
-        var out: [UInt16] = [34]
-        var i = 0
-        while i < units.count {
-            let u = units[i]
-            switch u {
-            case 34: out += [92, 34]
-            case 92: out += [92, 92]
-            case 8: out += [92, 98]
-            case 12: out += [92, 102]
-            case 10: out += [92, 110]
-            case 13: out += [92, 114]
-            case 9: out += [92, 116]
-            default:
-                var lone = false
-                if u >= 0xD800 && u < 0xDC00 {
-                    if i + 1 < units.count && units[i + 1] >= 0xDC00 && units[i + 1] < 0xE000 {
-                        out.append(u); out.append(units[i + 1]); i += 2; continue
-                    }
-                    lone = true
-                } else if u >= 0xDC00 && u < 0xE000 { lone = true }
-                if u < 32 || lone {
-                    let hex = String(u, radix: 16)
-                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf16)
-                } else {
-                    out.append(u)
-                }
-            }
-            i += 1
-        }
-        out.append(34)
-        return out
+    @inline(__always) mutating func append(_ ascii: StaticString) {
+        let p = ascii.utf8Start
+        out.reserve(ascii.utf8CodeUnitCount)
+        for i in 0..<ascii.utf8CodeUnitCount { out.appendReserved(UInt16(p[i])) }
     }
 
-    mutating func serialize(_ holder: Value, _ key: PropertyKey, indent: String) throws(Thrown) -> [UInt16]? {
+    /// Appends the string value `string` quoted and escaped.
+    mutating func appendQuoted(_ string: Value) {
+        let cell = isolate.flat(string)
+        let n = StringLayout.length(cell)
+        out.reserve(n + 2)
+        out.appendReserved(34)
+        if StringLayout.isOneByte(cell) {
+            let p = StringLayout.bytes(cell)
+            var plain = 0
+            // The escape-free prefix (usually everything) is copied unit by unit into reserved room.
+            while plain < n, p[plain] >= 32 && p[plain] != 34 && p[plain] != 92 { out.appendReserved(UInt16(p[plain])); plain += 1 }
+            for i in plain..<n {
+                let u = UInt16(p[i])
+                if u >= 32 && u != 34 && u != 92 { out.append(u) } else { appendEscape(u) }
+            }
+        } else {
+            let p = StringLayout.wide(cell)
+            var i = 0
+            while i < n {
+                let u = p[i]
+                if u >= 0xD800 && u < 0xE000 {
+                    // A surrogate pair stays; a lone surrogate is escaped (well-formed JSON.stringify).
+                    if u < 0xDC00 && i + 1 < n && p[i + 1] >= 0xDC00 && p[i + 1] < 0xE000 {
+                        out.append(u); out.append(p[i + 1]); i += 2; continue
+                    }
+                    appendEscape(u)
+                } else if u >= 32 && u != 34 && u != 92 {
+                    out.append(u)
+                } else {
+                    appendEscape(u)
+                }
+                i += 1
+            }
+        }
+        out.append(34)
+    }
+
+    @inline(never)
+    mutating func appendEscape(_ u: UInt16) {
+        switch u {
+        case 34: append("\\\"")
+        case 92: append("\\\\")
+        case 8: append("\\b")
+        case 12: append("\\f")
+        case 10: append("\\n")
+        case 13: append("\\r")
+        case 9: append("\\t")
+        default:
+            append("\\u")
+            let digits: [UInt16] = Array("0123456789abcdef".utf16)
+            for shift in [12, 8, 4, 0] { out.append(digits[Int(u >> UInt16(shift)) & 15]) }
+        }
+    }
+
+    mutating func appendNumber(_ d: Double) {
+        if !d.isFinite { append("null"); return }
+        if d == d.rounded(.towardZero), abs(d) < 1e15, let n = Int64(exactly: d) {
+            // Integers (the common case) without a String in between; -0 prints as 0.
+            var magnitude = n.magnitude
+            if n < 0 { out.append(45) }
+            let start = out.count
+            repeat { out.append(48 + UInt16(magnitude % 10)); magnitude /= 10 } while magnitude > 0
+            out.reverse(from: start)
+            return
+        }
+        out.append(Array(formatNumber(d).utf16))
+    }
+
+    @inline(__always) mutating func newline(_ depth: Int) {
+        out.append(10)
+        for _ in 0..<depth { out.append(gap) }
+    }
+
+    /// Appends holder[key] as JSON; false (nothing appended) when it has no
+    /// JSON form (undefined, a function, a symbol).
+    mutating func serialize(_ holder: Value, _ key: PropertyKey, depth: Int) throws(Thrown) -> Bool {
         let iso = isolate
         if !iso.hasStackRoom { throw iso.throwError(.rangeError, "Maximum call stack size exceeded") }
         let saved = iso.stackTop
@@ -283,55 +436,46 @@ struct JSONWriter {
             default: break
             }
         }
-        if value.isNull { return Array("null".utf16) }
-        if value.isBool { return Array((value.bool ? "true" : "false").utf16) }
-        if value.isString { return JSONWriter.quote(iso.units(value)) }
-        if value.isNumber {
-            let d = value.number
-            return Array((d.isFinite ? formatNumber(d) : "null").utf16)
+        if value.isNull { append("null"); return true }
+        if value.isBool { if value.bool { append("true") } else { append("false") }; return true }
+        if value.isString { appendQuoted(value); return true }
+        if value.isNumber { appendNumber(value.number); return true }
+        guard value.isObject && !value.isCallable else { return false }
+        if stack.contains(value.bits) {
+            throw iso.throwError(.typeError, "Converting circular structure to JSON")
         }
-        if value.isObject && !value.isCallable {
-            if stack.contains(value.bits) {
-                throw iso.throwError(.typeError, "Converting circular structure to JSON")
+        stack.append(value.bits)
+        defer { stack.removeLast() }
+        let pretty = !gap.isEmpty
+        if iso.isArray(value) {
+            let n = try iso.lengthOf(value)
+            out.append(91)
+            for i in 0..<n {
+                if i > 0 { out.append(44) }
+                if pretty { newline(depth + 1) }
+                if !(try serialize(value, PropertyKey(index: UInt32(i)), depth: depth + 1)) { append("null") }
             }
-            stack.append(value.bits)
-            defer { stack.removeLast() }
-            let inner = indent + gap
-            var parts: [[UInt16]] = []
-            if iso.isArray(value) {
-                let n = try iso.lengthOf(value)
-                for i in 0..<n {
-                    parts.append(try serialize(value, PropertyKey(index: UInt32(i)), indent: inner) ?? Array("null".utf16))
-                }
-                return wrap(parts, "[", "]", indent: indent, inner: inner)
-            }
-            let keys: [PropertyKey]
-            if let allowList { keys = allowList.map { iso.propertyKey(primitive: $0) } }
-            else { keys = iso.ownKeys(value.cell, onlyEnumerable: true) }
-            for k in keys {
-                guard let item = try serialize(value, k, indent: inner) else { continue }
-                var part = JSONWriter.quote(iso.units(iso.keyValue(k)))
-                part.append(58)
-                if !gap.isEmpty { part.append(32) }
-                parts.append(part + item)
-            }
-            return wrap(parts, "{", "}", indent: indent, inner: inner)
+            if pretty && n > 0 { newline(depth) }
+            out.append(93)
+            return true
         }
-        return nil
-    }
-
-    func wrap(_ parts: [[UInt16]], _ open: String, _ close: String, indent: String, inner: String) -> [UInt16] {
-        if parts.isEmpty { return Array((open + close).utf16) }
-        if gap.isEmpty {
-            var out = Array(open.utf16)
-            for (i, p) in parts.enumerated() { if i > 0 { out.append(44) }; out += p }
-            return out + Array(close.utf16)
+        let keys: [PropertyKey]
+        if let allowList { keys = allowList.map { iso.propertyKey(primitive: $0) } }
+        else { keys = iso.ownKeys(value.cell, onlyEnumerable: true) }
+        out.append(123)
+        var first = true
+        for k in keys {
+            // Write the key, then take it back if the value has no JSON form.
+            let mark = out.count
+            if !first { out.append(44) }
+            if pretty { newline(depth + 1) }
+            appendQuoted(iso.keyValue(k))
+            out.append(58)
+            if pretty { out.append(32) }
+            if try serialize(value, k, depth: depth + 1) { first = false } else { out.truncate(to: mark) }
         }
-        var out = Array(open.utf16)
-        for (i, p) in parts.enumerated() {
-            if i > 0 { out.append(44) }
-            out += Array(("\n" + inner).utf16) + p
-        }
-        return out + Array(("\n" + indent + close).utf16)
+        if pretty && !first { newline(depth) }
+        out.append(125)
+        return true
     }
 }
