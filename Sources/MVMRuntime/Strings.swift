@@ -258,7 +258,10 @@ extension Isolate {
         let n = StringLayout.length(cell)
         if StringLayout.isOneByte(cell) {
             let p = StringLayout.bytes(cell)
-            return (0..<n).map { UInt16(p[$0]) }
+            return [UInt16](unsafeUninitializedCapacity: n) { buffer, count in
+                for i in 0..<n { buffer[i] = UInt16(p[i]) }
+                count = n
+            }
         }
         return Array(UnsafeBufferPointer(start: StringLayout.wide(cell), count: n))
     }
@@ -369,4 +372,60 @@ extension Isolate {
     }
 
     public func atom(_ string: String) -> Value { atom(units: Array(string.utf16)) }
+}
+
+/// A flat string's units read in place: Latin-1 bytes or UTF-16 units. Holds a
+/// raw pointer, so it must not outlive a point where JS (and so the GC) can run.
+struct StringView {
+    let bytes: UnsafePointer<UInt8>?
+    let wide: UnsafePointer<UInt16>?
+    let count: Int
+
+    init(_ flat: Cell) {
+        count = StringLayout.length(flat)
+        if StringLayout.isOneByte(flat) { bytes = UnsafePointer(StringLayout.bytes(flat)); wide = nil }
+        else { bytes = nil; wide = UnsafePointer(StringLayout.wide(flat)) }
+    }
+
+    init(wide buffer: UnsafeBufferPointer<UInt16>) {
+        bytes = nil
+        wide = buffer.baseAddress ?? UnsafePointer(bitPattern: 2)
+        count = buffer.count
+    }
+
+    @inline(__always) subscript(i: Int) -> UInt16 { bytes.map { UInt16($0[i]) } ?? wide.unsafelyUnwrapped[i] }
+
+    /// Whether `needle` occurs at `position` (false when it would not fit).
+    func matches(_ needle: StringView, at position: Int) -> Bool {
+        if position < 0 || position + needle.count > count { return false }
+        if let a = bytes, let b = needle.bytes { return memcmp(a + position, b, needle.count) == 0 }
+        for j in 0..<needle.count where self[position + j] != needle[j] { return false }
+        return true
+    }
+
+    /// The first index >= `from` where `needle` occurs, or -1.
+    static func firstIndex(of needle: StringView, in haystack: StringView, from: Int) -> Int {
+        let n = haystack.count, m = needle.count
+        let start = max(from, 0)
+        if m == 0 { return min(start, n) }
+        if m > n - start { return -1 }
+        if let h = haystack.bytes, let k = needle.bytes {
+            // Both Latin-1: memchr (vectorized) finds candidates for the first byte.
+            var i = start
+            while i <= n - m {
+                guard let found = memchr(h + i, Int32(k[0]), n - m + 1 - i) else { return -1 }
+                i = h.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(h + i, k, m) == 0 { return i }
+                i += 1
+            }
+            return -1
+        }
+        let first = needle[0]
+        var i = start
+        while i <= n - m {
+            if haystack[i] == first && haystack.matches(needle, at: i) { return i }
+            i += 1
+        }
+        return -1
+    }
 }

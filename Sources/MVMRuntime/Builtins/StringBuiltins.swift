@@ -11,21 +11,16 @@ extension Isolate {
         return converted
     }
 
+    /// The units of a string value, read in place (no copy). Valid while no
+    /// JS runs: take views after every conversion that may call back.
+    func view(_ s: Value) -> StringView { StringView(flat(s)) }
+
     func indexOf(_ haystack: [UInt16], _ needle: [UInt16], from: Int) -> Int {
-        let n = haystack.count, m = needle.count
-        if m == 0 { return min(from, n) }
-        if m > n { return -1 }
-        var i = max(from, 0)
-        let first = needle[0]
-        while i <= n - m {
-            if haystack[i] == first {
-                var j = 1
-                while j < m && haystack[i + j] == needle[j] { j += 1 }
-                if j == m { return i }
+        haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                StringView.firstIndex(of: StringView(wide: n), in: StringView(wide: h), from: from)
             }
-            i += 1
         }
-        return -1
     }
 
     /// GetSubstitution for string patterns: $$, $&, $`, $'.
@@ -72,7 +67,7 @@ extension Isolate {
     }
 
     func trimmed(_ s: Value, start: Bool, end: Bool) -> Value {
-        let u = units(s)
+        let u = view(s)
         var a = 0, b = u.count
         if start { while a < b && isJSWhitespace(u[a]) { a += 1 } }
         if end { while b > a && isJSWhitespace(u[b - 1]) { b -= 1 } }
@@ -170,42 +165,45 @@ extension Isolate {
             if i < 0 || i >= Double(n) { return .undefined }
             return iso.substring(s, Int(i), Int(i) + 1)
         }
+        // The searches convert every argument first (conversions may run JS),
+        // then compare the strings in place.
         method(proto, "indexOf", 1) { iso, args throws(Thrown) in
-            let s = iso.units(try iso.thisString(args, "indexOf"))
-            let needle = iso.units(try iso.toString(args[0]))
-            let from = Int(min(max(try iso.toIntegerOrInfinity(args[1]), 0), Double(s.count)))
-            return Value(Int32(iso.indexOf(s, needle, from: from)))
+            let s = try iso.thisString(args, "indexOf")
+            let needle = try iso.toString(args[0])
+            let from = Int(min(max(try iso.toIntegerOrInfinity(args[1]), 0), Double(iso.stringLength(s))))
+            return Value(Int32(StringView.firstIndex(of: iso.view(needle), in: iso.view(s), from: from)))
         }
         method(proto, "lastIndexOf", 1) { iso, args throws(Thrown) in
-            let s = iso.units(try iso.thisString(args, "lastIndexOf"))
-            let needle = iso.units(try iso.toString(args[0]))
+            let s = try iso.thisString(args, "lastIndexOf")
+            let needle = try iso.toString(args[0])
             let position = try iso.toNumber(args[1])
-            var i = position.isNaN ? s.count - needle.count : min(Int(max(position, 0)), s.count - needle.count)
+            let h = iso.view(s), n = iso.view(needle)
+            var i = position.isNaN ? h.count - n.count : min(Int(max(position, 0)), h.count - n.count)
             while i >= 0 {
-                if Array(s[i..<(i + needle.count)]) == needle { return Value(Int32(i)) }
+                if h.matches(n, at: i) { return Value(Int32(i)) }
                 i -= 1
             }
             return Value(Int32(-1))
         }
         method(proto, "includes", 1) { iso, args throws(Thrown) in
-            let s = iso.units(try iso.thisString(args, "includes"))
+            let s = try iso.thisString(args, "includes")
             if args[0].isCell(.regexp) { throw iso.throwError(.typeError, "First argument to String.prototype.includes must not be a regular expression") }
-            let needle = iso.units(try iso.toString(args[0]))
-            let from = Int(min(max(try iso.toIntegerOrInfinity(args[1]), 0), Double(s.count)))
-            return Value(iso.indexOf(s, needle, from: from) >= 0)
+            let needle = try iso.toString(args[0])
+            let from = Int(min(max(try iso.toIntegerOrInfinity(args[1]), 0), Double(iso.stringLength(s))))
+            return Value(StringView.firstIndex(of: iso.view(needle), in: iso.view(s), from: from) >= 0)
         }
         method(proto, "startsWith", 1) { iso, args throws(Thrown) in
-            let s = iso.units(try iso.thisString(args, "startsWith"))
-            let needle = iso.units(try iso.toString(args[0]))
-            let from = Int(min(max(try iso.toIntegerOrInfinity(args[1]), 0), Double(s.count)))
-            return Value(from + needle.count <= s.count && Array(s[from..<(from + needle.count)]) == needle)
+            let s = try iso.thisString(args, "startsWith")
+            let needle = try iso.toString(args[0])
+            let from = Int(min(max(try iso.toIntegerOrInfinity(args[1]), 0), Double(iso.stringLength(s))))
+            return Value(iso.view(s).matches(iso.view(needle), at: from))
         }
         method(proto, "endsWith", 1) { iso, args throws(Thrown) in
-            let s = iso.units(try iso.thisString(args, "endsWith"))
-            let needle = iso.units(try iso.toString(args[0]))
-            let end = args[1].isUndefined ? s.count : Int(min(max(try iso.toIntegerOrInfinity(args[1]), 0), Double(s.count)))
-            let start = end - needle.count
-            return Value(start >= 0 && Array(s[start..<end]) == needle)
+            let s = try iso.thisString(args, "endsWith")
+            let needle = try iso.toString(args[0])
+            let count = iso.stringLength(s)
+            let end = args[1].isUndefined ? count : Int(min(max(try iso.toIntegerOrInfinity(args[1]), 0), Double(count)))
+            return Value(iso.view(s).matches(iso.view(needle), at: end - iso.stringLength(needle)))
         }
         method(proto, "slice", 2) { iso, args throws(Thrown) in
             let s = try iso.thisString(args, "slice")
@@ -276,20 +274,22 @@ extension Isolate {
             iso.root(result)
             if limit == 0 { return result }
             if args[0].isUndefined { iso.arrayAppend(result.cell, s); return result }
-            let u = iso.units(s)
-            let separator = iso.units(try iso.toString(args[0]))
-            if separator.isEmpty {
-                for i in 0..<min(u.count, Int(limit)) { iso.arrayAppend(result.cell, iso.newString(units: [u[i]])) }
+            let separator = try iso.toString(args[0])
+            let count = iso.stringLength(s), separatorCount = iso.stringLength(separator)
+            if separatorCount == 0 {
+                for i in 0..<min(count, Int(limit)) { iso.arrayAppend(result.cell, iso.substring(s, i, i + 1)) }
                 return result
             }
+            // No JS runs from here on, so the views stay valid while pieces are allocated.
+            let h = iso.view(s), n = iso.view(separator)
             var start = 0
             while result.cell.elementLength < Int(limit) {
-                let i = iso.indexOf(u, separator, from: start)
+                let i = StringView.firstIndex(of: n, in: h, from: start)
                 if i < 0 { break }
-                iso.arrayAppend(result.cell, iso.newString(units: u[start..<i]))
-                start = i + separator.count
+                iso.arrayAppend(result.cell, iso.substring(s, start, i))
+                start = i + separatorCount
             }
-            if result.cell.elementLength < Int(limit) { iso.arrayAppend(result.cell, iso.newString(units: u[start...])) }
+            if result.cell.elementLength < Int(limit) { iso.arrayAppend(result.cell, iso.substring(s, start, count)) }
             return result
         }
         for (name, all) in [("replace", false), ("replaceAll", true)] {
