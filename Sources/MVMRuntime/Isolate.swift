@@ -48,6 +48,10 @@ struct InstanceData {
 
 /// One inline-cache entry (see Interpreter.swift for the kinds).
 struct CacheEntry {
+    /// The `shape` of entries for primitive string receivers: no cell's shape
+    /// pointer is odd.
+    static let primitiveString: UInt64 = 1
+
     var shape: UInt64
     var proto: Value
     var holder: Value

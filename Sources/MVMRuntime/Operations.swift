@@ -313,14 +313,17 @@ extension Isolate {
 
     func getNamedMiss(_ o: Value, _ name: Value, _ data: UnsafeMutablePointer<InstanceData>, _ cacheIndex: Int) throws(Thrown) -> Value {
         let key = PropertyKey(name)
+        let entries = data.pointee.caches + cacheIndex * 4
+        let state = data.pointee.cacheStates + cacheIndex
         guard o.isObject else {
-            if o.isString && name.bits == names.length.bits { return Value(Int32(stringLength(o))) }
+            if o.isString {
+                if name.bits == names.length.bits { return Value(Int32(stringLength(o))) }
+                if let cached = stringMethodHit(key, entries, state) { return cached }
+            }
             return try get(o, key)
         }
         let cell = o.cell
         let shapeBits = cell.shapeBits
-        let entries = data.pointee.caches + cacheIndex * 4
-        let state = data.pointee.cacheStates + cacheIndex
         // Polymorphic entries beyond the first.
         if state.pointee <= 4 {
             for i in 1..<Int(max(state.pointee, 1)) {
@@ -386,6 +389,46 @@ extension Isolate {
     @inline(__always) func isExoticForNamed(_ cell: Cell) -> Bool {
         let kind = cell.cellKind
         return kind == .array || kind == .stringObject || kind == .typedArray
+    }
+
+    /// A primitive string's property found on String.prototype's chain
+    /// (`s.charCodeAt`, `s.slice`): cached under a shape no object has, guarded
+    /// by the prototype epoch, so a method call on a string skips the
+    /// prototype's hash lookup.
+    @inline(__always)
+    func stringMethodHit(_ key: PropertyKey, _ entries: UnsafeMutablePointer<CacheEntry>, _ state: UnsafeMutablePointer<UInt8>) -> Value? {
+        let count = Int(state.pointee)
+        if count <= 4 {
+            for i in 0..<count where entries[i].shape == CacheEntry.primitiveString {
+                if entries[i].epoch == protoEpoch { return entries[i].holder.cell.slot(atOffset: entries[i].offset) }
+            }
+        }
+        return cacheStringMethod(key, entries, state)
+    }
+
+    @inline(never)
+    func cacheStringMethod(_ key: PropertyKey, _ entries: UnsafeMutablePointer<CacheEntry>, _ state: UnsafeMutablePointer<UInt8>) -> Value? {
+        if key.isIndex || state.pointee > 4 { return nil }
+        var p = stringPrototype
+        while p.isObject {
+            let holder = p.cell
+            // String.prototype is a String object, exotic only for indexes and
+            // "length", which never get here.
+            if holder.cellFlags & (ObjectFlags.dictionary | ObjectFlags.lazyPrototype) != 0
+                || (isExoticForNamed(holder) && holder.cellKind != .stringObject) { return nil }
+            markAsPrototype(p)  // a later shadowing property must bump the epoch
+            let shape = holder.shape
+            let index = shape.find(key.bits)
+            if index >= 0 {
+                if shape.attributes[index] & Attributes.accessor != 0 { return nil }
+                let offset = shape.slotOffset(shape.slots[index])
+                addCacheEntry(entries, state, CacheEntry(shape: CacheEntry.primitiveString, proto: stringPrototype, holder: p, newShape: 0,
+                                                         offset: offset, epoch: protoEpoch, kind: CacheKind.proto))
+                return holder.slot(atOffset: offset)
+            }
+            p = holder.proto
+        }
+        return nil
     }
 
     func addCacheEntry(_ entries: UnsafeMutablePointer<CacheEntry>, _ state: UnsafeMutablePointer<UInt8>, _ entry: CacheEntry) {
