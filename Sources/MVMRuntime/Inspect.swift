@@ -193,6 +193,11 @@ extension Isolate {
             keys = keys.filter { $0.bits != names.prototype.bits }
             if keys.isEmpty { return base }
             if recurseTimesIn > ctx.depth { return base }
+        } else if kind == .date {
+            // Node: the ISO string (or "Invalid Date"), then any own properties.
+            let t = cell.internalValue(0).number
+            base = t.isNaN ? "Invalid Date" : DateMath.isoString(t)
+            if keys.isEmpty { return base }
         } else if kind == .error {
             let stack = try get(v, PropertyKey(names.stack))
             base = stack.isString ? swiftString(stack) : "[\(try toSwiftString(v))]"

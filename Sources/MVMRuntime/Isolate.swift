@@ -249,6 +249,7 @@ public final class Isolate {
     var setIteratorPrototype: Value = .null
     var stringIteratorPrototype: Value = .null
     var mapPrototype: Value = .null
+    var datePrototype: Value = .null
     var setPrototype: Value = .null
     var weakMapPrototype: Value = .null
     var weakSetPrototype: Value = .null

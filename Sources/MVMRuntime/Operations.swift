@@ -22,6 +22,10 @@ extension Isolate {
             if result.isObject { throw throwError(.typeError, "Cannot convert object to primitive value") }
             return result
         }
+        return try ordinaryToPrimitive(v, hint: hint)
+    }
+
+    func ordinaryToPrimitive(_ v: Value, hint: PrimitiveHint) throws(Thrown) -> Value {
         let order = hint == .string ? [names.toString, names.valueOf] : [names.valueOf, names.toString]
         for name in order {
             let method = try get(v, PropertyKey(name))

@@ -25,8 +25,15 @@ struct RunResult {
     var failure: String?
 }
 
+/// Local time is UTC in every test, as it was where the `// expect:` lines came from.
+let utcTimeZone: Void = {
+    setenv("TZ", "UTC", 1)
+    tzset()
+}()
+
 /// Runs `source` as a classic script (or module) in a new isolate.
 func run(_ source: String, name: String = "test.js", goal: Goal = .script, gcStress: Bool = false) -> RunResult {
+    _ = utcTimeZone
     let isolate = Isolate()
     isolate.gcStress = gcStress
     var out: [UInt8] = []

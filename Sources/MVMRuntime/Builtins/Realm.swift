@@ -157,16 +157,7 @@ extension Isolate {
 
         setUpConsole()
 
-        let date = makeNative("Date", 7, constructor: true) { (iso: Isolate, _: Arguments) throws(Thrown) -> Value in
-            throw iso.throwError(.typeError, "Date objects are not supported yet (only Date.now())")
-        }
-        defineHidden(g, "Date", date)
-        intrinsicRoots.append(date)
-        method(date, "now", 0) { (iso: Isolate, _: Arguments) throws(Thrown) -> Value in
-            var ts = timespec()
-            clock_gettime(CLOCK_REALTIME, &ts)
-            return Value((Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec / 1_000_000)).rounded(.down))
-        }
+        setUpDate()
         let performance = newObject()
         defineHidden(g, "performance", performance)
         method(performance, "now", 0) { (iso: Isolate, _: Arguments) throws(Thrown) -> Value in
