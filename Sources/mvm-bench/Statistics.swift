@@ -10,8 +10,7 @@ enum Statistics {
 
     /// The geometric mean: the right average for ratios (a 2x win and a 2x loss cancel).
     static func geometricMean(_ values: [Double]) -> Double? {
-        let positive = values.filter { $0 > 0 }
-        guard !positive.isEmpty, positive.count == values.count else { return nil }
-        return exp(positive.map(log).reduce(0, +) / Double(positive.count))
+        guard !values.isEmpty, values.allSatisfy({ $0 > 0 }) else { return nil }
+        return exp(values.map(log).reduce(0, +) / Double(values.count))
     }
 }

@@ -177,7 +177,7 @@ enum DateMath {
 }
 
 extension Isolate {
-    func timeValue(_ v: Value, _ method: String) throws(Thrown) -> Double {
+    func timeValue(_ v: Value) throws(Thrown) -> Double {
         guard v.isCell(.date) else { throw throwError(.typeError, "this is not a Date object.") }
         return v.cell.internalValue(0).number
     }
@@ -188,7 +188,7 @@ extension Isolate {
         return DateMath.dateText(local) + " " + DateMath.timeText(local) + " " + DateMath.zoneText(t)
     }
 
-    /// Fields 0...7 (year ... ms) from the arguments, as `new Date(y, m, ...)` and Date.UTC take them.
+    /// Year, month, date, hours, minutes, seconds, ms from the arguments, as `new Date(y, m, ...)` and Date.UTC take them.
     func dateFromComponents(_ args: Arguments) throws(Thrown) -> Double {
         var f = [Double.nan, 0, 1, 0, 0, 0, 0]
         for i in 0..<min(args.count, 7) { f[i] = try toNumber(args[i]) }
@@ -202,11 +202,10 @@ extension Isolate {
     func setUpDate() {
         let proto = newObject()
         let date = makeClass("Date", 7, prototype: proto) { iso, args throws(Thrown) in
-            let now = Double(iso.realtimeMilliseconds)
-            guard args.isConstruct else { return iso.newString(iso.dateString(now)) }
+            guard args.isConstruct else { return iso.newString(iso.dateString(Double(iso.realtimeMilliseconds))) }
             var t: Double
             if args.count == 0 {
-                t = now
+                t = Double(iso.realtimeMilliseconds)
             } else if args.count == 1 {
                 let v = args[0]
                 if v.isCell(.date) { t = v.cell.internalValue(0).number }
@@ -227,10 +226,10 @@ extension Isolate {
         method(date, "parse", 1) { iso, args throws(Thrown) in Value(DateMath.parse(iso.swiftString(try iso.toString(args[0])))) }
         method(date, "UTC", 7) { iso, args throws(Thrown) in Value(DateMath.timeClip(try iso.dateFromComponents(args))) }
 
-        method(proto, "getTime", 0) { iso, args throws(Thrown) in Value(try iso.timeValue(args.this, "getTime")) }
-        method(proto, "valueOf", 0) { iso, args throws(Thrown) in Value(try iso.timeValue(args.this, "valueOf")) }
+        method(proto, "getTime", 0) { iso, args throws(Thrown) in Value(try iso.timeValue(args.this)) }
+        method(proto, "valueOf", 0) { iso, args throws(Thrown) in Value(try iso.timeValue(args.this)) }
         method(proto, "getTimezoneOffset", 0) { iso, args throws(Thrown) in
-            let t = try iso.timeValue(args.this, "getTimezoneOffset")
+            let t = try iso.timeValue(args.this)
             return Value(t.isNaN ? .nan : -DateMath.localOffset(t) / 60_000 + 0)  // + 0: UTC is +0, not -0
         }
         // Getters: field index into DateMath.fields, local or UTC.
@@ -238,23 +237,24 @@ extension Isolate {
         for (name, field) in getters {
             for utc in [false, true] {
                 method(proto, "get" + (utc ? "UTC" : "") + name, 0) { iso, args throws(Thrown) in
-                    let t = try iso.timeValue(args.this, name)
+                    let t = try iso.timeValue(args.this)
                     if t.isNaN { return Value(rawDouble: .nan) }
                     return Value(DateMath.fields(utc ? t : DateMath.localTime(t))[field])
                 }
             }
         }
-        // Setters replace fields from `first` on (year 0, month 1, date 2, hours 4, ...).
+        // Setters replace fields from `first` on, indexes into DateMath.fields
+        // (year 0, month 1, date 2; hours 4, minutes 5, ...: weekday 3 is never set).
         let setters = [("FullYear", 0, 3), ("Month", 1, 2), ("Date", 2, 1), ("Hours", 4, 4), ("Minutes", 5, 3), ("Seconds", 6, 2), ("Milliseconds", 7, 1)]
         for (name, first, count) in setters {
             for utc in [false, true] {
                 method(proto, "set" + (utc ? "UTC" : "") + name, count) { iso, args throws(Thrown) in
-                    var t = try iso.timeValue(args.this, name)
+                    var t = try iso.timeValue(args.this)
                     var values: [Double] = []
                     for i in 0..<max(1, min(args.count, count)) { values.append(try iso.toNumber(args[i])) }
                     if t.isNaN { if first != 0 { return Value(rawDouble: .nan) }; t = 0 }
                     var f = DateMath.fields(utc ? t : DateMath.localTime(t))
-                    for (k, v) in values.enumerated() { f[first + k + (first < 3 && first + k >= 3 ? 1 : 0)] = v }
+                    for (k, v) in values.enumerated() { f[first + k] = v }
                     let local = DateMath.makeDate(DateMath.makeDay(f[0], f[1], f[2]), DateMath.makeTime(f[4], f[5], f[6], f[7]))
                     let result = DateMath.timeClip(utc ? local : DateMath.utc(fromLocal: local))
                     args.this.cell.setInternal(0, Value(rawDouble: result))
@@ -263,13 +263,13 @@ extension Isolate {
             }
         }
         method(proto, "setTime", 1) { iso, args throws(Thrown) in
-            _ = try iso.timeValue(args.this, "setTime")
+            _ = try iso.timeValue(args.this)
             let t = DateMath.timeClip(try iso.toNumber(args[0]))
             args.this.cell.setInternal(0, Value(rawDouble: t))
             return Value(t)
         }
         method(proto, "toISOString", 0) { iso, args throws(Thrown) in
-            let t = try iso.timeValue(args.this, "toISOString")
+            let t = try iso.timeValue(args.this)
             if t.isNaN { throw iso.throwError(.rangeError, "Invalid time value") }
             return iso.newString(DateMath.isoString(t))
         }
@@ -279,17 +279,17 @@ extension Isolate {
             if tv.isNumber && !tv.number.isFinite { return .null }
             return try iso.call(try iso.callable(try iso.get(o, PropertyKey(iso.atom("toISOString")))), this: o, [])
         }
-        method(proto, "toString", 0) { iso, args throws(Thrown) in iso.newString(iso.dateString(try iso.timeValue(args.this, "toString"))) }
+        method(proto, "toString", 0) { iso, args throws(Thrown) in iso.newString(iso.dateString(try iso.timeValue(args.this))) }
         method(proto, "toDateString", 0) { iso, args throws(Thrown) in
-            let t = try iso.timeValue(args.this, "toDateString")
+            let t = try iso.timeValue(args.this)
             return iso.newString(t.isNaN ? "Invalid Date" : DateMath.dateText(DateMath.fields(DateMath.localTime(t))))
         }
         method(proto, "toTimeString", 0) { iso, args throws(Thrown) in
-            let t = try iso.timeValue(args.this, "toTimeString")
+            let t = try iso.timeValue(args.this)
             return iso.newString(t.isNaN ? "Invalid Date" : DateMath.timeText(DateMath.fields(DateMath.localTime(t))) + " " + DateMath.zoneText(t))
         }
         method(proto, "toUTCString", 0) { iso, args throws(Thrown) in
-            let t = try iso.timeValue(args.this, "toUTCString")
+            let t = try iso.timeValue(args.this)
             guard !t.isNaN else { return iso.newString("Invalid Date") }
             let f = DateMath.fields(t)
             return iso.newString("\(DateMath.dayNames[Int(f[3])]), \(DateMath.pad(Int(f[2]), 2)) \(DateMath.monthNames[Int(f[1])]) \(DateMath.yearText(f[0])) \(DateMath.timeText(f)) GMT")
@@ -297,7 +297,7 @@ extension Isolate {
         // en-US, as Node prints without ICU options: 11/21/2026, 10:00:00 AM.
         for (name, part) in [("toLocaleString", 0), ("toLocaleDateString", 1), ("toLocaleTimeString", 2)] {
             method(proto, name, 0) { iso, args throws(Thrown) in
-                let t = try iso.timeValue(args.this, name)
+                let t = try iso.timeValue(args.this)
                 guard !t.isNaN else { return iso.newString("Invalid Date") }
                 let f = DateMath.fields(DateMath.localTime(t))
                 let dateText = "\(Int(f[1]) + 1)/\(Int(f[2]))/\(Int(f[0]))"

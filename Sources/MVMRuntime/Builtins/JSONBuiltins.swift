@@ -389,8 +389,8 @@ struct JSONWriter: ~Copyable {
         case 9: append("\\t")
         default:
             append("\\u")
-            let digits: [UInt16] = Array("0123456789abcdef".utf16)
-            for shift in [12, 8, 4, 0] { out.append(digits[Int(u >> UInt16(shift)) & 15]) }
+            let digits: StaticString = "0123456789abcdef"
+            for shift: UInt16 in [12, 8, 4, 0] { out.append(UInt16(digits.utf8Start[Int(u >> shift) & 15])) }
         }
     }
 
