@@ -84,7 +84,8 @@ let package = Package(
         // Tests.
         .testTarget(name: "MVMSyntaxTests", dependencies: ["MVMSyntax"]),
         .testTarget(name: "MVMRuntimeTests", dependencies: ["MVMRuntime", "MVMBytecode", "MVMSyntax"]),
-        .testTarget(name: "MVMJITTests", dependencies: ["MVMJIT"], swiftSettings: llvmSwiftSettings),
+        .testTarget(name: "MVMJITTests", dependencies: ["MVMJIT", "MVMRuntime", "MVMBytecode", "MVMSyntax"],
+                    swiftSettings: llvmSwiftSettings),
         .testTarget(name: "MVMFFITests", dependencies: ["MVMFFI"]),
         // Runs the mvm-bench executable (the dependency makes sure it is built).
         .testTarget(name: "MVMBenchTests", dependencies: ["mvm-bench"]),

@@ -1,9 +1,10 @@
-// An LLVM ORC LLJIT session, driven through LLVM's C API.
-//
-// This is the seed of the JIT tier: it owns one LLJIT instance, accepts LLVM IR
-// modules and hands back the addresses of their compiled functions. The tier-up
-// machinery (bytecode + feedback -> IR) builds on it.
+// An LLVM ORC LLJIT session, driven through LLVM's C API: it takes IR
+// modules, optimizes them, and hands back the addresses (and sizes) of their
+// compiled functions. Compiled code resolves the runtime's entry points
+// (NativeABI) and the C library (fmod for `%` on doubles) through it.
 import CLLVM
+import Foundation
+import MVMRuntime
 
 /// An error reported by LLVM, with LLVM's own message.
 public struct JITError: Error, CustomStringConvertible {
@@ -25,24 +26,97 @@ private let nativeTargetReady: Bool = {
     LLVMInitializeNativeTarget() == 0 && LLVMInitializeNativeAsmPrinter() == 0
 }()
 
+/// Symbol sizes read from each object file as it is linked (for perf maps).
+private final class SymbolSizes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sizes: [String: Int] = [:]
+    func record(_ name: String, _ size: Int) { lock.withLock { sizes[name] = size } }
+    func size(of name: String) -> Int? { lock.withLock { sizes[name] } }
+}
+
 /// One LLJIT instance. Not thread-safe: callers serialize access.
 public final class NativeCodeSession {
     private let jit: LLVMOrcLLJITRef
+    private let targetMachine: LLVMTargetMachineRef
+    private let sizes = SymbolSizes()
+    /// The pass pipeline run on every module ("" skips optimization).
+    public var passes = "default<O2>"
+    /// Print each optimized module to stderr (debugging the compiler).
+    public var dumpIR = false
 
-    public init() throws {
+    /// With `perfJitdump`, LLVM's perf JIT event listener writes
+    /// jit-PID.dump for `perf inject --jit` (when LLVM was built with it).
+    public init(perfJitdump: Bool = false) throws {
         guard nativeTargetReady else { throw JITError(message: "LLVM has no native target for this machine") }
+        let builder = LLVMOrcCreateLLJITBuilder()
+        if perfJitdump, let listener = LLVMCreatePerfJITEventListener() {
+            LLVMOrcLLJITBuilderSetObjectLinkingLayerCreator(builder, { context, session, _ in
+                let layer = LLVMOrcCreateRTDyldObjectLinkingLayerWithSectionMemoryManager(session)!
+                LLVMOrcRTDyldObjectLinkingLayerRegisterJITEventListener(layer, OpaquePointer(context))
+                return layer
+            }, UnsafeMutableRawPointer(listener))
+        }
         var jit: LLVMOrcLLJITRef?
-        if let error = JITError.from(LLVMOrcCreateLLJIT(&jit, nil)) { throw error }
+        if let error = JITError.from(LLVMOrcCreateLLJIT(&jit, builder)) { throw error }
         self.jit = jit!
+
+        // The host's own target machine, for the optimizer's cost models.
+        let triple = LLVMGetDefaultTargetTriple()
+        defer { LLVMDisposeMessage(triple) }
+        var target: LLVMTargetRef?
+        var message: UnsafeMutablePointer<CChar>?
+        guard LLVMGetTargetFromTriple(triple, &target, &message) == 0, let target else {
+            defer { LLVMDisposeMessage(message) }
+            throw JITError(message: message.map { String(cString: $0) } ?? "no target")
+        }
+        let cpu = LLVMGetHostCPUName(), features = LLVMGetHostCPUFeatures()
+        defer { LLVMDisposeMessage(cpu); LLVMDisposeMessage(features) }
+        targetMachine = LLVMCreateTargetMachine(target, triple, cpu, features, LLVMCodeGenLevelDefault,
+                                                LLVMRelocDefault, LLVMCodeModelJITDefault)
+
+        let dylib = LLVMOrcLLJITGetMainJITDylib(self.jit)
+        // The C library and the rest of the process.
+        var generator: LLVMOrcDefinitionGeneratorRef?
+        if let error = JITError.from(LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(
+            &generator, LLVMOrcLLJITGetGlobalPrefix(self.jit), nil, nil)) { throw error }
+        LLVMOrcJITDylibAddGenerator(dylib, generator)
+        // The runtime's entry point, by address (Swift does not export it by name).
+        var pair = LLVMJITCSymbolMapPair(
+            Name: LLVMOrcLLJITMangleAndIntern(self.jit, NativeABI.slowPathSymbol),
+            Sym: LLVMJITEvaluatedSymbol(Address: LLVMOrcExecutorAddress(UInt(bitPattern: NativeABI.slowPathAddress)),
+                                        Flags: LLVMJITSymbolFlags(GenericFlags: UInt8(LLVMJITSymbolGenericFlagsExported.rawValue), TargetFlags: 0)))
+        if let error = JITError.from(LLVMOrcJITDylibDefine(dylib, LLVMOrcAbsoluteSymbols(&pair, 1))) { throw error }
+
+        // Record each linked object's function sizes.
+        LLVMOrcObjectTransformLayerSetTransform(LLVMOrcLLJITGetObjTransformLayer(self.jit), { context, object in
+            let sizes = Unmanaged<SymbolSizes>.fromOpaque(context!).takeUnretainedValue()
+            guard let buffer = object?.pointee else { return nil }
+            var message: UnsafeMutablePointer<CChar>?
+            guard let binary = LLVMCreateBinary(buffer, nil, &message) else {
+                LLVMDisposeMessage(message)
+                return nil
+            }
+            defer { LLVMDisposeBinary(binary) }
+            let symbols = LLVMObjectFileCopySymbolIterator(binary)
+            defer { LLVMDisposeSymbolIterator(symbols) }
+            while LLVMObjectFileIsSymbolIteratorAtEnd(binary, symbols) == 0 {
+                if let name = LLVMGetSymbolName(symbols) { sizes.record(String(cString: name), Int(LLVMGetSymbolSize(symbols))) }
+                LLVMMoveToNextSymbol(symbols)
+            }
+            return nil
+        }, Unmanaged.passUnretained(sizes).toOpaque())
     }
 
-    deinit { _ = LLVMOrcDisposeLLJIT(jit) }
+    deinit {
+        _ = LLVMOrcDisposeLLJIT(jit)
+        LLVMDisposeTargetMachine(targetMachine)
+    }
 
     /// The target triple LLJIT compiles for, e.g. "x86_64-pc-linux-gnu".
     public var targetTriple: String { String(cString: LLVMOrcLLJITGetTripleString(jit)) }
 
-    /// Builds one IR module with `build`, verifies it and hands it to the JIT.
-    /// The module and its context then belong to LLJIT.
+    /// Builds one IR module with `build`, verifies and optimizes it, and hands
+    /// it to the JIT. The module and its context then belong to LLJIT.
     public func addModule(named name: String,
                           _ build: (_ context: LLVMContextRef, _ module: LLVMModuleRef) throws -> Void) throws {
         let threadSafeContext = LLVMOrcCreateNewThreadSafeContext()!
@@ -60,6 +134,19 @@ public final class NativeCodeSession {
         }
         LLVMDisposeMessage(verifyMessage)
 
+        if !passes.isEmpty {
+            let options = LLVMCreatePassBuilderOptions()
+            defer { LLVMDisposePassBuilderOptions(options) }
+            if let error = JITError.from(LLVMRunPasses(module, passes, targetMachine, options)) {
+                LLVMDisposeModule(module)
+                throw error
+            }
+        }
+
+        if dumpIR, let text = LLVMPrintModuleToString(module) {
+            FileHandle.standardError.write(Data(String(cString: text).utf8))
+            LLVMDisposeMessage(text)
+        }
         let threadSafeModule = LLVMOrcCreateNewThreadSafeModule(module, threadSafeContext)
         let dylib = LLVMOrcLLJITGetMainJITDylib(jit)
         if let error = JITError.from(LLVMOrcLLJITAddLLVMIRModule(jit, dylib, threadSafeModule)) {
@@ -77,4 +164,7 @@ public final class NativeCodeSession {
         }
         return pointer
     }
+
+    /// The machine-code size of a compiled function (0 when unknown).
+    public func size(of symbol: String) -> Int { sizes.size(of: symbol) ?? 0 }
 }

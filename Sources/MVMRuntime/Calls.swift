@@ -35,6 +35,8 @@ extension Isolate {
         frameCount += 1
         stackTop = base + registerCount
         data.pointee.entryCount &+= 1
+        data.pointee.tierCountdown &-= 1
+        if data.pointee.tierCountdown < 0 { _ = tierUp(data) }
         if heap.allocatedSinceCollection > heap.threshold && !collectWithinLimit() {
             frameCount -= 1
             popFrameTop()

@@ -26,6 +26,16 @@ extension Isolate {
         defer { statistics.bytecodesExecuted &+= executed }
         outer: while true {
             let data = frame.pointee.data
+            if let native = data.pointee.native {
+                // Compiled: run natively from this pc (function entry, loop
+                // header, return from a call); it comes back at the
+                // instruction where the interpreter goes on.
+                if !runNative(native, frame) {
+                    if !unwind() { return nil }
+                    frame = frames + (frameCount - 1)
+                    continue outer
+                }
+            }
             var pc = frame.pointee.pc
             let r = frame.pointee.registers
             let names = data.pointee.names
@@ -52,14 +62,6 @@ extension Isolate {
                 case .loadGlobalThis: r[a] = globalObject; pc += 1
                 case .loadCallee: r[a] = frame.pointee.callee; pc += 1
                 case .loadNewTarget: r[a] = frame.pointee.newTarget; pc += 1
-                case .loadHome:
-                    let callee = frame.pointee.callee
-                    r[a] = callee.isCell(.function) ? callee.cell.internalValue(2) : .undefined
-                    pc += 1
-                case .loadClosureContext:
-                    let callee = frame.pointee.callee
-                    r[a] = callee.isCell(.function) ? callee.cell.internalValue(1) : .undefined
-                    pc += 1
                 case .checkTDZ:
                     if r[a].isEmpty {
                         frame.pointee.pc = pc
@@ -67,37 +69,8 @@ extension Isolate {
                         break inner
                     }
                     pc += 2
-                case .checkThis:
-                    if r[a].isEmpty {
-                        frame.pointee.pc = pc
-                        _ = throwError(.referenceError, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor")
-                        break inner
-                    }
-                    pc += 1
-                case .throwConstAssign:
-                    frame.pointee.pc = pc
-                    _ = throwError(.typeError, "Assignment to constant variable.")
-                    break inner
 
                 // MARK: Scopes
-                case .newContext:
-                    let count = Int(pc[2])
-                    let cell = heap.allocate(16 + 8 * count, kind: .context)
-                    cell.aux = UInt32(count)
-                    let parent = pc[1] == noRegister ? Value.undefined : r[Int(pc[1])]
-                    cell.setValue(parent, at: 8)
-                    for i in 0..<count { cell.setValue(.undefined, at: 16 + 8 * i) }
-                    r[a] = Value(cell: cell)
-                    pc += 3
-                case .copyContext:
-                    let old = r[a].cell
-                    let count = Int(old.aux)
-                    let cell = heap.allocate(16 + 8 * count, kind: .context)
-                    cell.aux = UInt32(count)
-                    cell.setValue(old.value(at: 8), at: 8)
-                    for i in 0..<count { cell.setValue(old.value(at: 16 + 8 * i), at: 16 + 8 * i) }
-                    r[a] = Value(cell: cell)
-                    pc += 1
                 case .getScope:
                     var c = r[Int(pc[1])].cell
                     var depth = pc[2]
@@ -150,25 +123,6 @@ extension Isolate {
                         try setGlobalMiss(names[Int(pc[1])], r[a], e, strict: word & 0xFF == UInt32(Opcode.setGlobalStrict.rawValue))
                     } catch { break inner }
                     pc += 3
-                case .declareGlobalVar:
-                    let key = PropertyKey(names[a])
-                    if ownProperty(globalObject.cell, key) == nil {
-                        _ = try? defineOwnProperty(globalObject.cell, key, value: .undefined, getter: nil, setter: nil,
-                                                   writable: true, enumerable: true, configurable: false)
-                    }
-                    pc += 1
-                case .declareGlobalFunction:
-                    let key = PropertyKey(names[Int(pc[1])])
-                    frame.pointee.pc = pc
-                    do {
-                        if ownProperty(globalObject.cell, key) == nil {
-                            try defineOwnProperty(globalObject.cell, key, value: r[a], getter: nil, setter: nil,
-                                                  writable: true, enumerable: true, configurable: false)
-                        } else {
-                            try set(globalObject, key, r[a])
-                        }
-                    } catch { break inner }
-                    pc += 2
 
                 // MARK: Properties
                 case .getNamed:
@@ -298,87 +252,6 @@ extension Isolate {
                     frame.pointee.pc = pc
                     do { try setIndexedSlow(o, k, v, strict: data.pointee.flags & CodeBits.strict != 0) } catch { break inner }
                     pc += 4
-                case .defineField, .defineMethod:
-                    frame.pointee.pc = pc
-                    do {
-                        let key = try propertyKey(r[Int(pc[1])])
-                        let attrs = word & 0xFF == UInt32(Opcode.defineMethod.rawValue) ? Attributes.hidden : Attributes.data
-                        try defineOwnProperty(r[a].cell, key, value: r[Int(pc[2])], getter: nil, setter: nil,
-                                              writable: true, enumerable: attrs & Attributes.enumerable != 0, configurable: true)
-                    } catch { break inner }
-                    pc += 3
-                case .defineGetter, .defineSetter:
-                    frame.pointee.pc = pc
-                    do {
-                        let key = try propertyKey(r[Int(pc[1])])
-                        let f = r[Int(pc[2])]
-                        let isGetter = word & 0xFF == UInt32(Opcode.defineGetter.rawValue)
-                        setFunctionName(f, key, prefix: isGetter ? "get" : "set")
-                        try defineOwnProperty(r[a].cell, key, value: nil, getter: isGetter ? f : nil, setter: isGetter ? nil : f,
-                                              writable: nil, enumerable: pc[3] != 0, configurable: true)
-                    } catch { break inner }
-                    pc += 4
-                case .deleteNamed:
-                    frame.pointee.pc = pc
-                    do { r[a] = Value(try deleteOperator(r[Int(pc[1])], PropertyKey(names[Int(pc[2])]), strict: data.pointee.flags & CodeBits.strict != 0)) } catch { break inner }
-                    pc += 3
-                case .deleteIndexed:
-                    frame.pointee.pc = pc
-                    do {
-                        let key = try propertyKey(r[Int(pc[2])])
-                        r[a] = Value(try deleteOperator(r[Int(pc[1])], key, strict: data.pointee.flags & CodeBits.strict != 0))
-                    } catch { break inner }
-                    pc += 3
-                case .getSuper:
-                    frame.pointee.pc = pc
-                    do {
-                        let home = r[Int(pc[3])]
-                        let key = try propertyKey(r[Int(pc[1])])
-                        let proto = home.isObject ? home.cell.proto : Value.undefined
-                        if !proto.isObject { r[a] = .undefined } else {
-                            r[a] = try getProperty(proto, key, receiver: r[Int(pc[2])])
-                        }
-                    } catch { break inner }
-                    pc += 4
-                case .setSuper:
-                    frame.pointee.pc = pc
-                    do {
-                        let home = r[Int(pc[3])]
-                        let key = try propertyKey(r[a])
-                        let proto = home.isObject ? home.cell.proto : Value.undefined
-                        if proto.isObject { _ = try setProperty(proto, key, r[Int(pc[1])], receiver: r[Int(pc[2])]) }
-                    } catch { break inner }
-                    pc += 4
-                case .newPrivateName:
-                    let symbol = newSymbol(constants[Int(pc[1])])
-                    symbol.cell.cellFlags |= SymbolFlags.isPrivate
-                    pinSymbol(symbol)
-                    r[a] = symbol
-                    pc += 2
-                case .definePrivate:
-                    frame.pointee.pc = pc
-                    do { try definePrivate(r[a], r[Int(pc[1])], r[Int(pc[2])], kind: pc[3]) } catch { break inner }
-                    pc += 4
-                case .getPrivate:
-                    frame.pointee.pc = pc
-                    do { r[a] = try getPrivate(r[Int(pc[1])], r[Int(pc[2])]) } catch { break inner }
-                    pc += 3
-                case .setPrivate:
-                    frame.pointee.pc = pc
-                    do { try setPrivate(r[a], r[Int(pc[1])], r[Int(pc[2])]) } catch { break inner }
-                    pc += 3
-                case .hasPrivate:
-                    frame.pointee.pc = pc
-                    do { r[a] = Value(try hasPrivate(r[Int(pc[1])], r[Int(pc[2])])) } catch { break inner }
-                    pc += 3
-                case .inOperator:
-                    frame.pointee.pc = pc
-                    do { r[a] = Value(try inOperator(r[Int(pc[1])], r[Int(pc[2])])) } catch { break inner }
-                    pc += 3
-                case .instanceOf:
-                    frame.pointee.pc = pc
-                    do { r[a] = Value(try instanceOf(r[Int(pc[1])], r[Int(pc[2])])) } catch { break inner }
-                    pc += 3
 
                 // MARK: Arithmetic
                 case .add:
@@ -497,39 +370,11 @@ extension Isolate {
                         do { r[a] = Value(try toNumber(x)) } catch { break inner }
                     }
                     pc += 2
-                case .bitNot:
-                    let x = r[Int(pc[1])]
-                    if x.isInt32 { r[a] = Value(~x.int32) } else {
-                        frame.pointee.pc = pc
-                        do { r[a] = Value(~toInt32(try toNumber(x))) } catch { break inner }
-                    }
-                    pc += 2
                 case .not:
                     r[a] = Value(!truthy(r[Int(pc[1])]))
                     pc += 2
                 case .typeOf:
                     r[a] = typeOf(r[Int(pc[1])])
-                    pc += 2
-                case .toStringOp:
-                    let x = r[Int(pc[1])]
-                    if x.isString { r[a] = x } else {
-                        frame.pointee.pc = pc
-                        do { r[a] = try toString(x) } catch { break inner }
-                    }
-                    pc += 2
-                case .toPropertyKey:
-                    let x = r[Int(pc[1])]
-                    if x.isObject {
-                        frame.pointee.pc = pc
-                        do { r[a] = try toPrimitive(x, hint: .string) } catch { break inner }
-                        if !r[a].isSymbol && !r[a].isString {
-                            do { r[a] = try toString(r[a]) } catch { break inner }
-                        }
-                    } else if !x.isString && !x.isSymbol && !x.isNumber {
-                        r[a] = numberOrOtherToString(x)
-                    } else {
-                        r[a] = x
-                    }
                     pc += 2
 
                 // MARK: Comparison
@@ -582,9 +427,14 @@ extension Isolate {
                 case .jump:
                     pc += Int(Int32(bitPattern: word) >> 8)
                 case .loop:
-                    data.pointee.loopCount &+= 1
                     pc += Int(Int32(bitPattern: word) >> 8)
                     if !safepoint(pc) { break inner }
+                    data.pointee.tierCountdown &-= 1
+                    if data.pointee.tierCountdown < 0 {
+                        // Hot loop: enter native code at its header (OSR) once there is some.
+                        frame.pointee.pc = pc
+                        if tierUp(data) { continue outer }
+                    }
                 case .jumpIfTrue:
                     if truthy(r[a]) { pc += Int(Int32(bitPattern: pc[1])) } else { pc += 2 }
                 case .jumpIfFalse:
@@ -724,33 +574,6 @@ extension Isolate {
                     do { r[a] = try constructSlow(callee, base + 2, argc, newTarget: callee) } catch { break inner }
                     pc += 4
                     if !safepoint(pc) { break inner }
-                case .callSpread, .newSpread:
-                    let base = r + Int(pc[1])
-                    frame.pointee.pc = pc
-                    do {
-                        let args = try spreadToList(r[Int(pc[2])])
-                        if word & 0xFF == UInt32(Opcode.callSpread.rawValue) {
-                            r[a] = try call(base[0], this: base[1], args)
-                        } else {
-                            r[a] = try construct(base[0], args, newTarget: base[0])
-                        }
-                    } catch { break inner }
-                    pc += 3
-                    if !safepoint(pc) { break inner }
-                case .superCall, .superCallSpread:
-                    let base = r + Int(pc[1])
-                    frame.pointee.pc = pc
-                    do {
-                        let args: [Value]
-                        if word & 0xFF == UInt32(Opcode.superCall.rawValue) {
-                            args = (0..<Int(pc[2])).map { base[2 + $0] }
-                        } else {
-                            args = try spreadToList(r[Int(pc[2])])
-                        }
-                        r[a] = try superConstruct(frame, args)
-                    } catch { break inner }
-                    pc += 3
-                    if !safepoint(pc) { break inner }
                 case .generatorStart:
                     r[a] = makeGenerator(frame, resumeOffset: pc + 2 - data.pointee.code)
                     pc += 1
@@ -802,74 +625,13 @@ extension Isolate {
                 case .arrayPush:
                     arrayAppend(r[a].cell, r[Int(pc[1])])
                     pc += 2
-                case .arrayPushHole:
-                    let cell = r[a].cell
-                    let n = cell.elementLength
-                    if n >= cell.elementCapacity { reserveElements(cell, n + 1) }
-                    setElementLength(cell, n + 1)
-                    pc += 1
-                case .arraySpread:
-                    frame.pointee.pc = pc
-                    do {
-                        for v in try spreadToList(r[Int(pc[1])]) { arrayAppend(r[a].cell, v) }
-                    } catch { break inner }
-                    pc += 2
-                    if !safepoint(pc) { break inner }
                 case .newClosure:
                     let child = childInstance(data, Int(pc[1]))
                     r[a] = makeClosure(child.data, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: .undefined)
                     pc += 3
                     if !safepoint(pc) { break inner }
-                case .newMethod:
-                    let child = childInstance(data, Int(pc[1]))
-                    r[a] = makeClosure(child.data, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: r[Int(pc[3])])
-                    pc += 4
-                    if !safepoint(pc) { break inner }
-                case .newClass:
-                    frame.pointee.pc = pc
-                    do {
-                        try makeClass(r + a, data, constructorIndex: Int(pc[1]),
-                                      context: pc[2] == noRegister ? .undefined : r[Int(pc[2])],
-                                      heritage: pc[3] == noRegister ? nil : r[Int(pc[3])],
-                                      fieldInitIndex: pc[4] == noRegister ? nil : Int(pc[4]))
-                    } catch { break inner }
-                    pc += 5
-                    if !safepoint(pc) { break inner }
-                case .createArguments:
-                    r[a] = createArguments(frame)
-                    pc += 1
-                    if !safepoint(pc) { break inner }
-                case .createRest:
-                    let args = frame.pointee.arguments
-                    let start = Int(pc[1])
-                    if args.isObject {
-                        let all = args.cell
-                        let n = all.elementLength
-                        r[a] = newArray(start < n ? (start..<n).map { all.elementValues[$0] } : [])
-                    } else {
-                        r[a] = newArray([])
-                    }
-                    pc += 2
-                case .copyDataProperties:
-                    frame.pointee.pc = pc
-                    do { try copyDataProperties(r[a], r[Int(pc[1])], excluded: pc[2] == noRegister ? nil : r[Int(pc[2])]) } catch { break inner }
-                    pc += 3
-                    if !safepoint(pc) { break inner }
-                case .templateObject:
-                    r[a] = templateObject(data, Int(pc[1]))
-                    pc += 2
-                    if !safepoint(pc) { break inner }
-                case .newRegExp:
-                    frame.pointee.pc = pc
-                    _ = throwError(.syntaxError, "Regular expressions are not supported yet")
-                    break inner
 
                 // MARK: Iteration
-                case .getIterator:
-                    frame.pointee.pc = pc
-                    do { try getIterator(r + a, r[Int(pc[1])]) } catch { break inner }
-                    pc += 2
-                    if !safepoint(pc) { break inner }
                 case .iteratorNext:
                     let iterator = r + Int(pc[1])
                     let state = iterator[1]
@@ -895,16 +657,6 @@ extension Isolate {
                     do {
                         if let v = try iteratorStep(iterator) { r[a] = v; pc += 3 } else { pc += Int(Int32(bitPattern: pc[2])) }
                     } catch { break inner }
-                case .iteratorClose:
-                    frame.pointee.pc = pc
-                    do { try iteratorClose(r + a) } catch { break inner }
-                    pc += 1
-                case .forInPrepare:
-                    frame.pointee.pc = pc
-                    r[a] = forInKeys(r[Int(pc[1])])
-                    r[a + 1] = Value(Int32(0))
-                    pc += 2
-                    if !safepoint(pc) { break inner }
                 case .forInNext:
                     let iterator = r + Int(pc[1])
                     let keys = iterator[0].cell
@@ -917,19 +669,26 @@ extension Isolate {
                         pc += Int(Int32(bitPattern: pc[2]))
                     }
 
+                // MARK: Shared with native code (SimpleInstructions.swift)
+                case .loadHome, .loadClosureContext, .checkThis, .throwConstAssign, .newContext, .copyContext,
+                     .declareGlobalVar, .declareGlobalFunction, .defineField, .defineMethod, .defineGetter, .defineSetter,
+                     .deleteNamed, .deleteIndexed, .getSuper, .setSuper, .newPrivateName, .definePrivate, .getPrivate,
+                     .setPrivate, .hasPrivate, .inOperator, .instanceOf, .bitNot, .toStringOp, .toPropertyKey,
+                     .callSpread, .newSpread, .superCall, .superCallSpread, .arrayPushHole, .arraySpread, .newMethod,
+                     .newClass, .createArguments, .createRest, .copyDataProperties, .templateObject, .newRegExp,
+                     .getIterator, .iteratorClose, .forInPrepare, .throwError:
+                    frame.pointee.pc = pc
+                    do { try executeSimple(unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self), pc, frame) } catch { break inner }
+                    pc += instructionLength(word)
+                    if !safepoint(pc) { break inner }
+
                 // MARK: Exceptions
                 case .throw:
                     frame.pointee.pc = pc
                     pendingException = r[a]
                     break inner
-                case .throwError:
-                    frame.pointee.pc = pc
-                    let message = swiftString(constants[Int(pc[1])])
-                    let type: ErrorType = [ErrorType.error, .typeError, .referenceError, .syntaxError, .rangeError][min(a, 4)]
-                    _ = throwError(type, message)
-                    break inner
                 case .debugger, .nop:
-                    pc += max(1, Opcode.table[Int(word & 0xFF)].length)
+                    pc += instructionLength(word)
                 }
             }
             // An exception is pending: find a handler, popping frames.

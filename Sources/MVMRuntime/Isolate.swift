@@ -39,7 +39,13 @@ struct InstanceData {
     var parameterCount: Int32
     var flags: UInt32
     var entryCount: UInt32
-    var loopCount: UInt32
+    /// Entries and loop back-edges left before asking for native code
+    /// (see Tiering.swift); 0 while native code is installed.
+    var tierCountdown: Int32
+    var tierStatus: UInt8
+    var deoptCount: UInt32
+    /// The installed native code's entry (a `NativeEntry`), or nil.
+    var native: UnsafeRawPointer?
     var instance: Unmanaged<FunctionInstance>
     /// The function's `name` (an atom) and `length`.
     var name: Value
@@ -105,6 +111,11 @@ final class FunctionInstance {
     let data: UnsafeMutablePointer<InstanceData>
     var children: [FunctionInstance?]
     var templates: [Int: Value] = [:]
+    /// The native code installed for this function (keeps `data.native` alive).
+    var nativeCode: NativeCode? = nil
+    /// The snapshot a pending compilation was asked for.
+    var requested: FeedbackSnapshot? = nil
+    var recompilations = 0
 
     init(block: CodeBlock, isolate: Isolate) {
         self.block = block
@@ -134,8 +145,8 @@ final class FunctionInstance {
         data.initialize(to: InstanceData(
             code: block.code, constants: constants, names: names, caches: caches, cacheStates: states,
             arithmetic: arithmetic, callFeedback: calls, registerCount: Int32(block.registerCount),
-            parameterCount: Int32(block.parameterCount), flags: block.flags.rawValue, entryCount: 0, loopCount: 0,
-            instance: Unmanaged.passUnretained(self), name: isolate.atom(units: block.name), length: Int32(block.length)))
+            parameterCount: Int32(block.parameterCount), flags: block.flags.rawValue, entryCount: 0,
+            tierCountdown: isolate.initialTierCountdown, tierStatus: 0, deoptCount: 0, native: nil, instance: Unmanaged.passUnretained(self), name: isolate.atom(units: block.name), length: Int32(block.length)))
     }
 
     deinit {
@@ -184,8 +195,30 @@ public final class Isolate {
     var instances: [ObjectIdentifier: FunctionInstance] = [:]
     var allInstances: [FunctionInstance] = []
     var rootShapes: [Shape] = []
-    /// Bumped whenever an object used as a prototype changes shape.
-    var protoEpoch: UInt32 = 1
+    /// Bumped whenever an object used as a prototype changes shape (native
+    /// code reads it too, so it lives in `jitState`).
+    var protoEpoch: UInt32 {
+        @inline(__always) get { jitState.pointee.protoEpoch }
+        @inline(__always) set { jitState.pointee.protoEpoch = newValue }
+    }
+    let jitState: UnsafeMutablePointer<JITState>
+
+    // The native tier.
+    /// Which tiers run; set before running code.
+    public var jitMode: JITMode = .off
+    /// Entries plus loop back-edges before a function tiers up (`jitMode == .on`).
+    public var jitThreshold = 1000
+    /// Native code deopts on purpose at intervals and is recompiled often
+    /// (tier-comparison tests).
+    public var deoptStress = false {
+        didSet { jitState.pointee.stressCountdown = deoptStress ? 7 : 0 }
+    }
+    /// With `jitMode == .on`, compile on a background thread (the default)
+    /// or right here when a function gets hot (deterministic, for tests).
+    public var compileInBackground = true
+    /// The tier that compiles hot functions (nil: the interpreter only).
+    public var nativeTier: NativeTier? = nil
+    public var jitStatistics = JITStatistics()
     var pendingException: Value = .empty
     /// Live bytes the heap may hold after a collection; beyond it the program
     /// gets a RangeError (catchable) instead of taking the process down.
@@ -290,6 +323,8 @@ public final class Isolate {
         registerBase = .allocate(capacity: registerCapacity)
         stackTop = registerBase
         frames = .allocate(capacity: frameCapacity)
+        jitState = .allocate(capacity: 1)
+        jitState.initialize(to: JITState(isolate: UnsafeMutableRawPointer(bitPattern: 16)!, protoEpoch: 1, stressCountdown: 0))
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         startTime = UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
@@ -298,6 +333,7 @@ public final class Isolate {
         }
         setUpStrings()
         setUpRealm()
+        jitState.pointee.isolate = Unmanaged.passUnretained(self).toOpaque()
     }
 
     deinit {
@@ -306,6 +342,7 @@ public final class Isolate {
         atoms.release()
         registerBase.deallocate()
         frames.deallocate()
+        jitState.deallocate()
     }
 
     /// Releases the isolate's memory now (also done on deinit).

@@ -37,7 +37,7 @@ extension Isolate {
         let block: CodeBlock
         if frameCount == 0 { refreshStackGuard() }
         do {
-            block = try Compiler.compile(source: source, as: goal, stackGuard: stackGuard)
+            block = try CodeCache.shared.compile(source, as: goal, stackGuard: stackGuard)
         } catch {
             return error.description
         }

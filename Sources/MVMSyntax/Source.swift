@@ -36,6 +36,9 @@ public final class SourceFile: Sendable {
         storage = bytes
     }
 
+    /// The text's bytes (without the sentinel).
+    public var textBytes: ArraySlice<UInt8> { storage[..<(storage.count - 1)] }
+
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         var copy = bytes

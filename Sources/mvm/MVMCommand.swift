@@ -29,7 +29,7 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Run as a module (the default for .mjs files).")
     var module = false
 
-    @Flag(help: "Print bytecodes executed, GC count and time, heap size and inline-cache states to stderr.")
+    @Flag(help: "Print bytecodes executed, GC, heap, inline-cache states, and the JIT's compiled functions, compile times and deopts to stderr.")
     var stats = false
 
     @Flag(help: "Collect garbage at every safepoint (slow; for testing the collector).")
@@ -37,20 +37,36 @@ struct RunOptions: ParsableArguments {
 
     @Option(help: "The JIT tier: off (interpreter only), on (hot functions tier up), eager (compile every function on its first call).")
     var jit: JITMode = .on
+
+    @Option(help: "Function entries plus loop iterations before a function is compiled (--jit=on).")
+    var jitThreshold: Int = 1000
+
+    @Flag(help: "Make compiled code deopt on purpose every few guards and recompile often (for testing the tiers).")
+    var deoptStress = false
+
+    @Flag(help: "Write /tmp/perf-PID.map naming each compiled function for perf.")
+    var perfMap = false
+
+    @Flag(help: "Register LLVM's perf JIT event listener (writes jit-PID.dump for perf inject --jit).")
+    var perfJitdump = false
+
+    @Flag(help: .hidden)
+    var jitDumpIR = false
 }
 
-enum JITMode: String, ExpressibleByArgument, CaseIterable {
-    case off, on, eager
-}
+extension JITMode: ExpressibleByArgument {}
 
-/// What this build can do with `--jit`. Until the JIT tier exists, `on` runs the
-/// interpreter (there is nothing to tier up to) and `eager`, which promises
-/// compiled code, is refused; `mvm-bench` probes it to decide whether its `jit`
-/// column is available.
-func checkJITMode(_ mode: JITMode) throws {
-    if mode == .eager {
-        FileHandle.standardError.write(Data("mvm: --jit=eager: this build has no JIT tier yet\n".utf8))
-        throw ExitCode(2)
+/// The native tier for this run (nil with --jit=off). A JIT that cannot
+/// start (no native target) leaves the interpreter running, with a note.
+func makeTier(_ options: RunOptions) -> JITTier? {
+    if options.jit == .off { return nil }
+    do {
+        var tierOptions = JITTier.Options(perfMap: options.perfMap, perfJitdump: options.perfJitdump)
+        tierOptions.dumpIR = options.jitDumpIR
+        return try JITTier(options: tierOptions)
+    } catch {
+        FileHandle.standardError.write(Data("mvm: the JIT is unavailable (\(error)); running the interpreter only\n".utf8))
+        return nil
     }
 }
 
@@ -63,12 +79,23 @@ func readSource(_ file: String) throws -> SourceFile {
 }
 
 func execute(_ source: SourceFile, goal: Goal, options: RunOptions) throws {
-    try checkJITMode(options.jit)
+    if options.jitThreshold < 0 {
+        FileHandle.standardError.write(Data("mvm: --jit-threshold must be 0 or more\n".utf8))
+        throw ExitCode(2)
+    }
     let isolate = Isolate()
     isolate.gcStress = options.gcStress
+    if let tier = makeTier(options) {
+        isolate.nativeTier = tier
+        isolate.jitMode = options.jit
+        isolate.jitThreshold = options.jitThreshold
+        isolate.deoptStress = options.deoptStress
+    }
     let failure = isolate.runProgram(source, as: goal)
     isolate.flushOutput()
-    if options.stats { FileHandle.standardError.write(Data((isolate.report.description + "\n").utf8)) }
+    if options.stats {
+        FileHandle.standardError.write(Data((isolate.report.description + "\n" + isolate.jitStatistics.description + "\n").utf8))
+    }
     if let failure {
         FileHandle.standardError.write(Data((failure + "\n").utf8))
         throw ExitCode(1)

@@ -1,0 +1,720 @@
+// Bytecode plus a feedback snapshot -> one LLVM function.
+//
+//     UInt64 js_NAME(JITState *state, Value *registers, InstanceData *data, UInt32 pcOffset)
+//
+// The function starts at `pcOffset` (function entry, a loop header for OSR,
+// or the instruction after a call) through an entry switch, and returns an
+// exit word (NativeABI): "interpret from pc" (a call to a JS function, a
+// `new`, a `return`, an unknown entry), "deopt at pc" (a guard failed), or
+// "exception pending". JS registers are allocas, loaded from the frame at an
+// entry, so LLVM keeps them in machine registers; every write also goes
+// through to the frame (a store, off the critical path), so at any exit,
+// runtime call or collection the frame is exactly what the interpreter would
+// have left, and after a runtime call only the registers it may write are
+// read back.
+import CLLVM
+import MVMBytecode
+import MVMRuntime
+
+struct Instruction {
+    let offset: Int
+    let opcode: Opcode
+    let words: UnsafePointer<UInt32>
+    var a: Int { Int(words[0] >> 8) }
+    func operand(_ i: Int) -> UInt32 { words[i] }
+    func register(_ i: Int) -> Int { Int(words[i]) }
+    func signed(_ i: Int) -> Int32 { Int32(bitPattern: words[i]) }
+    var length: Int { opcode.info.length }
+    var next: Int { offset + length }
+    /// The target of a jump whose offset is operand `i` (0: the 24-bit form).
+    func target(_ i: Int) -> Int {
+        i == 0 ? offset + Int(Int32(bitPattern: words[0]) >> 8) : offset + Int(signed(i))
+    }
+}
+
+/// Reads a CodeBlock's instructions in order.
+func decode(_ block: CodeBlock) -> [Instruction] {
+    var result: [Instruction] = []
+    var offset = 0
+    while offset < block.codeCount {
+        let word = block.code[offset]
+        guard let opcode = Opcode(rawValue: UInt8(truncatingIfNeeded: word)) else { break }
+        let instruction = Instruction(offset: offset, opcode: opcode, words: block.code + offset)
+        result.append(instruction)
+        offset += instruction.length
+    }
+    return result
+}
+
+struct FunctionCompiler {
+    let block: CodeBlock
+    let feedback: FeedbackSnapshot
+    let ir: IRBuilder
+    let instructions: [Instruction]
+    private var blocks: [Int: LLVMBasicBlockRef] = [:]
+    private var slots: [LLVMValueRef] = []
+    private let state: LLVMValueRef, frame: LLVMValueRef, data: LLVMValueRef, entryOffset: LLVMValueRef
+    private let slowPathType: LLVMTypeRef
+    private let slowPath: LLVMValueRef
+    private var exceptionBlock: LLVMBasicBlockRef! = nil
+
+    /// Why a block cannot be compiled, or nil.
+    static func refusal(_ block: CodeBlock) -> String? {
+        if block.flags.contains(.generator) || block.flags.contains(.async) { return "generator functions stay in the interpreter" }
+        if block.codeCount > 60_000 { return "function too large (\(block.codeCount) words)" }
+        return nil
+    }
+
+    init(block: CodeBlock, feedback: FeedbackSnapshot, symbol: String, context: LLVMContextRef, module: LLVMModuleRef) {
+        self.block = block
+        self.feedback = feedback
+        instructions = decode(block)
+        let i64 = LLVMInt64TypeInContext(context)!, i32 = LLVMInt32TypeInContext(context)!
+        let i8Pointer = LLVMPointerType(LLVMInt8TypeInContext(context), 0)!
+        var parameters: [LLVMTypeRef?] = [i8Pointer, i8Pointer, i8Pointer, i32]
+        let type = LLVMFunctionType(i64, &parameters, 4, 0)!
+        let function = LLVMAddFunction(module, symbol, type)!
+        ir = IRBuilder(context: context, module: module, function: function)
+        state = LLVMGetParam(function, 0)
+        frame = LLVMGetParam(function, 1)
+        data = LLVMGetParam(function, 2)
+        entryOffset = LLVMGetParam(function, 3)
+        var slowParameters: [LLVMTypeRef?] = [i8Pointer, i32]
+        slowPathType = LLVMFunctionType(i32, &slowParameters, 2, 0)!
+        slowPath = LLVMAddFunction(module, NativeABI.slowPathSymbol, slowPathType)!
+    }
+
+    // MARK: Structure
+
+    mutating func compile() {
+        defer { ir.dispose() }
+        let entry = ir.block("entry")
+        ir.position(at: entry)
+        slots = (0..<block.registerCount).map { _ in LLVMBuildAlloca(ir.builder, ir.i64, "")! }
+        for instruction in instructions { blocks[instruction.offset] = ir.block("pc\(instruction.offset)") }
+        exceptionBlock = ir.block("exception")
+        ir.position(at: exceptionBlock)
+        ir.ret(ir.int64(NativeABI.exitException << 56))
+
+        // The entry switch: each entry point loads the frame's registers.
+        // A top level runs once, so it resumes natively only at loops (OSR),
+        // not after each call: entries cost a load per register.
+        let topLevel = block.flags.contains(.script) || block.flags.contains(.module)
+        var entries: Set<Int> = [0]
+        for instruction in instructions {
+            switch instruction.opcode {
+            case .loop: entries.insert(instruction.target(0))
+            case .call, .new where !topLevel: entries.insert(instruction.next)
+            default: break
+            }
+        }
+        let unknownEntry = ir.block("unknown-entry")
+        ir.position(at: entry)
+        let dispatch = LLVMBuildSwitch(ir.builder, entryOffset, unknownEntry, UInt32(entries.count))!
+        for offset in entries.sorted() where blocks[offset] != nil {
+            let load = ir.block("enter\(offset)")
+            LLVMAddCase(dispatch, ir.int32(Int32(offset)), load)
+            ir.position(at: load)
+            reloadRegisters()
+            ir.br(blocks[offset]!)
+        }
+        ir.position(at: unknownEntry)
+        ir.ret(ir.zext(entryOffset, ir.i64))  // interpret from there
+
+        for (index, instruction) in instructions.enumerated() {
+            ir.position(at: blocks[instruction.offset]!)
+            emit(instruction)
+            if LLVMGetBasicBlockTerminator(ir.currentBlock) == nil {
+                if index + 1 < instructions.count { ir.br(blocks[instructions[index + 1].offset]!) } else {
+                    exit(.interpret, at: instruction.next)
+                }
+            }
+        }
+    }
+
+    // MARK: Registers, exits and the runtime
+
+    private func get(_ r: Int) -> LLVMValueRef { LLVMBuildLoad2(ir.builder, ir.i64, slots[r], "")! }
+    private func set(_ r: Int, _ v: LLVMValueRef) {
+        LLVMBuildStore(ir.builder, v, slots[r])
+        ir.store(v, frame, 8 * r)
+    }
+    private func reloadRegisters() { for r in 0..<slots.count { reload(r) } }
+    private func reload(_ r: Int) { LLVMBuildStore(ir.builder, ir.load(ir.i64, frame, 8 * r), slots[r]) }
+
+    /// Registers the runtime may write running `i`: the destination, the
+    /// pair after it (iterator records, classes), the pair an iterator
+    /// operand names, and `this` (super calls bind it). Reading back an
+    /// unchanged register is harmless, since the frame is always current.
+    private func reloadOutputs(_ i: Instruction) {
+        var outputs: Set<Int> = [0, i.a, i.a + 1]
+        if i.length > 1 { outputs.formUnion([Int(i.operand(1)), Int(i.operand(1)) + 1]) }
+        for r in outputs where r < slots.count { reload(r) }
+    }
+
+    private enum ExitKind { case interpret, deopt(DeoptReason) }
+
+    private func exit(_ kind: ExitKind, at offset: Int) {
+        switch kind {
+        case .interpret: ir.ret(ir.int64(NativeABI.exitInterpret << 56 | UInt64(offset)))
+        case .deopt(let reason):
+            ir.ret(ir.int64(NativeABI.exitDeopt << 56 | UInt64(reason.rawValue) << 32 | UInt64(offset)))
+        }
+    }
+
+    /// Runs the instruction in the runtime (NativeSlowPath.swift); the
+    /// condition it returns for conditional jumps.
+    @discardableResult
+    private func runtime(_ instruction: Instruction) -> LLVMValueRef {
+        var args: [LLVMValueRef?] = [state, ir.int32(Int32(instruction.offset))]
+        let result = LLVMBuildCall2(ir.builder, slowPathType, slowPath, &args, 2, "")!
+        let ok = ir.block("ok")
+        ir.condBr(ir.icmp(LLVMIntEQ, result, ir.int32(-1)), exceptionBlock, ok)
+        ir.position(at: ok)
+        reloadOutputs(instruction)
+        return result
+    }
+
+    /// Deopt stress: fail on purpose every NativeABI.stressPeriod guards.
+    private func stressGuard(_ instruction: Instruction) {
+        guard feedback.deoptStress else { return }
+        let count = ir.sub(ir.load(ir.i32, state, NativeABI.stateStressCountdownOffset), ir.int32(1))
+        ir.store(count, state, NativeABI.stateStressCountdownOffset)
+        ir.ifThen(ir.icmp(LLVMIntSLE, count, ir.int32(0)), "stress") {
+            ir.store(ir.int32(NativeABI.stressPeriod), state, NativeABI.stateStressCountdownOffset)
+            exit(.deopt(.stress), at: instruction.offset)
+        }
+    }
+
+    /// Collects a result from several paths into one register.
+    private struct Join {
+        var incoming: [(LLVMValueRef, LLVMBasicBlockRef)] = []
+        let done: LLVMBasicBlockRef
+    }
+    private func join() -> Join { Join(done: ir.block("join")) }
+    private func finish(_ j: inout Join, _ value: LLVMValueRef) {
+        j.incoming.append((value, ir.currentBlock))
+        ir.br(j.done)
+    }
+    private func close(_ j: Join, _ type: LLVMTypeRef) -> LLVMValueRef {
+        ir.position(at: j.done)
+        return ir.phi(type, j.incoming)
+    }
+
+    /// Branches on `condition` into a new block for the true side; the builder
+    /// continues in the false side.
+    /// A then-side that does not end in a jump or return falls through to
+    /// the false side ("not handled here, try the next way").
+    private func branch(_ condition: LLVMValueRef, _ name: String, _ then: () -> Void) {
+        let thenBlock = ir.block(name), elseBlock = ir.block(name + ".else")
+        ir.condBr(condition, thenBlock, elseBlock)
+        ir.position(at: thenBlock)
+        then()
+        if LLVMGetBasicBlockTerminator(ir.currentBlock) == nil { ir.br(elseBlock) }
+        ir.position(at: elseBlock)
+    }
+
+    // MARK: Instructions
+
+    private mutating func emit(_ i: Instruction) {
+        switch i.opcode {
+        case .mov: set(i.a, get(i.register(1)))
+        case .loadConst:
+            let index = i.register(1)
+            if case .number(let d) = block.constants[index] {
+                set(i.a, ir.int64(Value(d).bits))
+            } else {
+                let constants = ir.load(ir.i8Pointer, data, NativeABI.dataConstantsOffset)
+                set(i.a, ir.load(ir.i64, constants, 8 * index))
+            }
+        case .loadInt: set(i.a, ir.int64(Value(i.signed(1)).bits))
+        case .loadUndefined: set(i.a, ir.int64(NativeABI.undefinedBits))
+        case .loadNull: set(i.a, ir.int64(NativeABI.nullBits))
+        case .loadTrue: set(i.a, ir.int64(NativeABI.trueBits))
+        case .loadFalse: set(i.a, ir.int64(NativeABI.falseBits))
+        case .loadEmpty: set(i.a, ir.int64(0))
+        case .nop, .debugger: break
+
+        case .checkTDZ:
+            branch(ir.icmp(LLVMIntEQ, get(i.a), ir.int64(0)), "tdz") { runtime(i); ir.br(blocks[i.next]!) }
+        case .getScope, .getScopeChecked:
+            var context = get(i.register(1))
+            for _ in 0..<i.operand(2) { context = ir.load(ir.i64, ir.pointer(context), NativeABI.contextParentOffset) }
+            let v = ir.load(ir.i64, ir.pointer(context), NativeABI.contextSlotsOffset + 8 * i.register(3))
+            set(i.a, v)
+            if i.opcode == .getScopeChecked {
+                branch(ir.icmp(LLVMIntEQ, v, ir.int64(0)), "tdz") { runtime(i); ir.br(blocks[i.next]!) }
+            }
+        case .setScope:
+            var context = get(i.a)
+            for _ in 0..<i.operand(1) { context = ir.load(ir.i64, ir.pointer(context), NativeABI.contextParentOffset) }
+            ir.store(get(i.register(3)), ir.pointer(context), NativeABI.contextSlotsOffset + 8 * i.register(2))
+
+        case .getNamed: emitGetNamed(i)
+        case .setNamed, .defineNamed: emitSetNamed(i)
+        case .getIndexed: emitGetIndexed(i)
+        case .setIndexed: emitSetIndexed(i)
+
+        case .add, .sub, .mul, .div, .mod, .bitAnd, .bitOr, .bitXor, .shl, .shr, .ushr:
+            stressGuard(i)
+            set(i.a, arithmetic(i, i.opcode, get(i.register(1)), get(i.register(2)), site: i.register(3)))
+        case .addImm, .subImm:
+            stressGuard(i)
+            let y = ir.int64(Value(i.signed(2)).bits)
+            set(i.a, arithmetic(i, i.opcode == .addImm ? .add : .sub, get(i.register(1)), y, site: i.register(3)))
+        case .inc, .dec: emitIncrement(i)
+        case .neg: emitNegate(i)
+        case .toNumber, .toNumeric:
+            let x = get(i.register(1))
+            branch(ir.isNumber(x), "number") { set(i.a, x); ir.br(blocks[i.next]!) }
+            runtime(i)
+        case .not: set(i.a, ir.boxBool(ir.xor(truthy(get(i.register(1))), ir.trueValue)))
+        case .strictEq, .strictNe:
+            let equal = strictEqual(i, get(i.register(1)), get(i.register(2)))
+            set(i.a, ir.boxBool(i.opcode == .strictEq ? equal : ir.xor(equal, ir.trueValue)))
+        case .eq, .ne: emitLooseEquality(i)
+        case .lt, .le, .gt, .ge:
+            stressGuard(i)
+            let holds = compare(i, i.opcode, get(i.register(1)), get(i.register(2)), site: i.register(3), valueResult: true)
+            set(i.a, ir.boxBool(holds))
+
+        // Control flow.
+        case .jump, .loop: ir.br(blocks[i.target(0)]!)
+        case .jumpIfTrue, .jumpIfFalse:
+            let t = truthy(get(i.a))
+            if i.opcode == .jumpIfTrue { ir.condBr(t, blocks[i.target(1)]!, blocks[i.next]!) }
+            else { ir.condBr(t, blocks[i.next]!, blocks[i.target(1)]!) }
+        case .jumpIfNullish, .jumpIfNotNullish:
+            let nullish = ir.icmp(LLVMIntEQ, ir.and(get(i.a), ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits))
+            let (yes, no) = (blocks[i.target(1)]!, blocks[i.next]!)
+            if i.opcode == .jumpIfNullish { ir.condBr(nullish, yes, no) } else { ir.condBr(nullish, no, yes) }
+        case .jumpIfUndefined, .jumpIfNotUndefined:
+            let undefined = ir.icmp(LLVMIntEQ, get(i.a), ir.int64(NativeABI.undefinedBits))
+            let (yes, no) = (blocks[i.target(1)]!, blocks[i.next]!)
+            if i.opcode == .jumpIfUndefined { ir.condBr(undefined, yes, no) } else { ir.condBr(undefined, no, yes) }
+        case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual:
+            stressGuard(i)
+            let holds = compare(i, i.opcode, get(i.a), get(i.register(1)), site: i.register(2), valueResult: false)
+            ir.condBr(holds, blocks[i.next]!, blocks[i.target(3)]!)
+        case .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
+            stressGuard(i)
+            let y = ir.int64(Value(i.signed(1)).bits)
+            let holds = compare(i, i.opcode, get(i.a), y, site: i.register(2), valueResult: false)
+            ir.condBr(holds, blocks[i.next]!, blocks[i.target(3)]!)
+        case .jumpIfNotStrictEqual, .jumpIfStrictEqual:
+            let equal = strictEqual(i, get(i.a), get(i.register(1)))
+            if i.opcode == .jumpIfStrictEqual { ir.condBr(equal, blocks[i.target(3)]!, blocks[i.next]!) }
+            else { ir.condBr(equal, blocks[i.next]!, blocks[i.target(3)]!) }
+        case .iteratorNext, .forInNext:
+            let produced = runtime(i)
+            ir.condBr(ir.icmp(LLVMIntNE, produced, ir.int32(0)), blocks[i.next]!, blocks[i.target(2)]!)
+
+        // Calls: JS functions get their frame from the interpreter, which
+        // comes back here (the entry switch) when they return.
+        case .call:
+            let callee = get(i.register(1))
+            let slow = slowCallBlock(i)
+            branch(ir.isCell(callee), "cell") {
+                let p = ir.pointer(callee)
+                let isFunction = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindFunction))
+                let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset)
+                let notClass = ir.icmp(LLVMIntEQ, ir.and(flags, ir.int8(NativeABI.classConstructorFlag)), ir.int8(0))
+                branch(ir.and(isFunction, notClass), "js") { exit(.interpret, at: i.offset) }
+            }
+            ir.br(slow)
+        case .new, .ret, .yield, .generatorStart:
+            exit(.interpret, at: i.offset)
+
+        default:
+            runtime(i)
+        }
+    }
+
+    private var slowCalls: [Int: LLVMBasicBlockRef] = [:]
+    /// One block per call site that runs the call in the runtime (natives, bound functions, errors).
+    private func slowCallBlock(_ i: Instruction) -> LLVMBasicBlockRef {
+        let here = ir.currentBlock
+        let slow = ir.block("call.runtime")
+        ir.position(at: slow)
+        runtime(i)
+        ir.br(blocks[i.next]!)
+        ir.position(at: here)
+        return slow
+    }
+
+    // MARK: Numbers
+
+    /// What the interpreter saw at an arithmetic site: speculate on numbers
+    /// (deopt otherwise) or keep a runtime path.
+    private func speculation(site: Int) -> (numbers: Bool, intsOnly: Bool) {
+        let seen = site < feedback.arithmetic.count ? feedback.arithmetic[site] : 0
+        if seen == 0 { return feedback.deoptStress ? (true, true) : (false, false) }
+        return (seen & ~3 == 0, seen == 1)
+    }
+
+    private func bothInt32(_ x: LLVMValueRef, _ y: LLVMValueRef) -> LLVMValueRef {
+        ir.isInt32(ir.and(x, y))  // both tags are all ones only if each is
+    }
+
+    /// The boxed result of `x op y` with the interpreter's exact representation choices.
+    private mutating func arithmetic(_ i: Instruction, _ op: Opcode, _ x: LLVMValueRef, _ y: LLVMValueRef, site: Int) -> LLVMValueRef {
+        let (numbers, intsOnly) = speculation(site: site)
+        var j = join()
+        let hasIntPath = op != .div
+        if hasIntPath {
+            branch(bothInt32(x, y), "int") {
+                intArithmetic(op, ir.int32Payload(x), ir.int32Payload(y), into: &j)
+            }
+        }
+        let hasDoublePath = op == .add || op == .sub || op == .mul || op == .div || op == .mod
+        if hasDoublePath && !intsOnly {
+            branch(ir.and(ir.isNumber(x), ir.isNumber(y)), "double") {
+                let a = ir.numberPayload(x), b = ir.numberPayload(y)
+                let result: LLVMValueRef
+                switch op {
+                case .add: result = ir.boxRawDouble(LLVMBuildFAdd(ir.builder, a, b, ""))
+                case .sub: result = ir.boxNumber(LLVMBuildFSub(ir.builder, a, b, ""))
+                case .mul: result = ir.boxNumber(LLVMBuildFMul(ir.builder, a, b, ""))
+                case .div: result = ir.boxNumber(LLVMBuildFDiv(ir.builder, a, b, ""))
+                default:
+                    // jsRemainder: x % ±Infinity is x for finite x; otherwise fmod (frem).
+                    let infinite = ir.fcmp(LLVMRealOEQ, ir.intrinsic("llvm.fabs.f64", returns: ir.f64, [b]), ir.double(.infinity))
+                    let finite = ir.fcmp(LLVMRealONE, ir.intrinsic("llvm.fabs.f64", returns: ir.f64, [a]), ir.double(.infinity))
+                    result = ir.boxNumber(ir.select(ir.and(infinite, finite), a, LLVMBuildFRem(ir.builder, a, b, "")))
+                }
+                finish(&j, result)
+            }
+        }
+        if numbers {
+            exit(.deopt(intsOnly ? .notInt32 : .notNumber), at: i.offset)
+        } else {
+            runtime(i)
+            finish(&j, get(i.a))
+        }
+        return close(j, ir.i64)
+    }
+
+    /// The int32 path of `p op q`: results into `j`; overflow and the other
+    /// cases the interpreter computes in doubles branch off (a select would
+    /// compute the costly side, e.g. fmod, on every pass).
+    private func intArithmetic(_ op: Opcode, _ p: LLVMValueRef, _ q: LLVMValueRef, into j: inout Join) {
+        func wide() -> (LLVMValueRef, LLVMValueRef) {
+            (LLVMBuildSIToFP(ir.builder, p, ir.f64, "")!, LLVMBuildSIToFP(ir.builder, q, ir.f64, "")!)
+        }
+        switch op {
+        case .add, .sub:
+            let (v, overflow) = ir.overflowing(op == .add ? "sadd" : "ssub", p, q)
+            branch(overflow, "overflow") {
+                let (dp, dq) = wide()
+                finish(&j, ir.boxRawDouble(op == .add ? LLVMBuildFAdd(ir.builder, dp, dq, "")! : LLVMBuildFSub(ir.builder, dp, dq, "")!))
+            }
+            finish(&j, ir.boxInt32(v))
+        case .mul:
+            let (v, overflow) = ir.overflowing("smul", p, q)
+            let nonNegative = ir.and(ir.icmp(LLVMIntSGE, p, ir.int32(0)), ir.icmp(LLVMIntSGE, q, ir.int32(0)))
+            let exact = ir.and(ir.xor(overflow, ir.trueValue), ir.or(ir.icmp(LLVMIntNE, v, ir.int32(0)), nonNegative))
+            branch(exact, "exact") { finish(&j, ir.boxInt32(v)) }
+            let (dp, dq) = wide()
+            finish(&j, ir.boxNumber(LLVMBuildFMul(ir.builder, dp, dq, "")!))
+        case .mod:
+            // Only x >= 0, y > 0 stays int (the sign of zero and of the result follow x).
+            let simple = ir.and(ir.icmp(LLVMIntSGE, p, ir.int32(0)), ir.icmp(LLVMIntSGT, q, ir.int32(0)))
+            branch(simple, "simple") { finish(&j, ir.boxInt32(LLVMBuildSRem(ir.builder, p, q, "")!)) }
+            let (dp, dq) = wide()
+            finish(&j, ir.boxNumber(LLVMBuildFRem(ir.builder, dp, dq, "")!))
+        case .bitAnd: finish(&j, ir.boxInt32(ir.and(p, q)))
+        case .bitOr: finish(&j, ir.boxInt32(ir.or(p, q)))
+        case .bitXor: finish(&j, ir.boxInt32(ir.xor(p, q)))
+        case .shl: finish(&j, ir.boxInt32(LLVMBuildShl(ir.builder, p, ir.and(q, ir.int32(31)), "")!))
+        case .shr: finish(&j, ir.boxInt32(LLVMBuildAShr(ir.builder, p, ir.and(q, ir.int32(31)), "")!))
+        default:  // ushr: a uint32, int32 when it fits
+            let shifted = LLVMBuildLShr(ir.builder, p, ir.and(q, ir.int32(31)), "")!
+            branch(ir.icmp(LLVMIntSGE, shifted, ir.int32(0)), "fits") { finish(&j, ir.boxInt32(shifted)) }
+            finish(&j, ir.boxRawDouble(LLVMBuildUIToFP(ir.builder, shifted, ir.f64, "")!))
+        }
+    }
+
+    private mutating func emitIncrement(_ i: Instruction) {
+        let x = get(i.register(1))
+        let delta: Int32 = i.opcode == .inc ? 1 : -1
+        var j = join()
+        branch(ir.isInt32(x), "int") { intArithmetic(.add, ir.int32Payload(x), ir.int32(delta), into: &j) }
+        branch(ir.isNumber(x), "double") {
+            finish(&j, ir.boxNumber(LLVMBuildFAdd(ir.builder, ir.doublePayload(x), ir.double(Double(delta)), "")!))
+        }
+        runtime(i)
+        finish(&j, get(i.a))
+        set(i.a, close(j, ir.i64))
+    }
+
+    private mutating func emitNegate(_ i: Instruction) {
+        let x = get(i.register(1))
+        var j = join()
+        let p = ir.int32Payload(x)
+        let simple = ir.and(ir.isInt32(x), ir.and(ir.icmp(LLVMIntNE, p, ir.int32(0)), ir.icmp(LLVMIntNE, p, ir.int32(.min))))
+        branch(simple, "int") { finish(&j, ir.boxInt32(ir.sub(ir.int32(0), p))) }
+        branch(ir.isNumber(x), "double") { finish(&j, ir.boxNumber(LLVMBuildFNeg(ir.builder, ir.numberPayload(x), "")!)) }
+        runtime(i)
+        finish(&j, get(i.a))
+        set(i.a, close(j, ir.i64))
+    }
+
+    /// `x <op> y` as an i1; `valueResult` says the instruction writes a boolean
+    /// register (the runtime path leaves it there) rather than jumping.
+    private mutating func compare(_ i: Instruction, _ op: Opcode, _ x: LLVMValueRef, _ y: LLVMValueRef, site: Int, valueResult: Bool) -> LLVMValueRef {
+        let (numbers, intsOnly) = speculation(site: site)
+        let (intPredicate, realPredicate): (LLVMIntPredicate, LLVMRealPredicate)
+        switch op {
+        case .lt, .jumpIfNotLess, .jumpIfNotLessImm: (intPredicate, realPredicate) = (LLVMIntSLT, LLVMRealOLT)
+        case .le, .jumpIfNotLessEqual, .jumpIfNotLessEqualImm: (intPredicate, realPredicate) = (LLVMIntSLE, LLVMRealOLE)
+        case .gt, .jumpIfNotGreater, .jumpIfNotGreaterImm: (intPredicate, realPredicate) = (LLVMIntSGT, LLVMRealOGT)
+        default: (intPredicate, realPredicate) = (LLVMIntSGE, LLVMRealOGE)
+        }
+        var j = join()
+        branch(bothInt32(x, y), "int") { finish(&j, ir.icmp(intPredicate, ir.int32Payload(x), ir.int32Payload(y))) }
+        if !intsOnly {
+            branch(ir.and(ir.isNumber(x), ir.isNumber(y)), "double") {
+                finish(&j, ir.fcmp(realPredicate, ir.numberPayload(x), ir.numberPayload(y)))
+            }
+        }
+        if numbers {
+            exit(.deopt(intsOnly ? .notInt32 : .notNumber), at: i.offset)
+        } else {
+            let condition = runtime(i)
+            finish(&j, valueResult ? ir.icmp(LLVMIntEQ, get(i.a), ir.int64(NativeABI.trueBits)) : ir.icmp(LLVMIntNE, condition, ir.int32(0)))
+        }
+        return close(j, ir.i1)
+    }
+
+    /// `x === y` as an i1: equal bits (but not NaN), equal numbers, or strings
+    /// compared by the runtime.
+    private mutating func strictEqual(_ i: Instruction, _ x: LLVMValueRef, _ y: LLVMValueRef) -> LLVMValueRef {
+        var j = join()
+        let nanBits = NativeABI.canonicalNaN &+ NativeABI.doubleOffset
+        branch(ir.icmp(LLVMIntEQ, x, y), "same") { finish(&j, ir.icmp(LLVMIntNE, x, ir.int64(nanBits))) }
+        branch(ir.and(ir.isNumber(x), ir.isNumber(y)), "numbers") {
+            finish(&j, ir.fcmp(LLVMRealOEQ, ir.numberPayload(x), ir.numberPayload(y)))
+        }
+        branch(ir.and(ir.isCell(x), ir.isCell(y)), "cells") {
+            let bothStrings = ir.and(isString(x), isString(y))
+            branch(bothStrings, "strings") {
+                let condition: LLVMValueRef
+                if i.opcode == .strictEq || i.opcode == .strictNe {
+                    runtime(i)
+                    let result = get(i.a)
+                    condition = ir.icmp(LLVMIntEQ, result, ir.int64(i.opcode == .strictEq ? NativeABI.trueBits : NativeABI.falseBits))
+                } else {
+                    condition = ir.icmp(LLVMIntNE, runtime(i), ir.int32(0))
+                }
+                finish(&j, condition)
+            }
+            finish(&j, ir.falseValue)
+        }
+        finish(&j, ir.falseValue)
+        return close(j, ir.i1)
+    }
+
+    private func isString(_ v: LLVMValueRef) -> LLVMValueRef {
+        let kind = ir.load(ir.i8, ir.pointer(v), 0)
+        return ir.or(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindString)), ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindRope)))
+    }
+
+    private mutating func emitLooseEquality(_ i: Instruction) {
+        let x = get(i.register(1)), y = get(i.register(2))
+        var j = join()
+        branch(ir.and(ir.isNumber(x), ir.isNumber(y)), "numbers") {
+            finish(&j, ir.fcmp(LLVMRealOEQ, ir.numberPayload(x), ir.numberPayload(y)))
+        }
+        // Only null and undefined are == to null or undefined.
+        let nullishX = ir.icmp(LLVMIntEQ, ir.and(x, ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits))
+        let nullishY = ir.icmp(LLVMIntEQ, ir.and(y, ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits))
+        branch(ir.or(nullishX, nullishY), "nullish") { finish(&j, ir.and(nullishX, nullishY)) }
+        runtime(i)
+        finish(&j, ir.icmp(LLVMIntEQ, get(i.a), ir.int64(i.opcode == .eq ? NativeABI.trueBits : NativeABI.falseBits)))
+        let equal = close(j, ir.i1)
+        set(i.a, ir.boxBool(i.opcode == .eq ? equal : ir.xor(equal, ir.trueValue)))
+    }
+
+    /// ToBoolean, inline for every kind of value.
+    private mutating func truthy(_ v: LLVMValueRef) -> LLVMValueRef {
+        var j = join()
+        branch(ir.icmp(LLVMIntEQ, v, ir.int64(NativeABI.trueBits)), "true") { finish(&j, ir.trueValue) }
+        branch(ir.icmp(LLVMIntULE, v, ir.int64(NativeABI.undefinedBits)), "falsy") { finish(&j, ir.falseValue) }
+        branch(ir.isInt32(v), "int") { finish(&j, ir.icmp(LLVMIntNE, ir.int32Payload(v), ir.int32(0))) }
+        branch(ir.isNumber(v), "double") { finish(&j, ir.fcmp(LLVMRealONE, ir.doublePayload(v), ir.double(0))) }
+        // A cell: strings by length, everything else true.
+        let aux = ir.load(ir.i32, ir.pointer(v), NativeABI.cellAuxOffset)
+        finish(&j, ir.or(ir.xor(isString(v), ir.trueValue), ir.icmp(LLVMIntNE, aux, ir.int32(0))))
+        return close(j, ir.i1)
+    }
+
+    // MARK: Properties
+
+    /// The first entry of property cache `site`.
+    private func cacheEntry(site: Int, entry: Int) -> LLVMValueRef {
+        let caches = ir.load(ir.i8Pointer, data, NativeABI.dataCachesOffset)
+        let offset = (site * NativeABI.cacheEntriesPerSite + entry) * NativeABI.cacheEntryStride
+        var index: [LLVMValueRef?] = [ir.int64(UInt64(offset))]
+        return LLVMBuildGEP2(ir.builder, ir.i8, caches, &index, 1, "")!
+    }
+
+    /// Cache entries worth checking inline at a site.
+    private func inlineEntries(site: Int) -> Int {
+        let state = site < feedback.propertyStates.count ? Int(feedback.propertyStates[site]) : 0
+        return state > 4 ? 0 : max(1, state)
+    }
+
+    /// A property slot by the offset encoding of Shape.slotOffset: inline
+    /// slots at positive byte offsets, out-of-line ones as -(index + 1).
+    private func slotAddress(_ object: LLVMValueRef, _ offset: LLVMValueRef) -> LLVMValueRef {
+        var j = join()
+        branch(ir.icmp(LLVMIntSGT, offset, ir.int32(0)), "inline") {
+            finish(&j, ir.address(object, ir.sext(offset, ir.i64), ir.i64))
+        }
+        let outOfLine = ir.load(ir.i8Pointer, object, NativeABI.slotsOffset)
+        let index = ir.sub(ir.int64(0), ir.add(ir.sext(offset, ir.i64), ir.int64(1)))
+        finish(&j, ir.address(outOfLine, ir.mul(index, ir.int64(8)), ir.i64))
+        return close(j, LLVMPointerType(ir.i64, 0))
+    }
+
+    /// Runs `body` with the object's cell pointer when `v` is an object.
+    private func withObject(_ v: LLVMValueRef, _ body: (LLVMValueRef) -> Void) {
+        branch(ir.isCell(v), "cell") {
+            let p = ir.pointer(v)
+            branch(ir.icmp(LLVMIntUGE, ir.load(ir.i8, p, 0), ir.int8(NativeABI.firstObjectKind)), "object") { body(p) }
+        }
+    }
+
+    private mutating func emitGetNamed(_ i: Instruction) {
+        let site = i.register(3)
+        let o = get(i.register(1))
+        let done = blocks[i.next]!
+        stressGuard(i)
+        withObject(o) { p in
+            let shape = ir.load(ir.i64, p, NativeABI.shapeOffset)
+            for entry in 0..<inlineEntries(site: site) {
+                let e = cacheEntry(site: site, entry: entry)
+                branch(ir.icmp(LLVMIntEQ, shape, ir.load(ir.i64, e, NativeABI.cacheShapeOffset)), "shape") {
+                    let kind = ir.load(ir.i8, e, NativeABI.cacheKindOffset)
+                    let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset)
+                    branch(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), "own") {
+                        set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(p, offset), "")!)
+                        ir.br(done)
+                    }
+                    let epochOK = ir.icmp(LLVMIntEQ, ir.load(ir.i32, e, NativeABI.cacheEpochOffset),
+                                          ir.load(ir.i32, state, NativeABI.stateProtoEpochOffset))
+                    let protoOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.protoOffset), ir.load(ir.i64, e, NativeABI.cacheProtoOffset))
+                    let isProto = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindProto))
+                    branch(ir.and(isProto, ir.and(epochOK, protoOK)), "proto") {
+                        let holder = ir.pointer(ir.load(ir.i64, e, NativeABI.cacheHolderOffset))
+                        set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(holder, offset), "")!)
+                        ir.br(done)
+                    }
+                    let isLength = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindArrayLength))
+                    let isArray = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindArray))
+                    branch(ir.and(isLength, isArray), "length") {
+                        let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset)
+                        var j = join()
+                        branch(ir.icmp(LLVMIntEQ, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), "none") {
+                            finish(&j, ir.int32(0))
+                        }
+                        finish(&j, ir.load(ir.i32, elements, 4))
+                        let length = close(j, ir.i32)
+                        let fits = ir.icmp(LLVMIntSGE, length, ir.int32(0))
+                        set(i.a, ir.select(fits, ir.boxInt32(length), ir.boxRawDouble(LLVMBuildUIToFP(ir.builder, length, ir.f64, "")!)))
+                        ir.br(done)
+                    }
+                }
+            }
+        }
+        runtime(i)
+    }
+
+    private mutating func emitSetNamed(_ i: Instruction) {
+        let site = i.register(3)
+        let o = get(i.a), v = get(i.register(2))
+        let done = blocks[i.next]!
+        stressGuard(i)
+        withObject(o) { p in
+            let shape = ir.load(ir.i64, p, NativeABI.shapeOffset)
+            for entry in 0..<inlineEntries(site: site) {
+                let e = cacheEntry(site: site, entry: entry)
+                branch(ir.icmp(LLVMIntEQ, shape, ir.load(ir.i64, e, NativeABI.cacheShapeOffset)), "shape") {
+                    let kind = ir.load(ir.i8, e, NativeABI.cacheKindOffset)
+                    let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset)
+                    branch(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), "own") {
+                        LLVMBuildStore(ir.builder, v, slotAddress(p, offset))
+                        ir.br(done)
+                    }
+                    // A transition into an inline slot (out-of-line ones may need to grow: the runtime does those).
+                    let isTransition = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindTransition))
+                    let epochOK = ir.icmp(LLVMIntEQ, ir.load(ir.i32, e, NativeABI.cacheEpochOffset),
+                                          ir.load(ir.i32, state, NativeABI.stateProtoEpochOffset))
+                    let protoOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.protoOffset), ir.load(ir.i64, e, NativeABI.cacheProtoOffset))
+                    let inlineSlot = ir.icmp(LLVMIntSGT, offset, ir.int32(0))
+                    branch(ir.and(ir.and(isTransition, inlineSlot), ir.and(epochOK, protoOK)), "transition") {
+                        ir.store(ir.load(ir.i64, e, NativeABI.cacheNewShapeOffset), p, NativeABI.shapeOffset)
+                        ir.store(v, p, ir.sext(offset, ir.i64))
+                        ir.br(done)
+                    }
+                }
+            }
+        }
+        runtime(i)
+    }
+
+    /// The element slot for `o[k]` when `o` is an array-like object with `k`
+    /// inside its length and capacity; `body` gets (cell, element address).
+    private func withElement(_ o: LLVMValueRef, _ k: LLVMValueRef, forWrite: Bool, _ body: (LLVMValueRef, LLVMValueRef) -> Void) {
+        let index = ir.int32Payload(k)
+        branch(ir.and(ir.isCell(o), ir.and(ir.isInt32(k), ir.icmp(LLVMIntSGE, index, ir.int32(0)))), "indexed") {
+            let p = ir.pointer(o)
+            let kind = ir.load(ir.i8, p, 0)
+            var plain = ir.or(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindArray)), ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindObject)))
+            if forWrite {
+                let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset)
+                plain = ir.and(plain, ir.icmp(LLVMIntEQ, ir.and(flags, ir.int8(NativeABI.elementWriteBlockers)), ir.int8(0)))
+            } else {
+                plain = ir.or(plain, ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindArguments)))
+            }
+            branch(plain, "plain") {
+                let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset)
+                branch(ir.icmp(LLVMIntNE, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), "storage") {
+                    let capacity = ir.load(ir.i32, elements, 0), length = ir.load(ir.i32, elements, 4)
+                    let inside = ir.and(ir.icmp(LLVMIntULT, index, length), ir.icmp(LLVMIntULT, index, capacity))
+                    branch(inside, "inside") {
+                        let offset = ir.add(ir.mul(ir.zext(index, ir.i64), ir.int64(8)), ir.int64(UInt64(NativeABI.elementsHeader)))
+                        body(p, ir.address(elements, offset, ir.i64))
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func emitGetIndexed(_ i: Instruction) {
+        let done = blocks[i.next]!
+        stressGuard(i)
+        withElement(get(i.register(1)), get(i.register(2)), forWrite: false) { _, address in
+            let v = LLVMBuildLoad2(ir.builder, ir.i64, address, "")!
+            branch(ir.icmp(LLVMIntNE, v, ir.int64(0)), "present") {
+                set(i.a, v)
+                ir.br(done)
+            }
+        }
+        runtime(i)
+    }
+
+    private mutating func emitSetIndexed(_ i: Instruction) {
+        let done = blocks[i.next]!
+        let v = get(i.register(2))
+        stressGuard(i)
+        withElement(get(i.a), get(i.register(1)), forWrite: true) { _, address in
+            let old = LLVMBuildLoad2(ir.builder, ir.i64, address, "")!
+            branch(ir.icmp(LLVMIntNE, old, ir.int64(0)), "present") {
+                LLVMBuildStore(ir.builder, v, address)
+                ir.br(done)
+            }
+        }
+        runtime(i)
+    }
+}

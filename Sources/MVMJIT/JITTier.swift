@@ -1,0 +1,119 @@
+// The native tier: MVMRuntime's `NativeTier`, backed by one LLJIT session
+// and a cache of compiled functions keyed by (CodeBlock, feedback snapshot).
+// Compiled code holds no isolate address, so the cache is shared by every
+// isolate that uses this tier; it is the process's one piece of shared
+// state besides the immutable CodeBlocks, and a lock guards it.
+import CLLVM
+import Dispatch
+import Foundation
+import MVMBytecode
+import MVMRuntime
+
+public final class JITTier: NativeTier, @unchecked Sendable {
+    public struct Options: Sendable {
+        /// Append `START SIZE js:NAME FILE:LINE` to /tmp/perf-PID.map per compiled function.
+        public var perfMap = false
+        /// Register LLVM's perf JIT event listener (jit-PID.dump for `perf inject`).
+        public var perfJitdump = false
+        /// LLVM's pass pipeline (LLVMRunPasses syntax).
+        public var passes = "default<O2>"
+        /// Print each optimized module to stderr.
+        public var dumpIR = false
+        public init(perfMap: Bool = false, perfJitdump: Bool = false, passes: String = "default<O2>") {
+            self.perfMap = perfMap
+            self.perfJitdump = perfJitdump
+            self.passes = passes
+        }
+    }
+
+    private struct Key: Hashable {
+        let block: ObjectIdentifier
+        let feedback: FeedbackSnapshot
+    }
+    private enum Entry {
+        case compiling
+        case ready(NativeCode)
+        case failed(String)
+    }
+
+    private let session: NativeCodeSession
+    /// Compilations run here, one at a time, off the isolates' threads.
+    private let queue = DispatchQueue(label: "mvm.jit.compile", qos: .utility)
+    private let lock = NSLock()
+    private var cache: [Key: Entry] = [:]
+    /// The compiled blocks, so a cached ObjectIdentifier never names a new block.
+    private var blocks: [ObjectIdentifier: CodeBlock] = [:]
+    private var symbolCounter = 0
+    private let perfMap: PerfMap?
+    /// Functions compiled since the tier was made (all isolates).
+    public private(set) var compilations = 0
+
+    public init(options: Options = Options()) throws {
+        session = try NativeCodeSession(perfJitdump: options.perfJitdump)
+        session.passes = options.passes
+        session.dumpIR = options.dumpIR
+        perfMap = options.perfMap ? PerfMap() : nil
+    }
+
+    public func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, wait: Bool) -> NativeCodeLookup {
+        if let reason = FunctionCompiler.refusal(block) { return .refused(reason) }
+        let key = Key(block: ObjectIdentifier(block), feedback: feedback)
+        lock.lock()
+        switch cache[key] {
+        case .ready(let code):
+            lock.unlock()
+            return .ready(code, compiledNow: false)
+        case .failed(let reason):
+            lock.unlock()
+            return .refused(reason)
+        case .compiling:
+            lock.unlock()
+            if !wait { return .pending }
+            queue.sync {}  // the compilation in flight finishes first
+            return nativeCode(for: block, feedback: feedback, wait: wait)
+        case nil:
+            cache[key] = .compiling
+            blocks[key.block] = block
+            symbolCounter += 1
+            let symbol = "js_\(Self.sanitize(block.nameString))_\(symbolCounter)"
+            lock.unlock()
+            if wait {
+                let entry = queue.sync { compile(block, feedback, symbol, key) }
+                if case .ready(let code) = entry { return .ready(code, compiledNow: true) }
+                if case .failed(let reason) = entry { return .refused(reason) }
+                return .pending
+            }
+            queue.async { _ = self.compile(block, feedback, symbol, key) }
+            return .pending
+        }
+    }
+
+    /// Runs on `queue`.
+    private func compile(_ block: CodeBlock, _ feedback: FeedbackSnapshot, _ symbol: String, _ key: Key) -> Entry {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let entry: Entry
+        do {
+            try session.addModule(named: symbol) { context, module in
+                var compiler = FunctionCompiler(block: block, feedback: feedback, symbol: symbol, context: context, module: module)
+                compiler.compile()
+            }
+            let address = try session.address(of: symbol)
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            let size = session.size(of: symbol)
+            perfMap?.add(start: address, size: size, name: "js:\(block.name.isEmpty ? "(anonymous)" : block.nameString) \(block.source.name):\(block.loc.line)")
+            entry = .ready(NativeCode(entry: address, symbol: symbol, compileMilliseconds: milliseconds, codeSize: size))
+        } catch {
+            entry = .failed("\(error)")
+        }
+        lock.withLock {
+            cache[key] = entry
+            compilations += 1
+        }
+        return entry
+    }
+
+    private static func sanitize(_ name: String) -> String {
+        let cleaned = String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+        return cleaned.isEmpty ? "anonymous" : cleaned
+    }
+}

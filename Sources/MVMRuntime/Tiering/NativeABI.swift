@@ -1,0 +1,77 @@
+// What native code may assume about the runtime's memory: the offsets and
+// constants a tier compiles into its code, and the runtime entry it calls.
+// All of it is the same in every isolate of the process, which is what lets
+// one compiled function serve them all (DESIGN.md decision 5).
+import MVMBytecode
+
+public enum NativeABI {
+    // Value encoding (Value.swift).
+    public static let numberTag = Value.numberTag
+    public static let doubleOffset = Value.doubleOffset
+    public static let canonicalNaN = Value.canonicalNaN
+    public static let undefinedBits = Value.undefined.bits
+    public static let nullBits = Value.null.bits
+    public static let trueBits = Value.true.bits
+    public static let falseBits = Value.false.bits
+    public static let otherTag = Value.otherTag
+
+    // Cells (Heap.swift, Objects.swift).
+    public static let kindObject = CellKind.object.rawValue
+    public static let kindArray = CellKind.array.rawValue
+    public static let kindFunction = CellKind.function.rawValue
+    public static let kindArguments = CellKind.arguments.rawValue
+    public static let kindString = CellKind.string.rawValue
+    public static let kindRope = CellKind.rope.rawValue
+    public static let firstObjectKind = CellKind.firstObject.rawValue
+    public static let cellFlagsOffset = 3
+    public static let cellAuxOffset = 4
+    public static let shapeOffset = ObjectLayout.shapeOffset
+    public static let protoOffset = ObjectLayout.protoOffset
+    public static let slotsOffset = ObjectLayout.slotsOffset
+    public static let elementsOffset = ObjectLayout.elementsOffset
+    /// Elements storage: capacity (UInt32), length (UInt32), then the Values.
+    public static let elementsHeader = 8
+    public static let classConstructorFlag = ObjectFlags.classConstructor
+    public static let elementWriteBlockers = ObjectFlags.frozenElements | ObjectFlags.nonExtensible
+    /// Scope contexts: the parent at 8, variables from 16.
+    public static let contextParentOffset = 8
+    public static let contextSlotsOffset = 16
+
+    // Per-isolate function data (InstanceData) and inline caches.
+    public static let dataConstantsOffset = MemoryLayout<InstanceData>.offset(of: \.constants)!
+    public static let dataCachesOffset = MemoryLayout<InstanceData>.offset(of: \.caches)!
+    public static let cacheEntryStride = MemoryLayout<CacheEntry>.stride
+    public static let cacheEntriesPerSite = 4
+    public static let cacheShapeOffset = MemoryLayout<CacheEntry>.offset(of: \.shape)!
+    public static let cacheProtoOffset = MemoryLayout<CacheEntry>.offset(of: \.proto)!
+    public static let cacheHolderOffset = MemoryLayout<CacheEntry>.offset(of: \.holder)!
+    public static let cacheNewShapeOffset = MemoryLayout<CacheEntry>.offset(of: \.newShape)!
+    public static let cacheSlotOffset = MemoryLayout<CacheEntry>.offset(of: \.offset)!
+    public static let cacheEpochOffset = MemoryLayout<CacheEntry>.offset(of: \.epoch)!
+    public static let cacheKindOffset = MemoryLayout<CacheEntry>.offset(of: \.kind)!
+    public static let cacheKindOwn = CacheKind.own
+    public static let cacheKindProto = CacheKind.proto
+    public static let cacheKindArrayLength = CacheKind.arrayLength
+    public static let cacheKindTransition = CacheKind.transition
+
+    // The per-isolate state native code gets as its first argument.
+    public static let stateProtoEpochOffset = MemoryLayout<JITState>.offset(of: \.protoEpoch)!
+    public static let stateStressCountdownOffset = MemoryLayout<JITState>.offset(of: \.stressCountdown)!
+    public static let stressPeriod: Int32 = 7
+
+    // Exit words.
+    public static let exitInterpret = NativeExit.interpret
+    public static let exitException = NativeExit.exception
+    public static let exitDeopt = NativeExit.deopt
+
+    /// `Int32 mvm_slow_path(JITState *state, UInt32 pcOffset)`: runs the
+    /// instruction at pcOffset of the frame on top in full (see
+    /// NativeSlowPath.swift).
+    public static let slowPathSymbol = "mvm_slow_path"
+    public static var slowPathAddress: UnsafeRawPointer { unsafeBitCast(slowPathEntry, to: UnsafeRawPointer.self) }
+}
+
+private let slowPathEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, pcOffset in
+    let isolate = state.load(as: UnsafeMutableRawPointer.self)
+    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.nativeSlowPath(pcOffset) }
+}

@@ -1,0 +1,148 @@
+// The one runtime entry native code calls: an instruction the compiled
+// code did not finish inline (a type it did not specialize, an inline-cache
+// miss, an allocation) runs here in full, on the frame on top, through the
+// same runtime functions the interpreter calls.
+import MVMBytecode
+
+extension Isolate {
+    /// Runs the instruction at `pcOffset` of the frame on top. Returns -1 when
+    /// an exception is pending, the condition (0 or 1) for a conditional
+    /// jump, and 0 otherwise.
+    func nativeSlowPath(_ pcOffset: UInt32) -> Int32 {
+        let frame = frames + (frameCount - 1)
+        let data = frame.pointee.data
+        let pc = data.pointee.code + Int(pcOffset)
+        frame.pointee.pc = pc
+        let r = frame.pointee.registers
+        let word = pc.pointee
+        let a = Int(word >> 8)
+        let names = data.pointee.names
+        let op = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
+        var condition: Int32 = 0
+        do {
+            switch op {
+            case .getNamed:
+                r[a] = try getNamedMiss(r[Int(pc[1])], names[Int(pc[2])], data, Int(pc[3]))
+            case .setNamed, .defineNamed:
+                try setNamedMiss(r[a], names[Int(pc[1])], r[Int(pc[2])], data, Int(pc[3]), define: op == .defineNamed)
+            case .getIndexed:
+                r[a] = try getIndexedSlow(r[Int(pc[1])], r[Int(pc[2])])
+            case .setIndexed:
+                try setIndexedSlow(r[a], r[Int(pc[1])], r[Int(pc[2])], strict: data.pointee.flags & CodeBits.strict != 0)
+            case .getGlobal, .getGlobalOrUndefined:
+                r[a] = try getGlobalMiss(names[Int(pc[1])], data.pointee.caches + Int(pc[2]) * 4, orUndefined: op == .getGlobalOrUndefined)
+            case .setGlobal, .setGlobalStrict:
+                try setGlobalMiss(names[Int(pc[1])], r[a], data.pointee.caches + Int(pc[2]) * 4, strict: op == .setGlobalStrict)
+            case .add:
+                let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
+                r[a] = try addSlow(x, y)
+            case .sub, .mul, .div, .mod, .exp, .bitAnd, .bitOr, .bitXor, .shl, .shr, .ushr:
+                let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
+                r[a] = try arithmeticSlow(op, x, y)
+            case .addImm, .subImm:
+                let x = r[Int(pc[1])], y = Value(Int32(bitPattern: pc[2]))
+                data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
+                r[a] = op == .addImm ? try addSlow(x, y) : try arithmeticSlow(.sub, x, y)
+            case .inc, .dec:
+                r[a] = Value(try toNumber(r[Int(pc[1])]) + (op == .inc ? 1 : -1))
+            case .neg:
+                r[a] = Value(-(try toNumber(r[Int(pc[1])])))
+            case .toNumber, .toNumeric:
+                r[a] = Value(try toNumber(r[Int(pc[1])]))
+            case .not:
+                r[a] = Value(!truthy(r[Int(pc[1])]))
+            case .typeOf:
+                r[a] = typeOf(r[Int(pc[1])])
+            case .lt, .le, .gt, .ge:
+                let x = r[Int(pc[1])], y = r[Int(pc[2])]
+                data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
+                r[a] = Value(try compareSlow(op, x, y))
+            case .eq, .ne:
+                r[a] = Value(try looseEquals(r[Int(pc[1])], r[Int(pc[2])]) == (op == .eq))
+            case .strictEq, .strictNe:
+                r[a] = Value(strictEquals(r[Int(pc[1])], r[Int(pc[2])]) == (op == .strictEq))
+            case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual:
+                let x = r[a], y = r[Int(pc[1])]
+                data.pointee.arithmetic[Int(pc[2])] |= arithmeticFeedback(x, y)
+                condition = try compareSlow(Isolate.comparison(op), x, y) ? 1 : 0
+            case .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
+                let x = r[a], y = Value(Int32(bitPattern: pc[1]))
+                data.pointee.arithmetic[Int(pc[2])] |= arithmeticFeedback(x, y)
+                condition = try compareSlow(Isolate.comparison(op), x, y) ? 1 : 0
+            case .jumpIfNotStrictEqual, .jumpIfStrictEqual:
+                condition = strictEquals(r[a], r[Int(pc[1])]) ? 1 : 0
+            case .jumpIfTrue, .jumpIfFalse:
+                condition = truthy(r[a]) ? 1 : 0
+            case .call:
+                let base = r + Int(pc[1])
+                CallFeedback.record(data.pointee.callFeedback + Int(pc[3]) * CallFeedback.width, base.pointee)
+                r[a] = try callSlow(base.pointee, base + 1, Int(pc[2]))
+            case .newObject:
+                r[a] = Value(cell: newObjectCell(.object, proto: objectPrototype))
+            case .newArray:
+                let count = Int(pc[2])
+                let array = newArray(capacity: count)
+                let source = r + Int(pc[1])
+                for i in 0..<count { array.cell.elementValues[i] = source[i] }
+                if count > 0 { setElementLength(array.cell, count) }
+                r[a] = array
+            case .arrayPush:
+                arrayAppend(r[a].cell, r[Int(pc[1])])
+            case .newClosure:
+                let child = childInstance(data, Int(pc[1]))
+                r[a] = makeClosure(child.data, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: .undefined)
+            case .checkTDZ:
+                if r[a].isEmpty { tdzError(names[Int(pc[1])]); return -1 }
+            case .getScopeChecked:
+                tdzError(names[Int(pc[4])])
+                return -1
+            case .loadGlobalThis:
+                r[a] = globalObject
+            case .loadCallee:
+                r[a] = frame.pointee.callee
+            case .loadNewTarget:
+                r[a] = frame.pointee.newTarget
+            case .iteratorNext:
+                if let v = try iteratorStep(r + Int(pc[1])) { r[a] = v; condition = 1 }
+            case .forInNext:
+                let iterator = r + Int(pc[1])
+                let keys = iterator[0].cell
+                let i = Int(iterator[1].int32)
+                if i < keys.elementLength {
+                    r[a] = keys.elementValues[i]
+                    iterator[1] = Value(Int32(i + 1))
+                    condition = 1
+                }
+            case .throw:
+                pendingException = r[a]
+                return -1
+            default:
+                try executeSimple(op, pc, frame)
+            }
+        } catch {
+            return -1
+        }
+        // Whatever allocated may have crossed the collection threshold.
+        if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { return -1 }
+        return condition
+    }
+
+    @inline(__always)
+    func arithmeticFeedback(_ x: Value, _ y: Value) -> UInt8 {
+        if x.isInt32 && y.isInt32 { return 1 }
+        if x.isNumber && y.isNumber { return 2 }
+        return x.isString || y.isString ? 4 : 8
+    }
+
+    /// The comparison a compare-and-jump performs.
+    static func comparison(_ op: Opcode) -> Opcode {
+        switch op {
+        case .jumpIfNotLess, .jumpIfNotLessImm: return .lt
+        case .jumpIfNotLessEqual, .jumpIfNotLessEqualImm: return .le
+        case .jumpIfNotGreater, .jumpIfNotGreaterImm: return .gt
+        default: return .ge
+        }
+    }
+}

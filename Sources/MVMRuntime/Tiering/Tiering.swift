@@ -1,0 +1,320 @@
+// Tier-up: how hot functions move from the interpreter to native code.
+//
+// The runtime never imports LLVM (DESIGN.md, "Layers"): a faster tier plugs
+// in through `NativeTier`. The interpreter counts function entries and loop
+// back-edges down from a threshold (`tierCountdown`); at zero it asks the
+// tier for native code, passing the CodeBlock and a snapshot of the
+// function's feedback. Native code runs on the interpreter's own register
+// frame, so moving between tiers is a call and a return at an instruction
+// boundary: entering at a loop header is OSR, and a failed guard (a deopt) is
+// a return that names the instruction where the interpreter goes on.
+import MVMBytecode
+import MVMSyntax
+
+/// Which tiers run.
+public enum JITMode: String, Sendable, CaseIterable {
+    /// The interpreter only.
+    case off
+    /// Hot functions tier up (compiled on a background thread).
+    case on
+    /// Every function is compiled on its first call, synchronously (for testing).
+    case eager
+}
+
+/// What a tier knows about a function when it compiles it: the interpreter's
+/// feedback, reduced to what changes the code. It holds no isolate address,
+/// so equal snapshots in two isolates share one compiled function.
+public struct FeedbackSnapshot: Hashable, Sendable {
+    /// Per arithmetic/comparison site: 1 int32, 2 double, 4 string, 8 other (or'ed).
+    public var arithmetic: [UInt8]
+    /// Per property cache: entries in use (0...4), 5 megamorphic.
+    public var propertyStates: [UInt8]
+    /// Per call site: 0 unused, 1 only JS functions seen, 2 other callees seen.
+    public var callKinds: [UInt8]
+    /// Compile extra guards that fail on purpose (tier-comparison tests).
+    public var deoptStress: Bool
+
+    public init(arithmetic: [UInt8], propertyStates: [UInt8], callKinds: [UInt8], deoptStress: Bool) {
+        self.arithmetic = arithmetic
+        self.propertyStates = propertyStates
+        self.callKinds = callKinds
+        self.deoptStress = deoptStress
+    }
+}
+
+/// Compiled code for one (CodeBlock, FeedbackSnapshot). Immutable; shared by
+/// every isolate that asks for the same specialization.
+public final class NativeCode: @unchecked Sendable {
+    /// `UInt64 entry(JITState *state, Value *registers, InstanceData *data, UInt32 pcOffset)`.
+    public let entry: UnsafeRawPointer
+    public let symbol: String
+    public let compileMilliseconds: Double
+    public let codeSize: Int
+
+    public init(entry: UnsafeRawPointer, symbol: String, compileMilliseconds: Double, codeSize: Int) {
+        self.entry = entry
+        self.symbol = symbol
+        self.compileMilliseconds = compileMilliseconds
+        self.codeSize = codeSize
+    }
+}
+
+/// The answer to a tier-up request.
+public enum NativeCodeLookup: Sendable {
+    /// Ready; `compiledNow` is false when it came from the shared cache
+    /// (compiled earlier, by this isolate or another).
+    case ready(NativeCode, compiledNow: Bool)
+    /// Compiling on the background thread; ask again later.
+    case pending
+    /// This function will not be compiled (the reason goes to --stats).
+    case refused(String)
+}
+
+/// A tier that turns bytecode into native code (MVMJIT provides one).
+public protocol NativeTier: AnyObject, Sendable {
+    /// Native code for `block` specialized to `feedback`. With `wait`, a
+    /// missing compilation happens now on this thread; without, it is queued.
+    func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, wait: Bool) -> NativeCodeLookup
+}
+
+/// Why compiled code gave control back to the interpreter.
+public enum DeoptReason: UInt16, Sendable, CaseIterable {
+    case none = 0
+    case notInt32 = 1
+    case notNumber = 2
+    case notCell = 3
+    case stress = 4
+    case unsupported = 5
+
+    public var description: String {
+        switch self {
+        case .none: return "none"
+        case .notInt32: return "operand not int32"
+        case .notNumber: return "operand not a number"
+        case .notCell: return "operand not an object"
+        case .stress: return "forced (deopt stress)"
+        case .unsupported: return "instruction left to the interpreter"
+        }
+    }
+}
+
+/// Per-isolate words native code reads through its first argument. Its
+/// layout is part of the native ABI (see `NativeABI`).
+struct JITState {
+    var isolate: UnsafeMutableRawPointer
+    /// Bumped whenever an object used as a prototype changes shape.
+    var protoEpoch: UInt32
+    /// Deopt stress: guards count this down and fail when it reaches zero.
+    var stressCountdown: Int32
+}
+
+/// The `--stats` record of the JIT in one isolate.
+public struct JITStatistics: Sendable {
+    public struct Compiled: Sendable {
+        public var name: String
+        public var location: String
+        public var milliseconds: Double
+        /// False when the code came from the shared cache.
+        public var compiledHere: Bool
+        public var codeSize: Int
+    }
+    public struct Deopt: Hashable, Sendable {
+        public var function: String
+        public var location: String
+        public var opcode: String
+        public var reason: String
+    }
+    /// Every installation, in order.
+    public var installed: [Compiled] = []
+    /// Compilations this isolate started (the shared cache had nothing).
+    public var compiles: Int { installed.filter(\.compiledHere).count }
+    /// Installations the shared cache served without compiling.
+    public var cacheHits: Int { installed.filter { !$0.compiledHere }.count }
+    public var deopts: [Deopt: Int] = [:]
+    public var deoptCount: Int { deopts.values.reduce(0, +) }
+    /// Functions the tier would not compile, with the reason.
+    public var refused: [String: String] = [:]
+    /// Native code thrown away after too many deopts.
+    public var discarded = 0
+
+    public var description: String {
+        var lines: [String] = []
+        let times = installed.filter(\.compiledHere).map(\.milliseconds).sorted()
+        let median = times.isEmpty ? 0 : times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+        lines.append("jit: \(installed.count) functions installed (\(compiles) compiled, \(cacheHits) from the shared cache), "
+                     + "compile time \(format3(times.reduce(0, +))) ms total, \(format3(median)) ms median; "
+                     + "\(deoptCount) deopts, \(discarded) discarded")
+        for entry in installed {
+            lines.append("  compiled \(entry.name) (\(entry.location)): \(entry.compiledHere ? "\(format3(entry.milliseconds)) ms" : "shared cache"), \(entry.codeSize) bytes")
+        }
+        for (deopt, count) in deopts.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key.location < $1.key.location) }) {
+            lines.append("  deopt \(deopt.function) (\(deopt.location)) \(deopt.opcode): \(deopt.reason) x\(count)")
+        }
+        for (name, reason) in refused.sorted(by: { $0.key < $1.key }) {
+            lines.append("  not compiled \(name): \(reason)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// How a function stands with the native tier (`InstanceData.tierStatus`).
+enum TierStatus {
+    static let interpreted: UInt8 = 0
+    /// A compilation is under way (its snapshot is in `FunctionInstance.requested`).
+    static let requested: UInt8 = 1
+    static let installed: UInt8 = 2
+    /// Never again: refused by the tier or deopting too often.
+    static let abandoned: UInt8 = 3
+}
+
+/// Exit words native code returns: the instruction offset in the low 32 bits,
+/// a deopt reason in bits 32-47, the kind in the top byte.
+enum NativeExit {
+    static let interpret: UInt64 = 0
+    static let exception: UInt64 = 1
+    static let deopt: UInt64 = 2
+}
+
+typealias NativeEntry = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer, UInt32) -> UInt64
+
+extension Isolate {
+    /// Entries and back-edges before a function first asks for native code.
+    var initialTierCountdown: Int32 {
+        switch jitMode {
+        case .off: return .max
+        case .eager: return 0
+        case .on: return Int32(clamping: jitThreshold)
+        }
+    }
+
+    /// A function's countdown ran out (or it has native code and was being
+    /// interpreted). True when native code is installed: the caller enters it.
+    @inline(never)
+    func tierUp(_ data: UnsafeMutablePointer<InstanceData>) -> Bool {
+        if data.pointee.native != nil {
+            data.pointee.tierCountdown = 0
+            return true
+        }
+        guard jitMode != .off, let tier = nativeTier, data.pointee.tierStatus != TierStatus.abandoned else {
+            data.pointee.tierCountdown = .max
+            return false
+        }
+        let instance = data.pointee.instance.takeUnretainedValue()
+        let block = instance.block
+        if block.flags.contains(.generator) || block.flags.contains(.async) {
+            abandonTier(data, instance, reason: "generator functions stay in the interpreter")
+            return false
+        }
+        let snapshot: FeedbackSnapshot
+        if data.pointee.tierStatus == TierStatus.requested, let requested = instance.requested {
+            snapshot = requested
+        } else {
+            snapshot = feedbackSnapshot(data, block)
+        }
+        switch tier.nativeCode(for: block, feedback: snapshot, wait: jitMode == .eager || deoptStress || !compileInBackground) {
+        case .ready(let code, let compiledNow):
+            // A background compilation this isolate asked for counts as its own.
+            install(code, data, instance, compiledHere: compiledNow || data.pointee.tierStatus == TierStatus.requested)
+            return true
+        case .pending:
+            instance.requested = snapshot
+            data.pointee.tierStatus = TierStatus.requested
+            data.pointee.tierCountdown = 200  // poll again soon
+            return false
+        case .refused(let reason):
+            abandonTier(data, instance, reason: reason)
+            return false
+        }
+    }
+
+    private func abandonTier(_ data: UnsafeMutablePointer<InstanceData>, _ instance: FunctionInstance, reason: String) {
+        data.pointee.tierStatus = TierStatus.abandoned
+        data.pointee.tierCountdown = .max
+        jitStatistics.refused[functionLabel(instance.block)] = reason
+    }
+
+    private func install(_ code: NativeCode, _ data: UnsafeMutablePointer<InstanceData>, _ instance: FunctionInstance, compiledHere: Bool) {
+        instance.nativeCode = code
+        instance.requested = nil
+        data.pointee.native = code.entry
+        data.pointee.tierStatus = TierStatus.installed
+        data.pointee.tierCountdown = 0
+        data.pointee.deoptCount = 0
+        let block = instance.block
+        jitStatistics.installed.append(.init(name: block.name.isEmpty ? "(anonymous)" : block.nameString,
+                                             location: "\(block.source.name):\(block.loc.line)",
+                                             milliseconds: code.compileMilliseconds, compiledHere: compiledHere,
+                                             codeSize: code.codeSize))
+    }
+
+    func functionLabel(_ block: CodeBlock) -> String {
+        "\(block.name.isEmpty ? "(anonymous)" : block.nameString) (\(block.source.name):\(block.loc.line))"
+    }
+
+    func feedbackSnapshot(_ data: UnsafeMutablePointer<InstanceData>, _ block: CodeBlock) -> FeedbackSnapshot {
+        let d = data.pointee
+        let arithmetic = Array(UnsafeBufferPointer(start: d.arithmetic, count: block.arithmeticFeedbackCount))
+        let states = Array(UnsafeBufferPointer(start: d.cacheStates, count: block.propertyCacheCount))
+        var calls = [UInt8](repeating: 0, count: block.callFeedbackCount)
+        for i in 0..<block.callFeedbackCount {
+            let slots = d.callFeedback + i * CallFeedback.width
+            if slots[0] == 0 { continue }
+            if slots[0] == CallFeedback.megamorphic { calls[i] = 2; continue }
+            calls[i] = 1
+            for j in 0..<CallFeedback.width where slots[j] != 0 {
+                let callee = Value(bits: slots[j])
+                if !callee.isCell(.function) { calls[i] = 2 }
+            }
+        }
+        return FeedbackSnapshot(arithmetic: arithmetic, propertyStates: states, callKinds: calls, deoptStress: deoptStress)
+    }
+
+    /// Runs the native code of the frame on top from its pc. Returns false
+    /// when an exception is pending; otherwise the frame's pc is where the
+    /// interpreter continues.
+    @inline(never)
+    func runNative(_ entry: UnsafeRawPointer, _ frame: UnsafeMutablePointer<Frame>) -> Bool {
+        let data = frame.pointee.data
+        let offset = UInt32(frame.pointee.pc - data.pointee.code)
+        let exit = unsafeBitCast(entry, to: NativeEntry.self)(UnsafeMutableRawPointer(jitState), UnsafeMutableRawPointer(frame.pointee.registers),
+                                                               UnsafeMutableRawPointer(data), offset)
+        let kind = exit >> 56
+        if kind == NativeExit.exception { return false }
+        frame.pointee.pc = data.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
+        if kind == NativeExit.deopt {
+            recordDeopt(frame, reason: DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> 32)) ?? .none)
+        }
+        return true
+    }
+
+    /// Counts a deopt; code that keeps deopting is thrown away so that the
+    /// function recompiles with the feedback the interpreter gathers meanwhile,
+    /// and after a few rounds it stays interpreted.
+    @inline(never)
+    func recordDeopt(_ frame: UnsafeMutablePointer<Frame>, reason: DeoptReason) {
+        let data = frame.pointee.data
+        let instance = data.pointee.instance.takeUnretainedValue()
+        let block = instance.block
+        let offset = frame.pointee.pc - data.pointee.code
+        let position = block.position(at: offset)
+        let opcode = Opcode(rawValue: UInt8(truncatingIfNeeded: frame.pointee.pc.pointee)).map { "\($0)" } ?? "?"
+        let key = JITStatistics.Deopt(function: block.name.isEmpty ? "(anonymous)" : block.nameString,
+                                      location: "\(block.source.name):\(position.line):\(position.column)",
+                                      opcode: opcode, reason: reason.description)
+        jitStatistics.deopts[key, default: 0] += 1
+        data.pointee.deoptCount &+= 1
+        let limit: UInt32 = deoptStress ? 4 : 20
+        if data.pointee.deoptCount >= limit {
+            data.pointee.native = nil
+            instance.nativeCode = nil
+            jitStatistics.discarded += 1
+            instance.recompilations += 1
+            if instance.recompilations > (deoptStress ? 8 : 3) {
+                abandonTier(data, instance, reason: "deopted too often")
+            } else {
+                data.pointee.tierStatus = TierStatus.interpreted
+                data.pointee.tierCountdown = deoptStress ? 0 : Int32(clamping: jitThreshold)
+            }
+        }
+    }
+}

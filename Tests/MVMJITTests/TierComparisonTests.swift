@@ -1,0 +1,92 @@
+// Every tier computes the same thing: each conformance script prints the
+// same under the interpreter, with every function compiled on its first
+// call, under deopt stress (compiled code gives up on purpose every few
+// guards and is thrown away and recompiled often), and tiering up after a
+// few iterations on thin feedback.
+import MVMJIT
+import MVMRuntime
+import Testing
+
+@Test(arguments: corpusFiles("conformance"))
+func tiersAgree(file: String) {
+    let source = corpusText("conformance", file)
+    let reference = run(source, name: file, .interpreter)
+    #expect(!reference.output.isEmpty)
+    for setting in [TierSetting.eager, .stress, .early] {
+        let compiled = run(source, name: file, setting)
+        #expect(compiled.output == reference.output, "\(file) under \(setting): \(firstDifference(reference.output, compiled.output))")
+        if setting.mode == .eager {
+            #expect(!compiled.statistics.installed.isEmpty, "\(file) under \(setting) ran no native code")
+        }
+    }
+}
+
+/// The stress mode really deopts, and the deopts are reported with reasons.
+@Test func deoptStressDeopts() {
+    let source = """
+    function sum(n) { let s = 0; for (let i = 0; i < n; i++) s += i * 2; return s; }
+    console.log(sum(1000));
+    """
+    let result = run(source, name: "stress.js", .stress)
+    #expect(result.output == "999000\n")
+    #expect(result.statistics.deoptCount > 0)
+    #expect(result.statistics.deopts.keys.contains { $0.reason == DeoptReason.stress.description && $0.function == "sum" })
+}
+
+/// A guard failing for real: a function compiled for ints sees a string.
+@Test func typeChangeDeoptsAndKeepsTheResult() {
+    let source = """
+    function add(a, b) { return a + b; }
+    let r = 0;
+    for (let i = 0; i < 2000; i++) r = add(r, 1);
+    console.log(r, add("a", 1), add(1.5, 2), add(undefined, 1));
+    """
+    let result = run(source, name: "types.js", TierSetting(mode: .on, threshold: 10))
+    #expect(result.output == "2000 a1 3.5 NaN\n")
+    #expect(result.statistics.installed.contains { $0.name == "add" })
+}
+
+/// OSR: one long loop at the top level of a script runs natively.
+@Test func topLevelLoopTiersUp() {
+    let source = "let s = 0; for (let i = 0; i < 100000; i++) s = (s + i) % 1000; console.log(s);"
+    let result = run(source, name: "osr.js", TierSetting(mode: .on, threshold: 100))
+    #expect(result.output == "0\n")
+    #expect(result.statistics.installed.contains { $0.name == "(anonymous)" })
+}
+
+/// Compiled code holds no isolate address: isolate B reuses what A compiled.
+@Test func nativeCodeIsSharedAcrossIsolates() throws {
+    let tier = try JITTier()
+    let source = """
+    function dot(a, b) { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; return s; }
+    const p = { x: 1 }, q = { x: 2 };
+    function px(o) { return o.x; }
+    let t = 0;
+    for (let i = 0; i < 50; i++) t += dot([1, 2, 3], [4, 5, i]) + px(i % 2 ? p : q);
+    console.log(t);
+    """
+    let first = run(source, name: "shared.js", .eager, tier: tier)
+    #expect(first.statistics.compiles > 0)
+    let compilations = tier.compilations
+    let second = run(source, name: "shared.js", .eager, tier: tier)
+    #expect(second.output == first.output)
+    #expect(second.statistics.compiles == 0)
+    #expect(second.statistics.cacheHits == first.statistics.installed.count)
+    #expect(tier.compilations == compilations, "isolate B compiled again")
+}
+
+/// Errors thrown from compiled code keep their messages and locations.
+@Test func exceptionsFromCompiledCode() {
+    let source = """
+    function f(o) { return o.x.y; }
+    try { f({}); } catch (e) { console.log(e.message); console.log(e.stack.split("\\n")[1].trim()); }
+    function g(n) { if (n === 3) throw new RangeError("three"); return n; }
+    let s = 0;
+    try { for (let i = 0; i < 10; i++) s += g(i); } catch (e) { console.log(e.name, e.message, s); }
+    """
+    let reference = run(source, name: "errors.js", .interpreter)
+    #expect(reference.output.contains("Cannot read properties of undefined"))
+    for setting in [TierSetting.eager, .stress] {
+        #expect(run(source, name: "errors.js", setting).output == reference.output)
+    }
+}
