@@ -8,6 +8,8 @@ struct Configuration {
     var version: String?
     /// Why this configuration cannot run here (nil when it can).
     var unavailable: String?
+    /// Runs with `--stats`, so each sample carries the JIT's counts.
+    var reportsJIT = false
 
     var isAvailable: Bool { unavailable == nil }
 }
@@ -36,7 +38,8 @@ enum Configurations {
         if mvmExists, let probe = try? Subprocess.run([mvm, "-e", "", "--jit=eager"], timeout: timeout, scratch: scratch), !probe.succeeded {
             jitReason = probe.stderr.split(separator: "\n").first.map { String($0).replacingOccurrences(of: "mvm: ", with: "") } ?? "the JIT tier is not available"
         }
-        columns.append(Configuration(name: "jit", command: [mvm, "run", "--jit=on"], version: mvmVersion, unavailable: jitReason))
+        columns.append(Configuration(name: "jit", command: [mvm, "run", "--jit=on", "--stats"], version: mvmVersion,
+                                     unavailable: jitReason, reportsJIT: true))
 
         if let node = Subprocess.which("node") {
             let version = firstLine(of: [node, "--version"], scratch: scratch)

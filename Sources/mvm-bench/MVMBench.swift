@@ -10,7 +10,7 @@ struct MVMBench: ParsableCommand {
         commandName: "mvm-bench",
         abstract: "Benchmark MVM's tiers against node, node --jitless and qjs, plus micro-benchmarks.",
         discussion: """
-            Configurations: interp (mvm --jit=off), jit (mvm --jit=on; n/a until the JIT tier exists), \
+            Configurations: interp (mvm --jit=off), jit (mvm --jit=on: tiering up through LLVM; its compile times and deopts are listed too), \
             and node, node --jitless, qjs when they are on PATH. A run whose checksum is wrong, \
             that exits with an error or times out is FAIL and is never timed.
             """)

@@ -27,7 +27,8 @@ enum ProgramRunner {
                     cells[c].samples = []
                 } else {
                     cells[c].samples.append(Sample(wallSeconds: result.wallSeconds, cpuSeconds: result.cpuSeconds,
-                                                   maxRSSKilobytes: result.maxRSSKilobytes))
+                                                   maxRSSKilobytes: result.maxRSSKilobytes,
+                                                   jit: configuration.reportsJIT ? JITSample(statsOutput: result.stderr) : nil))
                 }
             }
         }

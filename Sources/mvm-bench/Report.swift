@@ -50,6 +50,30 @@ struct Sample: Codable {
     var wallSeconds: Double
     var cpuSeconds: Double
     var maxRSSKilobytes: Int
+    /// What the JIT did in this run (the jit configuration only).
+    var jit: JITSample? = nil
+}
+
+/// The `jit:` line of `mvm run --stats`.
+struct JITSample: Codable {
+    var functionsCompiled: Int
+    var fromSharedCache: Int
+    var compileMillisecondsTotal: Double
+    var compileMillisecondsMedian: Double
+    var deopts: Int
+
+    /// Parses "jit: N functions installed (C compiled, H from the shared cache),
+    /// compile time T ms total, M ms median; D deopts, X discarded".
+    init?(statsOutput: String) {
+        guard let line = statsOutput.split(separator: "\n").first(where: { $0.hasPrefix("jit: ") }) else { return nil }
+        let numbers = line.split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
+        guard numbers.count >= 7 else { return nil }
+        functionsCompiled = Int(numbers[1])
+        fromSharedCache = Int(numbers[2])
+        compileMillisecondsTotal = numbers[3]
+        compileMillisecondsMedian = numbers[4]
+        deopts = Int(numbers[5])
+    }
 }
 
 struct CellResult: Codable {

@@ -58,7 +58,34 @@ enum TextTable {
         }
         if !report.missingPeers.isEmpty { notes.append("not on PATH: \(report.missingPeers.joined(separator: ", "))") }
         if !notes.isEmpty { out += "\n" + notes.joined(separator: "\n") + "\n" }
+        out += jitCounts(report)
         if !report.micro.isEmpty { out += "\n" + micro(report.micro) }
+        return out
+    }
+
+    /// What the JIT did in each benchmark's first jit run.
+    static func jitCounts(_ report: Report) -> String {
+        var rows = [["jit, first run", "compiled", "shared", "compile ms", "median ms", "deopts"]]
+        var medians: [Double] = []
+        for benchmark in report.benchmarks {
+            guard let jit = benchmark.results.first(where: { $0.configuration == "jit" })?.samples.first?.jit else { continue }
+            rows.append([benchmark.name, "\(jit.functionsCompiled)", "\(jit.fromSharedCache)",
+                         String(format: "%.1f", jit.compileMillisecondsTotal), String(format: "%.2f", jit.compileMillisecondsMedian),
+                         "\(jit.deopts)"])
+            if jit.functionsCompiled > 0 { medians.append(jit.compileMillisecondsMedian) }
+        }
+        if rows.count == 1 { return "" }
+        var widths = Array(repeating: 0, count: rows[0].count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        var out = "\n"
+        for row in rows {
+            out += row.enumerated().map { i, cell in
+                i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                       : String(repeating: " ", count: widths[i] - cell.count) + cell
+            }.joined(separator: "   ") + "\n"
+        }
+        medians.sort()
+        if !medians.isEmpty { out += "median compile time per function (median over benchmarks): \(String(format: "%.2f", medians[medians.count / 2])) ms\n" }
         return out
     }
 
