@@ -56,6 +56,7 @@ struct FunctionCompiler {
     private let state: LLVMValueRef, frame: LLVMValueRef, data: LLVMValueRef, entryOffset: LLVMValueRef
     private let slowPathType: LLVMTypeRef
     private let slowPath: LLVMValueRef
+    private let callHelper: LLVMValueRef
     private var exceptionBlock: LLVMBasicBlockRef! = nil
 
     /// Why a block cannot be compiled, or nil.
@@ -82,6 +83,7 @@ struct FunctionCompiler {
         var slowParameters: [LLVMTypeRef?] = [i8Pointer, i32]
         slowPathType = LLVMFunctionType(i32, &slowParameters, 2, 0)!
         slowPath = LLVMAddFunction(module, NativeABI.slowPathSymbol, slowPathType)!
+        callHelper = LLVMAddFunction(module, NativeABI.callSymbol, slowPathType)!
     }
 
     // MARK: Structure
@@ -167,10 +169,15 @@ struct FunctionCompiler {
     @discardableResult
     private func runtime(_ instruction: Instruction) -> LLVMValueRef {
         var args: [LLVMValueRef?] = [state, ir.int32(Int32(instruction.offset))]
-        let result = LLVMBuildCall2(ir.builder, slowPathType, slowPath, &args, 2, "")!
+        let helper = instruction.opcode == .call ? callHelper : slowPath
+        let result = LLVMBuildCall2(ir.builder, slowPathType, helper, &args, 2, "")!
         let ok = ir.block("ok")
         ir.condBr(ir.icmp(LLVMIntEQ, result, ir.int32(-1)), exceptionBlock, ok)
         ir.position(at: ok)
+        if instruction.opcode == .call {
+            // The native stack is low: the interpreter makes this call.
+            ir.ifThen(ir.icmp(LLVMIntEQ, result, ir.int32(-2)), "deep") { exit(.interpret, at: instruction.offset) }
+        }
         reloadOutputs(instruction)
         return result
     }
@@ -250,6 +257,7 @@ struct FunctionCompiler {
             for _ in 0..<i.operand(1) { context = ir.load(ir.i64, ir.pointer(context), NativeABI.contextParentOffset) }
             ir.store(get(i.register(3)), ir.pointer(context), NativeABI.contextSlotsOffset + 8 * i.register(2))
 
+        case .getGlobal, .getGlobalOrUndefined, .setGlobal, .setGlobalStrict: emitGlobal(i)
         case .getNamed: emitGetNamed(i)
         case .setNamed, .defineNamed: emitSetNamed(i)
         case .getIndexed: emitGetIndexed(i)
@@ -309,37 +317,15 @@ struct FunctionCompiler {
             let produced = runtime(i)
             ir.condBr(ir.icmp(LLVMIntNE, produced, ir.int32(0)), blocks[i.next]!, blocks[i.target(2)]!)
 
-        // Calls: JS functions get their frame from the interpreter, which
-        // comes back here (the entry switch) when they return.
-        case .call:
-            let callee = get(i.register(1))
-            let slow = slowCallBlock(i)
-            branch(ir.isCell(callee), "cell") {
-                let p = ir.pointer(callee)
-                let isFunction = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindFunction))
-                let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset)
-                let notClass = ir.icmp(LLVMIntEQ, ir.and(flags, ir.int8(NativeABI.classConstructorFlag)), ir.int8(0))
-                branch(ir.and(isFunction, notClass), "js") { exit(.interpret, at: i.offset) }
-            }
-            ir.br(slow)
+        // Calls run in the runtime, which pushes the callee's frame and runs
+        // it (natively when it is compiled) and comes back with the result;
+        // `new` goes to the interpreter, which comes back here afterwards.
         case .new, .ret, .yield, .generatorStart:
             exit(.interpret, at: i.offset)
 
         default:
             runtime(i)
         }
-    }
-
-    private var slowCalls: [Int: LLVMBasicBlockRef] = [:]
-    /// One block per call site that runs the call in the runtime (natives, bound functions, errors).
-    private func slowCallBlock(_ i: Instruction) -> LLVMBasicBlockRef {
-        let here = ir.currentBlock
-        let slow = ir.block("call.runtime")
-        ir.position(at: slow)
-        runtime(i)
-        ir.br(blocks[i.next]!)
-        ir.position(at: here)
-        return slow
     }
 
     // MARK: Numbers
@@ -583,6 +569,24 @@ struct FunctionCompiler {
             let p = ir.pointer(v)
             branch(ir.icmp(LLVMIntUGE, ir.load(ir.i8, p, 0), ir.int8(NativeABI.firstObjectKind)), "object") { body(p) }
         }
+    }
+
+    /// Global variables: the cache entry's shape against the global object's.
+    private mutating func emitGlobal(_ i: Instruction) {
+        let global = ir.pointer(ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset))
+        let e = cacheEntry(site: i.register(2), entry: 0)
+        let shapeOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, global, NativeABI.shapeOffset), ir.load(ir.i64, e, NativeABI.cacheShapeOffset))
+        let own = ir.icmp(LLVMIntEQ, ir.load(ir.i8, e, NativeABI.cacheKindOffset), ir.int8(NativeABI.cacheKindOwn))
+        branch(ir.and(shapeOK, own), "cached") {
+            let slot = slotAddress(global, ir.load(ir.i32, e, NativeABI.cacheSlotOffset))
+            if i.opcode == .getGlobal || i.opcode == .getGlobalOrUndefined {
+                set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slot, "")!)
+            } else {
+                LLVMBuildStore(ir.builder, get(i.a), slot)
+            }
+            ir.br(blocks[i.next]!)
+        }
+        runtime(i)
     }
 
     private mutating func emitGetNamed(_ i: Instruction) {

@@ -80,12 +80,14 @@ public final class NativeCodeSession {
         if let error = JITError.from(LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(
             &generator, LLVMOrcLLJITGetGlobalPrefix(self.jit), nil, nil)) { throw error }
         LLVMOrcJITDylibAddGenerator(dylib, generator)
-        // The runtime's entry point, by address (Swift does not export it by name).
-        var pair = LLVMJITCSymbolMapPair(
-            Name: LLVMOrcLLJITMangleAndIntern(self.jit, NativeABI.slowPathSymbol),
-            Sym: LLVMJITEvaluatedSymbol(Address: LLVMOrcExecutorAddress(UInt(bitPattern: NativeABI.slowPathAddress)),
-                                        Flags: LLVMJITSymbolFlags(GenericFlags: UInt8(LLVMJITSymbolGenericFlagsExported.rawValue), TargetFlags: 0)))
-        if let error = JITError.from(LLVMOrcJITDylibDefine(dylib, LLVMOrcAbsoluteSymbols(&pair, 1))) { throw error }
+        // The runtime's entry points, by address (Swift does not export them by name).
+        var pairs = [(NativeABI.slowPathSymbol, NativeABI.slowPathAddress), (NativeABI.callSymbol, NativeABI.callAddress)].map { name, address in
+            LLVMJITCSymbolMapPair(
+                Name: LLVMOrcLLJITMangleAndIntern(self.jit, name),
+                Sym: LLVMJITEvaluatedSymbol(Address: LLVMOrcExecutorAddress(UInt(bitPattern: address)),
+                                            Flags: LLVMJITSymbolFlags(GenericFlags: UInt8(LLVMJITSymbolGenericFlagsExported.rawValue), TargetFlags: 0)))
+        }
+        if let error = JITError.from(LLVMOrcJITDylibDefine(dylib, LLVMOrcAbsoluteSymbols(&pairs, pairs.count))) { throw error }
 
         // Record each linked object's function sizes.
         LLVMOrcObjectTransformLayerSetTransform(LLVMOrcLLJITGetObjTransformLayer(self.jit), { context, object in

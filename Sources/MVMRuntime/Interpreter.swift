@@ -430,7 +430,7 @@ extension Isolate {
                     pc += Int(Int32(bitPattern: word) >> 8)
                     if !safepoint(pc) { break inner }
                     data.pointee.tierCountdown &-= 1
-                    if data.pointee.tierCountdown < 0 {
+                    if data.pointee.tierCountdown < 0 || data.pointee.native != nil {
                         // Hot loop: enter native code at its header (OSR) once there is some.
                         frame.pointee.pc = pc
                         if tierUp(data) { continue outer }

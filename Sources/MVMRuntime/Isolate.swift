@@ -324,7 +324,7 @@ public final class Isolate {
         stackTop = registerBase
         frames = .allocate(capacity: frameCapacity)
         jitState = .allocate(capacity: 1)
-        jitState.initialize(to: JITState(isolate: UnsafeMutableRawPointer(bitPattern: 16)!, protoEpoch: 1, stressCountdown: 0))
+        jitState.initialize(to: JITState(isolate: UnsafeMutableRawPointer(bitPattern: 16)!, globalObject: 0, protoEpoch: 1, stressCountdown: 0))
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         startTime = UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
@@ -334,6 +334,7 @@ public final class Isolate {
         setUpStrings()
         setUpRealm()
         jitState.pointee.isolate = Unmanaged.passUnretained(self).toOpaque()
+        jitState.pointee.globalObject = globalObject.bits
     }
 
     deinit {

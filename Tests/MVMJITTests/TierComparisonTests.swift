@@ -90,3 +90,19 @@ func tiersAgree(file: String) {
         #expect(run(source, name: "errors.js", setting).output == reference.output)
     }
 }
+
+/// Deep recursion through compiled code reaches the interpreter's depth
+/// (native calls hand over to the interpreter when the native stack runs low).
+@Test func deepRecursionMatchesTheInterpreter() {
+    let source = """
+    function rec(n) { return n === 0 ? 0 : 1 + rec(n - 1); }
+    console.log(rec(15000));
+    function forever(n) { return forever(n + 1); }
+    try { forever(0); } catch (e) { console.log(e.name, e.message); }
+    """
+    let reference = run(source, name: "deep.js", .interpreter)
+    #expect(reference.output == "15000\nRangeError Maximum call stack size exceeded\n")
+    for setting in [TierSetting.eager, .stress] {
+        #expect(run(source, name: "deep.js", setting).output == reference.output, "\(setting)")
+    }
+}

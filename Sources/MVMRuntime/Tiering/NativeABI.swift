@@ -55,6 +55,7 @@ public enum NativeABI {
     public static let cacheKindTransition = CacheKind.transition
 
     // The per-isolate state native code gets as its first argument.
+    public static let stateGlobalObjectOffset = MemoryLayout<JITState>.offset(of: \.globalObject)!
     public static let stateProtoEpochOffset = MemoryLayout<JITState>.offset(of: \.protoEpoch)!
     public static let stateStressCountdownOffset = MemoryLayout<JITState>.offset(of: \.stressCountdown)!
     public static let stressPeriod: Int32 = 7
@@ -69,6 +70,15 @@ public enum NativeABI {
     /// NativeSlowPath.swift).
     public static let slowPathSymbol = "mvm_slow_path"
     public static var slowPathAddress: UnsafeRawPointer { unsafeBitCast(slowPathEntry, to: UnsafeRawPointer.self) }
+    /// `Int32 mvm_call(JITState *state, UInt32 pcOffset)`: the `call` at
+    /// pcOffset, entering compiled callees directly (Isolate.nativeCall).
+    public static let callSymbol = "mvm_call"
+    public static var callAddress: UnsafeRawPointer { unsafeBitCast(callEntry, to: UnsafeRawPointer.self) }
+}
+
+private let callEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, pcOffset in
+    let isolate = state.load(as: UnsafeMutableRawPointer.self)
+    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.nativeCall(pcOffset) }
 }
 
 private let slowPathEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, pcOffset in

@@ -3,6 +3,7 @@
 // miss, an allocation) runs here in full, on the frame on top, through the
 // same runtime functions the interpreter calls.
 import MVMBytecode
+import MVMSyntax
 
 extension Isolate {
     /// Runs the instruction at `pcOffset` of the frame on top. Returns -1 when
@@ -144,5 +145,63 @@ extension Isolate {
         case .jumpIfNotGreater, .jumpIfNotGreaterImm: return .gt
         default: return .ge
         }
+    }
+}
+
+extension Isolate {
+    /// Native stack kept free by nested native calls (above the guard's own
+    /// reserve), for the interpreter and runtime below the deepest one.
+    static let nativeCallReserve: UInt = 256 * 1024
+
+    /// `call` from native code. A JS function gets its frame pushed here and,
+    /// when it is compiled, its native code called directly; it returns
+    /// through its `ret` without the interpreter unless it needs it (an
+    /// instruction left to the interpreter, a deopt, a handler). Other
+    /// callees take the slow path. Returns -1 when an exception is pending,
+    /// and -2 when the native stack is running low: the caller then leaves
+    /// the call to the interpreter, whose frames do not use the native stack,
+    /// so deep JS recursion reaches the same depth in every tier.
+    func nativeCall(_ pcOffset: UInt32) -> Int32 {
+        let frame = frames + (frameCount - 1)
+        let data = frame.pointee.data
+        let pc = data.pointee.code + Int(pcOffset)
+        let base = frame.pointee.registers + Int(pc[1])
+        let callee = base.pointee
+        guard callee.isCell(.function), callee.cell.cellFlags & ObjectFlags.classConstructor == 0 else {
+            return nativeSlowPath(pcOffset)
+        }
+        if StackGuard.currentAddress() < stackLimit &+ Isolate.nativeCallReserve { return -2 }
+        CallFeedback.record(data.pointee.callFeedback + Int(pc[3]) * CallFeedback.width, callee)
+        frame.pointee.pc = pc
+        let a = Int(pc.pointee >> 8)
+        guard pushFrame(callee, base + 1, Int(pc[2]), newTarget: .undefined, returnRegister: UInt32(a),
+                        returnPC: pc + 4, flags: Frame.entry) else { return -1 }
+        let calleeFrame = frames + (frameCount - 1)
+        if let entry = calleeFrame.pointee.data.pointee.native {
+            let calleeData = calleeFrame.pointee.data
+            let exit = unsafeBitCast(entry, to: NativeEntry.self)(UnsafeMutableRawPointer(jitState),
+                                                                  UnsafeMutableRawPointer(calleeFrame.pointee.registers),
+                                                                  UnsafeMutableRawPointer(calleeData), 0)
+            let kind = exit >> 56
+            if kind == NativeExit.exception {
+                // A handler in the callee goes on in the interpreter; none pops its frame.
+                if !unwind() { return -1 }
+            } else {
+                let exitPC = calleeData.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
+                calleeFrame.pointee.pc = exitPC
+                if kind == NativeExit.deopt {
+                    recordDeopt(calleeFrame, reason: DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> 32)) ?? .none)
+                } else if UInt8(truncatingIfNeeded: exitPC.pointee) == Opcode.ret.rawValue {
+                    // The common case: a plain return, done here.
+                    let result = calleeFrame.pointee.registers[Int(exitPC.pointee >> 8)]
+                    popFrame()
+                    frame.pointee.registers[a] = result
+                    return 0
+                }
+            }
+        }
+        guard let result = execute() else { return -1 }
+        frame.pointee.registers[a] = result
+        return 0
     }
 }

@@ -102,6 +102,8 @@ public enum DeoptReason: UInt16, Sendable, CaseIterable {
 /// layout is part of the native ABI (see `NativeABI`).
 struct JITState {
     var isolate: UnsafeMutableRawPointer
+    /// The global object's bits (global variable caches check its shape).
+    var globalObject: UInt64
     /// Bumped whenever an object used as a prototype changes shape.
     var protoEpoch: UInt32
     /// Deopt stress: guards count this down and fail when it reaches zero.
@@ -191,10 +193,7 @@ extension Isolate {
     /// interpreted). True when native code is installed: the caller enters it.
     @inline(never)
     func tierUp(_ data: UnsafeMutablePointer<InstanceData>) -> Bool {
-        if data.pointee.native != nil {
-            data.pointee.tierCountdown = 0
-            return true
-        }
+        if data.pointee.native != nil { return true }
         guard jitMode != .off, let tier = nativeTier, data.pointee.tierStatus != TierStatus.abandoned else {
             data.pointee.tierCountdown = .max
             return false
@@ -238,7 +237,7 @@ extension Isolate {
         instance.requested = nil
         data.pointee.native = code.entry
         data.pointee.tierStatus = TierStatus.installed
-        data.pointee.tierCountdown = 0
+        data.pointee.tierCountdown = .max
         data.pointee.deoptCount = 0
         let block = instance.block
         jitStatistics.installed.append(.init(name: block.name.isEmpty ? "(anonymous)" : block.nameString,
