@@ -46,11 +46,15 @@ func decode(_ block: CodeBlock) -> [Instruction] {
     return result
 }
 
-struct FunctionCompiler {
+public struct FunctionCompiler {
+    /// The optimization pipeline compiled functions get (see JITTier.Options).
+    public static let passes = "function(sroa,early-cse,instcombine,simplifycfg,gvn,loop-mssa(licm),instcombine,simplifycfg)"
+
     let block: CodeBlock
     let feedback: FeedbackSnapshot
     let ir: IRBuilder
     let instructions: [Instruction]
+    let types: RegisterTypes
     private var blocks: [Int: LLVMBasicBlockRef] = [:]
     private var slots: [LLVMValueRef] = []
     private let state: LLVMValueRef, frame: LLVMValueRef, data: LLVMValueRef, entryOffset: LLVMValueRef
@@ -70,6 +74,7 @@ struct FunctionCompiler {
         self.block = block
         self.feedback = feedback
         instructions = decode(block)
+        types = RegisterTypes(block: block, instructions: instructions, feedback: feedback)
         let i64 = LLVMInt64TypeInContext(context)!, i32 = LLVMInt32TypeInContext(context)!
         let i8Pointer = LLVMPointerType(LLVMInt8TypeInContext(context), 0)!
         var parameters: [LLVMTypeRef?] = [i8Pointer, i8Pointer, i8Pointer, i32]
@@ -92,7 +97,9 @@ struct FunctionCompiler {
         defer { ir.dispose() }
         let entry = ir.block("entry")
         ir.position(at: entry)
-        slots = (0..<block.registerCount).map { _ in LLVMBuildAlloca(ir.builder, ir.i64, "")! }
+        slots = (0..<block.registerCount).map { r in
+            LLVMBuildAlloca(ir.builder, types.kind(r) == .int32 ? ir.i32 : types.kind(r) == .double ? ir.f64 : ir.i64, "")!
+        }
         for instruction in instructions { blocks[instruction.offset] = ir.block("pc\(instruction.offset)") }
         exceptionBlock = ir.block("exception")
         ir.position(at: exceptionBlock)
@@ -117,7 +124,7 @@ struct FunctionCompiler {
             let load = ir.block("enter\(offset)")
             LLVMAddCase(dispatch, ir.int32(Int32(offset)), load)
             ir.position(at: load)
-            reloadRegisters()
+            enter(at: offset)
             ir.br(blocks[offset]!)
         }
         ir.position(at: unknownEntry)
@@ -125,6 +132,10 @@ struct FunctionCompiler {
 
         for (index, instruction) in instructions.enumerated() {
             ir.position(at: blocks[instruction.offset]!)
+            if !types.reachable[index] {
+                exit(.interpret, at: instruction.offset)  // never runs
+                continue
+            }
             emit(instruction)
             if LLVMGetBasicBlockTerminator(ir.currentBlock) == nil {
                 if index + 1 < instructions.count { ir.br(blocks[instructions[index + 1].offset]!) } else {
@@ -136,13 +147,58 @@ struct FunctionCompiler {
 
     // MARK: Registers, exits and the runtime
 
-    private func get(_ r: Int) -> LLVMValueRef { LLVMBuildLoad2(ir.builder, ir.i64, slots[r], "")! }
+    /// Register `r` as a boxed Value (typed registers are boxed on the way).
+    private func get(_ r: Int) -> LLVMValueRef {
+        switch types.kind(r) {
+        case .int32: return ir.boxInt32(LLVMBuildLoad2(ir.builder, ir.i32, slots[r], "")!)
+        // Integral doubles box as int32, as Value(Double) does, so generic
+        // code speculating on int32 sees what the interpreter would.
+        case .double: return ir.boxNumber(LLVMBuildLoad2(ir.builder, ir.f64, slots[r], "")!)
+        default: return LLVMBuildLoad2(ir.builder, ir.i64, slots[r], "")!
+        }
+    }
     private func set(_ r: Int, _ v: LLVMValueRef) {
+        precondition(types.kind(r) == .boxed, "boxed write into typed register r\(r) of \(block.nameString)")
         LLVMBuildStore(ir.builder, v, slots[r])
         ir.store(v, frame, 8 * r)
     }
-    private func reloadRegisters() { for r in 0..<slots.count { reload(r) } }
-    private func reload(_ r: Int) { LLVMBuildStore(ir.builder, ir.load(ir.i64, frame, 8 * r), slots[r]) }
+    /// Writes an unboxed number into a typed register (and its boxed form to the frame).
+    private func setNumber(_ r: Int, int: LLVMValueRef? = nil, double: LLVMValueRef? = nil) {
+        if types.kind(r) == .int32, let int {
+            LLVMBuildStore(ir.builder, int, slots[r])
+            ir.store(ir.boxInt32(int), frame, 8 * r)
+        } else {
+            let d = double ?? LLVMBuildSIToFP(ir.builder, int!, ir.f64, "")!
+            LLVMBuildStore(ir.builder, d, slots[r])
+            ir.store(int.map { ir.boxInt32($0) } ?? ir.boxNumber(d), frame, 8 * r)
+        }
+    }
+    private func reload(_ r: Int) {
+        if types.kind(r) == .boxed { LLVMBuildStore(ir.builder, ir.load(ir.i64, frame, 8 * r), slots[r]) }
+    }
+
+    /// An entry point: registers come from the frame. A typed register that
+    /// does not hold its type there is dead if it is not written yet on the
+    /// way here; otherwise this entry is refused (a deopt, the interpreter goes on).
+    private func enter(at offset: Int) {
+        let index = instructions.firstIndex { $0.offset == offset } ?? 0
+        for r in 0..<slots.count {
+            let boxed = ir.load(ir.i64, frame, 8 * r)
+            let kind = types.kind(r)
+            if kind == .boxed {
+                LLVMBuildStore(ir.builder, boxed, slots[r])
+                continue
+            }
+            let fits = kind == .int32 ? ir.isInt32(boxed) : ir.isNumber(boxed)
+            if index < types.definedBefore.count && types.definedBefore[index].contains(r) {
+                ir.ifThen(ir.xor(fits, ir.trueValue), "entry.mismatch") { exit(.deopt(kind == .int32 ? .notInt32 : .notNumber), at: offset) }
+                LLVMBuildStore(ir.builder, kind == .int32 ? ir.int32Payload(boxed) : ir.numberPayload(boxed), slots[r])
+            } else {
+                let unboxed = kind == .int32 ? ir.int32Payload(boxed) : ir.numberPayload(boxed)
+                LLVMBuildStore(ir.builder, ir.select(fits, unboxed, kind == .int32 ? ir.int32(0) : ir.double(0)), slots[r])
+            }
+        }
+    }
 
     /// Registers the runtime may write running `i`: the destination, the
     /// pair after it (iterator records, classes), the pair an iterator
@@ -224,6 +280,10 @@ struct FunctionCompiler {
     // MARK: Instructions
 
     private mutating func emit(_ i: Instruction) {
+        if types.numericDefinition(i) && types.kind(i.a) != .boxed {
+            emitTyped(i)
+            return
+        }
         switch i.opcode {
         case .mov: set(i.a, get(i.register(1)))
         case .loadConst:
@@ -283,13 +343,22 @@ struct FunctionCompiler {
         case .eq, .ne: emitLooseEquality(i)
         case .lt, .le, .gt, .ge:
             stressGuard(i)
+            if let holds = typedCompare(i.opcode, .register(i.register(1)), .register(i.register(2))) {
+                set(i.a, ir.boxBool(holds))
+                break
+            }
             let holds = compare(i, i.opcode, get(i.register(1)), get(i.register(2)), site: i.register(3), valueResult: true)
             set(i.a, ir.boxBool(holds))
 
         // Control flow.
         case .jump, .loop: ir.br(blocks[i.target(0)]!)
         case .jumpIfTrue, .jumpIfFalse:
-            let t = truthy(get(i.a))
+            let t: LLVMValueRef
+            switch types.kind(i.a) {
+            case .int32: t = ir.icmp(LLVMIntNE, LLVMBuildLoad2(ir.builder, ir.i32, slots[i.a], "")!, ir.int32(0))
+            case .double: t = ir.fcmp(LLVMRealONE, LLVMBuildLoad2(ir.builder, ir.f64, slots[i.a], "")!, ir.double(0))
+            default: t = truthy(get(i.a))
+            }
             if i.opcode == .jumpIfTrue { ir.condBr(t, blocks[i.target(1)]!, blocks[i.next]!) }
             else { ir.condBr(t, blocks[i.next]!, blocks[i.target(1)]!) }
         case .jumpIfNullish, .jumpIfNotNullish:
@@ -302,10 +371,18 @@ struct FunctionCompiler {
             if i.opcode == .jumpIfUndefined { ir.condBr(undefined, yes, no) } else { ir.condBr(undefined, no, yes) }
         case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual:
             stressGuard(i)
+            if let holds = typedCompare(i.opcode, .register(i.a), .register(i.register(1))) {
+                ir.condBr(holds, blocks[i.next]!, blocks[i.target(3)]!)
+                break
+            }
             let holds = compare(i, i.opcode, get(i.a), get(i.register(1)), site: i.register(2), valueResult: false)
             ir.condBr(holds, blocks[i.next]!, blocks[i.target(3)]!)
         case .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
             stressGuard(i)
+            if let holds = typedCompare(i.opcode, .register(i.a), .immediate(i.signed(1))) {
+                ir.condBr(holds, blocks[i.next]!, blocks[i.target(3)]!)
+                break
+            }
             let y = ir.int64(Value(i.signed(1)).bits)
             let holds = compare(i, i.opcode, get(i.a), y, site: i.register(2), valueResult: false)
             ir.condBr(holds, blocks[i.next]!, blocks[i.target(3)]!)
@@ -326,6 +403,153 @@ struct FunctionCompiler {
         default:
             runtime(i)
         }
+    }
+
+    // MARK: Typed numbers (RegisterTypes)
+
+    private enum Operand {
+        case register(Int)
+        case immediate(Int32)
+    }
+
+    private func guardOrDeopt(_ ok: LLVMValueRef, _ reason: DeoptReason, _ i: Instruction) {
+        ir.ifThen(ir.xor(ok, ir.trueValue), "guard") { exit(.deopt(reason), at: i.offset) }
+    }
+
+    /// An operand as an i32; deopts when it is not an int32.
+    private func intOperand(_ o: Operand, _ i: Instruction) -> LLVMValueRef {
+        switch o {
+        case .immediate(let q): return ir.int32(q)
+        case .register(let r):
+            switch types.kind(r) {
+            case .int32: return LLVMBuildLoad2(ir.builder, ir.i32, slots[r], "")!
+            case .double:
+                let d = LLVMBuildLoad2(ir.builder, ir.f64, slots[r], "")!
+                let inRange = ir.and(ir.fcmp(LLVMRealOGE, d, ir.double(-2147483648.0)), ir.fcmp(LLVMRealOLE, d, ir.double(2147483647.0)))
+                let n = LLVMBuildFPToSI(ir.builder, ir.select(inRange, d, ir.double(0)), ir.i32, "")!
+                let exact = ir.fcmp(LLVMRealOEQ, LLVMBuildSIToFP(ir.builder, n, ir.f64, "")!, d)
+                let notNegativeZero = ir.or(ir.icmp(LLVMIntNE, n, ir.int32(0)), ir.icmp(LLVMIntSGE, ir.bitcast(d, ir.i64), ir.int64(0)))
+                guardOrDeopt(ir.and(ir.and(inRange, exact), notNegativeZero), .notInt32, i)
+                return n
+            default:
+                let v = LLVMBuildLoad2(ir.builder, ir.i64, slots[r], "")!
+                guardOrDeopt(ir.isInt32(v), .notInt32, i)
+                return ir.int32Payload(v)
+            }
+        }
+    }
+
+    /// An operand as an f64; deopts when it is not a number.
+    private func doubleOperand(_ o: Operand, _ i: Instruction) -> LLVMValueRef {
+        switch o {
+        case .immediate(let q): return ir.double(Double(q))
+        case .register(let r):
+            switch types.kind(r) {
+            case .int32: return LLVMBuildSIToFP(ir.builder, LLVMBuildLoad2(ir.builder, ir.i32, slots[r], "")!, ir.f64, "")!
+            case .double: return LLVMBuildLoad2(ir.builder, ir.f64, slots[r], "")!
+            default:
+                let v = LLVMBuildLoad2(ir.builder, ir.i64, slots[r], "")!
+                guardOrDeopt(ir.isNumber(v), .notNumber, i)
+                return ir.numberPayload(v)
+            }
+        }
+    }
+
+    /// A numeric definition of a typed register: unboxed arithmetic whose
+    /// int32 results deopt where the interpreter would make a double.
+    private func emitTyped(_ i: Instruction) {
+        let dest = types.kind(i.a)
+        let x: Operand, y: Operand
+        switch i.opcode {
+        case .loadInt:
+            setNumber(i.a, int: ir.int32(i.signed(1)))
+            return
+        case .loadConst:
+            guard case .number(let d) = block.constants[i.register(1)] else { return }
+            if dest == .int32 { setNumber(i.a, int: ir.int32(Value(d).int32)) } else { setNumber(i.a, double: ir.double(d)) }
+            return
+        case .mov:
+            if dest == .int32 { setNumber(i.a, int: intOperand(.register(i.register(1)), i)) }
+            else { setNumber(i.a, double: doubleOperand(.register(i.register(1)), i)) }
+            return
+        case .inc, .dec, .neg:
+            x = .register(i.register(1))
+            y = .immediate(i.opcode == .dec ? -1 : 1)
+        case .addImm, .subImm:
+            x = .register(i.register(1))
+            y = .immediate(i.signed(2))
+        default:
+            x = .register(i.register(1))
+            y = .register(i.register(2))
+        }
+        stressGuard(i)
+        // Bitwise operators compute in int32 even into a double register.
+        let bitwise = [Opcode.bitAnd, .bitOr, .bitXor, .shl, .shr].contains(i.opcode)
+        if dest == .int32 || bitwise {
+            let p = intOperand(x, i), q = intOperand(y, i)
+            let result: LLVMValueRef
+            switch i.opcode {
+            case .add, .addImm, .inc, .dec, .sub, .subImm, .mul:
+                let name = i.opcode == .sub || i.opcode == .subImm ? "ssub" : i.opcode == .mul ? "smul" : "sadd"
+                let (v, overflow) = ir.overflowing(name, p, q)
+                var bad = overflow
+                if i.opcode == .mul {
+                    // A zero from a negative operand is -0, a double.
+                    let negative = ir.or(ir.icmp(LLVMIntSLT, p, ir.int32(0)), ir.icmp(LLVMIntSLT, q, ir.int32(0)))
+                    bad = ir.or(bad, ir.and(ir.icmp(LLVMIntEQ, v, ir.int32(0)), negative))
+                }
+                guardOrDeopt(ir.xor(bad, ir.trueValue), .notInt32, i)
+                result = v
+            case .neg:
+                guardOrDeopt(ir.and(ir.icmp(LLVMIntNE, p, ir.int32(0)), ir.icmp(LLVMIntNE, p, ir.int32(.min))), .notInt32, i)
+                result = ir.sub(ir.int32(0), p)
+            case .mod:
+                guardOrDeopt(ir.and(ir.icmp(LLVMIntSGE, p, ir.int32(0)), ir.icmp(LLVMIntSGT, q, ir.int32(0))), .notInt32, i)
+                result = LLVMBuildSRem(ir.builder, p, q, "")!
+            case .bitAnd: result = ir.and(p, q)
+            case .bitOr: result = ir.or(p, q)
+            case .bitXor: result = ir.xor(p, q)
+            case .shl: result = LLVMBuildShl(ir.builder, p, ir.and(q, ir.int32(31)), "")!
+            default: result = LLVMBuildAShr(ir.builder, p, ir.and(q, ir.int32(31)), "")!  // shr
+            }
+            setNumber(i.a, int: result)
+        } else {
+            let a = doubleOperand(x, i), b = doubleOperand(y, i)
+            let result: LLVMValueRef
+            switch i.opcode {
+            case .add, .addImm, .inc, .dec: result = LLVMBuildFAdd(ir.builder, a, b, "")!
+            case .sub, .subImm: result = LLVMBuildFSub(ir.builder, a, b, "")!
+            case .mul: result = LLVMBuildFMul(ir.builder, a, b, "")!
+            case .div: result = LLVMBuildFDiv(ir.builder, a, b, "")!
+            case .neg: result = LLVMBuildFNeg(ir.builder, a, "")!
+            default:  // mod: x % ±Infinity is x for finite x; otherwise fmod
+                let infinite = ir.fcmp(LLVMRealOEQ, ir.intrinsic("llvm.fabs.f64", returns: ir.f64, [b]), ir.double(.infinity))
+                let finite = ir.fcmp(LLVMRealONE, ir.intrinsic("llvm.fabs.f64", returns: ir.f64, [a]), ir.double(.infinity))
+                result = ir.select(ir.and(infinite, finite), a, LLVMBuildFRem(ir.builder, a, b, "")!)
+            }
+            setNumber(i.a, double: result)
+        }
+    }
+
+    /// A comparison of typed operands, or nil when either is boxed.
+    private func typedCompare(_ op: Opcode, _ x: Operand, _ y: Operand) -> LLVMValueRef? {
+        func kind(_ o: Operand) -> RegisterKind {
+            if case .register(let r) = o { return types.kind(r) }
+            return .int32
+        }
+        let (kx, ky) = (kind(x), kind(y))
+        guard kx != .boxed, ky != .boxed else { return nil }
+        let (intPredicate, realPredicate): (LLVMIntPredicate, LLVMRealPredicate)
+        switch op {
+        case .lt, .jumpIfNotLess, .jumpIfNotLessImm: (intPredicate, realPredicate) = (LLVMIntSLT, LLVMRealOLT)
+        case .le, .jumpIfNotLessEqual, .jumpIfNotLessEqualImm: (intPredicate, realPredicate) = (LLVMIntSLE, LLVMRealOLE)
+        case .gt, .jumpIfNotGreater, .jumpIfNotGreaterImm: (intPredicate, realPredicate) = (LLVMIntSGT, LLVMRealOGT)
+        default: (intPredicate, realPredicate) = (LLVMIntSGE, LLVMRealOGE)
+        }
+        // Typed operands need no guard: the conversions below cannot fail.
+        let unused = instructions[0]
+        if kx == .int32 && ky == .int32 { return ir.icmp(intPredicate, intOperand(x, unused), intOperand(y, unused)) }
+        return ir.fcmp(realPredicate, doubleOperand(x, unused), doubleOperand(y, unused))
     }
 
     // MARK: Numbers

@@ -15,11 +15,14 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         public var perfMap = false
         /// Register LLVM's perf JIT event listener (jit-PID.dump for `perf inject`).
         public var perfJitdump = false
-        /// LLVM's pass pipeline (LLVMRunPasses syntax).
-        public var passes = "default<O2>"
+        /// LLVM's pass pipeline (LLVMRunPasses syntax). Chosen by measuring
+        /// the suite: default<O2> took about twice the compile time for code
+        /// no faster than this (the fast paths need promotion of the register
+        /// allocas, folding of boxing, GVN and LICM, little else).
+        public var passes = FunctionCompiler.passes
         /// Print each optimized module to stderr.
         public var dumpIR = false
-        public init(perfMap: Bool = false, perfJitdump: Bool = false, passes: String = "default<O2>") {
+        public init(perfMap: Bool = false, perfJitdump: Bool = false, passes: String = FunctionCompiler.passes) {
             self.perfMap = perfMap
             self.perfJitdump = perfJitdump
             self.passes = passes
@@ -49,8 +52,9 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     public private(set) var compilations = 0
 
     public init(options: Options = Options()) throws {
-        session = try NativeCodeSession(perfJitdump: options.perfJitdump)
-        session.passes = options.passes
+        let level = ProcessInfo.processInfo.environment["MVM_JIT_CODEGEN"].flatMap { UInt32($0) }.map { LLVMCodeGenOptLevel(rawValue: $0) }
+        session = try NativeCodeSession(perfJitdump: options.perfJitdump, codeGenLevel: level ?? LLVMCodeGenLevelLess)
+        session.passes = ProcessInfo.processInfo.environment["MVM_JIT_PASSES"] ?? options.passes
         session.dumpIR = options.dumpIR
         perfMap = options.perfMap ? PerfMap() : nil
     }

@@ -40,27 +40,18 @@ public final class NativeCodeSession {
     private let targetMachine: LLVMTargetMachineRef
     private let sizes = SymbolSizes()
     /// The pass pipeline run on every module ("" skips optimization).
-    public var passes = "default<O2>"
+    public var passes = FunctionCompiler.passes
     /// Print each optimized module to stderr (debugging the compiler).
     public var dumpIR = false
 
     /// With `perfJitdump`, LLVM's perf JIT event listener writes
     /// jit-PID.dump for `perf inject --jit` (when LLVM was built with it).
-    public init(perfJitdump: Bool = false) throws {
+    /// `codeGenLevel` is the instruction selector's and register
+    /// allocator's effort (LLVMCodeGenLevelLess: fast, still good code).
+    public init(perfJitdump: Bool = false, codeGenLevel: LLVMCodeGenOptLevel = LLVMCodeGenLevelLess) throws {
         guard nativeTargetReady else { throw JITError(message: "LLVM has no native target for this machine") }
-        let builder = LLVMOrcCreateLLJITBuilder()
-        if perfJitdump, let listener = LLVMCreatePerfJITEventListener() {
-            LLVMOrcLLJITBuilderSetObjectLinkingLayerCreator(builder, { context, session, _ in
-                let layer = LLVMOrcCreateRTDyldObjectLinkingLayerWithSectionMemoryManager(session)!
-                LLVMOrcRTDyldObjectLinkingLayerRegisterJITEventListener(layer, OpaquePointer(context))
-                return layer
-            }, UnsafeMutableRawPointer(listener))
-        }
-        var jit: LLVMOrcLLJITRef?
-        if let error = JITError.from(LLVMOrcCreateLLJIT(&jit, builder)) { throw error }
-        self.jit = jit!
-
-        // The host's own target machine, for the optimizer's cost models.
+        // The host's own target machine: one for the optimizer's cost models,
+        // one (at `codeGenLevel`) that LLJIT generates code with.
         let triple = LLVMGetDefaultTargetTriple()
         defer { LLVMDisposeMessage(triple) }
         var target: LLVMTargetRef?
@@ -73,6 +64,21 @@ public final class NativeCodeSession {
         defer { LLVMDisposeMessage(cpu); LLVMDisposeMessage(features) }
         targetMachine = LLVMCreateTargetMachine(target, triple, cpu, features, LLVMCodeGenLevelDefault,
                                                 LLVMRelocDefault, LLVMCodeModelJITDefault)
+        let codeGenMachine = LLVMCreateTargetMachine(target, triple, cpu, features, codeGenLevel,
+                                                     LLVMRelocDefault, LLVMCodeModelJITDefault)
+
+        let builder = LLVMOrcCreateLLJITBuilder()
+        LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(builder, LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(codeGenMachine))
+        if perfJitdump, let listener = LLVMCreatePerfJITEventListener() {
+            LLVMOrcLLJITBuilderSetObjectLinkingLayerCreator(builder, { context, session, _ in
+                let layer = LLVMOrcCreateRTDyldObjectLinkingLayerWithSectionMemoryManager(session)!
+                LLVMOrcRTDyldObjectLinkingLayerRegisterJITEventListener(layer, OpaquePointer(context))
+                return layer
+            }, UnsafeMutableRawPointer(listener))
+        }
+        var jit: LLVMOrcLLJITRef?
+        if let error = JITError.from(LLVMOrcCreateLLJIT(&jit, builder)) { throw error }
+        self.jit = jit!
 
         let dylib = LLVMOrcLLJITGetMainJITDylib(self.jit)
         // The C library and the rest of the process.

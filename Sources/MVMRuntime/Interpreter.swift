@@ -259,7 +259,8 @@ extension Isolate {
                     if x.isInt32 && y.isInt32 {
                         let (sum, overflow) = x.int32.addingReportingOverflow(y.int32)
                         r[a] = overflow ? Value(rawDouble: Double(x.int32) + Double(y.int32)) : Value(sum)
-                        data.pointee.arithmetic[Int(pc[3])] |= 1
+                        // An overflow made a double: feedback says so (the JIT types by it).
+                        data.pointee.arithmetic[Int(pc[3])] |= overflow ? 3 : 1
                     } else if x.isNumber && y.isNumber {
                         r[a] = Value(rawDouble: x.number + y.number)
                         data.pointee.arithmetic[Int(pc[3])] |= 2
@@ -275,7 +276,7 @@ extension Isolate {
                     if x.isInt32 && y.isInt32 {
                         let (v, overflow) = x.int32.subtractingReportingOverflow(y.int32)
                         r[a] = overflow ? Value(rawDouble: Double(x.int32) - Double(y.int32)) : Value(v)
-                        data.pointee.arithmetic[Int(pc[3])] |= 1
+                        data.pointee.arithmetic[Int(pc[3])] |= overflow ? 3 : 1
                     } else if x.isNumber && y.isNumber {
                         r[a] = Value(x.number - y.number)
                         data.pointee.arithmetic[Int(pc[3])] |= 2
@@ -288,9 +289,9 @@ extension Isolate {
                     let x = r[Int(pc[1])], y = r[Int(pc[2])]
                     if x.isInt32 && y.isInt32 {
                         let (v, overflow) = x.int32.multipliedReportingOverflow(by: y.int32)
-                        if !overflow && (v != 0 || (x.int32 >= 0 && y.int32 >= 0)) { r[a] = Value(v) }
-                        else { r[a] = Value(Double(x.int32) * Double(y.int32)) }
-                        data.pointee.arithmetic[Int(pc[3])] |= 1
+                        let exact = !overflow && (v != 0 || (x.int32 >= 0 && y.int32 >= 0))
+                        r[a] = exact ? Value(v) : Value(Double(x.int32) * Double(y.int32))
+                        data.pointee.arithmetic[Int(pc[3])] |= exact ? 1 : 3
                     } else if x.isNumber && y.isNumber {
                         r[a] = Value(x.number * y.number)
                         data.pointee.arithmetic[Int(pc[3])] |= 2
@@ -514,7 +515,7 @@ extension Isolate {
                     if x.isInt32 {
                         let (v, overflow) = isAdd ? x.int32.addingReportingOverflow(q) : x.int32.subtractingReportingOverflow(q)
                         r[a] = overflow ? Value(rawDouble: isAdd ? Double(x.int32) + Double(q) : Double(x.int32) - Double(q)) : Value(v)
-                        data.pointee.arithmetic[Int(pc[3])] |= 1
+                        data.pointee.arithmetic[Int(pc[3])] |= overflow ? 3 : 1
                     } else if x.isNumber {
                         r[a] = Value(isAdd ? x.double + Double(q) : x.double - Double(q))
                         data.pointee.arithmetic[Int(pc[3])] |= 2
