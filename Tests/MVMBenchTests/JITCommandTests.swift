@@ -1,0 +1,90 @@
+// The JIT's command-line surface: mvm's flags, their errors, the perf map,
+// and the compile and deopt counts mvm-bench records.
+import Foundation
+import Testing
+
+func runMVM(_ arguments: [String]) throws -> BenchRun {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent("mvm")
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return BenchRun(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                    stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+let hotLoop = """
+    function sq(x) { return x * x; }
+    let s = 0;
+    for (let i = 0; i < 5000; i++) s = (s + sq(i)) % 1000003;
+    console.log(s);
+    """
+
+@Test func statsListCompiledFunctionsAndDeopts() throws {
+    let suite = try makeSuite(["hot.js": hotLoop])
+    let file = suite.appendingPathComponent("hot.js").path
+    let interpreted = try runMVM(["run", "--jit=off", file])
+    let eager = try runMVM(["run", "--jit=eager", "--stats", file])
+    #expect(eager.status == 0)
+    #expect(eager.stdout == interpreted.stdout)
+    #expect(eager.stderr.contains("jit: 2 functions installed (2 compiled, 0 from the shared cache)"), "\(eager.stderr)")
+    #expect(eager.stderr.contains("compiled sq (\(file):1):"))
+    let stressed = try runMVM(["run", "--jit=eager", "--deopt-stress", "--stats", file])
+    #expect(stressed.stdout == interpreted.stdout)
+    #expect(stressed.stderr.contains(": forced (deopt stress) x"), "\(stressed.stderr)")
+    let early = try runMVM(["run", "--jit-threshold", "10", "--stats", file])
+    #expect(early.stdout == interpreted.stdout)
+}
+
+@Test func badJITOptionsAreClearErrors() throws {
+    let negative = try runMVM(["-e", "1", "--jit-threshold=-1"])
+    #expect(negative.status == 2)
+    #expect(negative.stderr.contains("mvm: --jit-threshold must be 0 or more"))
+    let unknown = try runMVM(["-e", "1", "--jit=fast"])
+    #expect(unknown.status != 0)
+    #expect(unknown.stderr.contains("--jit"), "\(unknown.stderr)")
+}
+
+@Test func perfMapNamesCompiledFunctions() throws {
+    let suite = try makeSuite(["hot.js": hotLoop])
+    let file = suite.appendingPathComponent("hot.js").path
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent("mvm")
+    process.arguments = ["run", "--jit=eager", "--perf-map", file]
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let map = "/tmp/perf-\(process.processIdentifier).map"
+    defer { try? FileManager.default.removeItem(atPath: map) }
+    let text = (try? String(contentsOfFile: map, encoding: .utf8)) ?? ""
+    let line = text.split(separator: "\n").first { $0.hasSuffix("js:sq \(file):1") }
+    #expect(line != nil, "perf map: \(text)")
+    if let fields = line?.split(separator: " ") {
+        #expect(UInt64(fields[0], radix: 16).map { $0 > 0 } == true)
+        #expect(UInt64(fields[1], radix: 16).map { $0 > 0 } == true)
+    }
+}
+
+@Test func benchJSONCarriesJITCounts() throws {
+    let suite = try makeSuite(["tiny-sum.js": tinySum])
+    let json = suite.appendingPathComponent("out.json").path
+    let run = try runBench(["--suite", suite.path, "--quick", "--no-micro", "--configs", "interp,jit", "--json", json])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("jit, first run"))
+    let data = try Data(contentsOf: URL(fileURLWithPath: json))
+    let report = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    let benchmarks = report?["benchmarks"] as? [[String: Any]] ?? []
+    let results = benchmarks.first?["results"] as? [[String: Any]] ?? []
+    let jit = results.first { $0["configuration"] as? String == "jit" }
+    let sample = (jit?["samples"] as? [[String: Any]])?.first
+    let counts = sample?["jit"] as? [String: Any]
+    #expect(counts?["functionsCompiled"] as? Int != nil, "\(String(describing: sample))")
+    #expect(counts?["compileMillisecondsTotal"] as? Double != nil)
+    #expect(counts?["deopts"] as? Int != nil)
+}
