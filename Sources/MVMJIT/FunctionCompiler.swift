@@ -106,14 +106,15 @@ public struct FunctionCompiler {
         ir.ret(ir.int64(NativeABI.exitException << 56))
 
         // The entry switch: each entry point loads the frame's registers.
-        // A top level runs once, so it resumes natively only at loops (OSR),
-        // not after each call: entries cost a load per register.
+        // Calls return into native code directly (nativeCall); a `new` runs
+        // in the interpreter, which comes back after it, except at a top
+        // level, which runs once (entries cost a load per register).
         let topLevel = block.flags.contains(.script) || block.flags.contains(.module)
         var entries: Set<Int> = [0]
         for instruction in instructions {
             switch instruction.opcode {
             case .loop: entries.insert(instruction.target(0))
-            case .call, .new where !topLevel: entries.insert(instruction.next)
+            case .new where !topLevel: entries.insert(instruction.next)
             default: break
             }
         }
@@ -280,6 +281,10 @@ public struct FunctionCompiler {
     // MARK: Instructions
 
     private mutating func emit(_ i: Instruction) {
+        if feedback.coldCodeDeopts && neverRan(i) {
+            exit(.deopt(.coldCode), at: i.offset)
+            return
+        }
         if types.numericDefinition(i) && types.kind(i.a) != .boxed {
             emitTyped(i)
             return
@@ -402,6 +407,26 @@ public struct FunctionCompiler {
 
         default:
             runtime(i)
+        }
+    }
+
+    /// Feedback says the instruction never ran (the sites that record every run).
+    private func neverRan(_ i: Instruction) -> Bool {
+        func arithmetic(_ operand: Int) -> Bool {
+            let site = i.register(operand)
+            return site < feedback.arithmetic.count && feedback.arithmetic[site] == 0
+        }
+        switch i.opcode {
+        case .add, .sub, .mul, .div, .mod, .bitAnd, .bitOr, .bitXor, .shl, .shr, .ushr, .addImm, .subImm, .lt, .le, .gt, .ge:
+            return arithmetic(3)
+        case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual,
+             .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
+            return arithmetic(2)
+        case .call:
+            let site = i.register(3)
+            return site < feedback.callKinds.count && feedback.callKinds[site] == 0
+        default:
+            return false
         }
     }
 
@@ -768,6 +793,14 @@ public struct FunctionCompiler {
         return LLVMBuildGEP2(ir.builder, ir.i8, caches, &index, 1, "")!
     }
 
+    /// The cache kinds seen at a site (bit per CacheKind; 0x80: out-of-line
+    /// slots), or every kind when nothing was seen yet.
+    private func kindsSeen(site: Int) -> UInt8 {
+        let seen = site < feedback.propertyKinds.count ? feedback.propertyKinds[site] : 0
+        return seen == 0 ? 0xFF : seen
+    }
+    private func seen(_ kind: UInt8, site: Int) -> Bool { kindsSeen(site: site) & (1 << kind) != 0 }
+
     /// Cache entries worth checking inline at a site.
     private func inlineEntries(site: Int) -> Int {
         let state = site < feedback.propertyStates.count ? Int(feedback.propertyStates[site]) : 0
@@ -776,7 +809,8 @@ public struct FunctionCompiler {
 
     /// A property slot by the offset encoding of Shape.slotOffset: inline
     /// slots at positive byte offsets, out-of-line ones as -(index + 1).
-    private func slotAddress(_ object: LLVMValueRef, _ offset: LLVMValueRef) -> LLVMValueRef {
+    private func slotAddress(_ object: LLVMValueRef, _ offset: LLVMValueRef, outOfLine: Bool = true) -> LLVMValueRef {
+        if !outOfLine { return ir.address(object, ir.sext(offset, ir.i64), ir.i64) }
         var j = join()
         branch(ir.icmp(LLVMIntSGT, offset, ir.int32(0)), "inline") {
             finish(&j, ir.address(object, ir.sext(offset, ir.i64), ir.i64))
@@ -817,6 +851,7 @@ public struct FunctionCompiler {
         let site = i.register(3)
         let o = get(i.register(1))
         let done = blocks[i.next]!
+        let outOfLine = kindsSeen(site: site) & 0x80 != 0
         stressGuard(i)
         withObject(o) { p in
             let shape = ir.load(ir.i64, p, NativeABI.shapeOffset)
@@ -825,32 +860,40 @@ public struct FunctionCompiler {
                 branch(ir.icmp(LLVMIntEQ, shape, ir.load(ir.i64, e, NativeABI.cacheShapeOffset)), "shape") {
                     let kind = ir.load(ir.i8, e, NativeABI.cacheKindOffset)
                     let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset)
-                    branch(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), "own") {
-                        set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(p, offset), "")!)
-                        ir.br(done)
-                    }
-                    let epochOK = ir.icmp(LLVMIntEQ, ir.load(ir.i32, e, NativeABI.cacheEpochOffset),
-                                          ir.load(ir.i32, state, NativeABI.stateProtoEpochOffset))
-                    let protoOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.protoOffset), ir.load(ir.i64, e, NativeABI.cacheProtoOffset))
-                    let isProto = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindProto))
-                    branch(ir.and(isProto, ir.and(epochOK, protoOK)), "proto") {
-                        let holder = ir.pointer(ir.load(ir.i64, e, NativeABI.cacheHolderOffset))
-                        set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(holder, offset), "")!)
-                        ir.br(done)
-                    }
-                    let isLength = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindArrayLength))
-                    let isArray = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindArray))
-                    branch(ir.and(isLength, isArray), "length") {
-                        let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset)
-                        var j = join()
-                        branch(ir.icmp(LLVMIntEQ, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), "none") {
-                            finish(&j, ir.int32(0))
+                    // Slots seen only inline: an out-of-line one now is a miss.
+                    let placed = outOfLine ? ir.trueValue : ir.icmp(LLVMIntSGT, offset, ir.int32(0))
+                    if seen(NativeABI.cacheKindOwn, site: site) {
+                        branch(ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), placed), "own") {
+                            set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(p, offset, outOfLine: outOfLine), "")!)
+                            ir.br(done)
                         }
-                        finish(&j, ir.load(ir.i32, elements, 4))
-                        let length = close(j, ir.i32)
-                        let fits = ir.icmp(LLVMIntSGE, length, ir.int32(0))
-                        set(i.a, ir.select(fits, ir.boxInt32(length), ir.boxRawDouble(LLVMBuildUIToFP(ir.builder, length, ir.f64, "")!)))
-                        ir.br(done)
+                    }
+                    if seen(NativeABI.cacheKindProto, site: site) {
+                        let epochOK = ir.icmp(LLVMIntEQ, ir.load(ir.i32, e, NativeABI.cacheEpochOffset),
+                                              ir.load(ir.i32, state, NativeABI.stateProtoEpochOffset))
+                        let protoOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.protoOffset), ir.load(ir.i64, e, NativeABI.cacheProtoOffset))
+                        let isProto = ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindProto)), placed)
+                        branch(ir.and(isProto, ir.and(epochOK, protoOK)), "proto") {
+                            let holder = ir.pointer(ir.load(ir.i64, e, NativeABI.cacheHolderOffset))
+                            set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(holder, offset, outOfLine: outOfLine), "")!)
+                            ir.br(done)
+                        }
+                    }
+                    if seen(NativeABI.cacheKindArrayLength, site: site) {
+                        let isLength = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindArrayLength))
+                        let isArray = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindArray))
+                        branch(ir.and(isLength, isArray), "length") {
+                            let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset)
+                            var j = join()
+                            branch(ir.icmp(LLVMIntEQ, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), "none") {
+                                finish(&j, ir.int32(0))
+                            }
+                            finish(&j, ir.load(ir.i32, elements, 4))
+                            let length = close(j, ir.i32)
+                            let fits = ir.icmp(LLVMIntSGE, length, ir.int32(0))
+                            set(i.a, ir.select(fits, ir.boxInt32(length), ir.boxRawDouble(LLVMBuildUIToFP(ir.builder, length, ir.f64, "")!)))
+                            ir.br(done)
+                        }
                     }
                 }
             }
@@ -862,6 +905,7 @@ public struct FunctionCompiler {
         let site = i.register(3)
         let o = get(i.a), v = get(i.register(2))
         let done = blocks[i.next]!
+        let outOfLine = kindsSeen(site: site) & 0x80 != 0
         stressGuard(i)
         withObject(o) { p in
             let shape = ir.load(ir.i64, p, NativeABI.shapeOffset)
@@ -870,10 +914,14 @@ public struct FunctionCompiler {
                 branch(ir.icmp(LLVMIntEQ, shape, ir.load(ir.i64, e, NativeABI.cacheShapeOffset)), "shape") {
                     let kind = ir.load(ir.i8, e, NativeABI.cacheKindOffset)
                     let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset)
-                    branch(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), "own") {
-                        LLVMBuildStore(ir.builder, v, slotAddress(p, offset))
-                        ir.br(done)
+                    let placed = outOfLine ? ir.trueValue : ir.icmp(LLVMIntSGT, offset, ir.int32(0))
+                    if seen(NativeABI.cacheKindOwn, site: site) {
+                        branch(ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), placed), "own") {
+                            LLVMBuildStore(ir.builder, v, slotAddress(p, offset, outOfLine: outOfLine))
+                            ir.br(done)
+                        }
                     }
+                    guard seen(NativeABI.cacheKindTransition, site: site) else { return }
                     // A transition into an inline slot (out-of-line ones may need to grow: the runtime does those).
                     let isTransition = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindTransition))
                     let epochOK = ir.icmp(LLVMIntEQ, ir.load(ir.i32, e, NativeABI.cacheEpochOffset),

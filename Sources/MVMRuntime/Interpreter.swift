@@ -282,6 +282,7 @@ extension Isolate {
                         data.pointee.arithmetic[Int(pc[3])] |= 2
                     } else {
                         frame.pointee.pc = pc
+                        data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
                         do { r[a] = try arithmeticSlow(.sub, x, y) } catch { break inner }
                     }
                     pc += 4
@@ -297,6 +298,7 @@ extension Isolate {
                         data.pointee.arithmetic[Int(pc[3])] |= 2
                     } else {
                         frame.pointee.pc = pc
+                        data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
                         do { r[a] = try arithmeticSlow(.mul, x, y) } catch { break inner }
                     }
                     pc += 4
@@ -307,6 +309,7 @@ extension Isolate {
                         data.pointee.arithmetic[Int(pc[3])] |= 2
                     } else {
                         frame.pointee.pc = pc
+                        data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
                         do { r[a] = try arithmeticSlow(.div, x, y) } catch { break inner }
                     }
                     pc += 4
@@ -320,6 +323,7 @@ extension Isolate {
                         data.pointee.arithmetic[Int(pc[3])] |= 2
                     } else {
                         frame.pointee.pc = pc
+                        data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
                         do { r[a] = try arithmeticSlow(.mod, x, y) } catch { break inner }
                     }
                     pc += 4
@@ -340,6 +344,7 @@ extension Isolate {
                         data.pointee.arithmetic[Int(pc[3])] |= 1
                     } else {
                         frame.pointee.pc = pc
+                        data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
                         do { r[a] = try arithmeticSlow(op, x, y) } catch { break inner }
                     }
                     pc += 4

@@ -29,16 +29,27 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     public var arithmetic: [UInt8]
     /// Per property cache: entries in use (0...4), 5 megamorphic.
     public var propertyStates: [UInt8]
+    /// Per property cache: bit k set when an entry of CacheKind k is there;
+    /// bit 7 when an entry's slot is out of line. Compiled code checks only those.
+    public var propertyKinds: [UInt8]
     /// Per call site: 0 unused, 1 only JS functions seen, 2 other callees seen.
     public var callKinds: [UInt8]
     /// Compile extra guards that fail on purpose (tier-comparison tests).
     public var deoptStress: Bool
+    /// The function ran enough for its feedback to tell cold code: an
+    /// instruction whose feedback shows it never ran compiles to a deopt
+    /// exit (less code to compile; if it does run, the function recompiles).
+    /// False for --jit=eager, which compiles before anything ran.
+    public var coldCodeDeopts: Bool
 
-    public init(arithmetic: [UInt8], propertyStates: [UInt8], callKinds: [UInt8], deoptStress: Bool) {
+    public init(arithmetic: [UInt8], propertyStates: [UInt8], propertyKinds: [UInt8], callKinds: [UInt8], deoptStress: Bool,
+                coldCodeDeopts: Bool = false) {
         self.arithmetic = arithmetic
         self.propertyStates = propertyStates
+        self.propertyKinds = propertyKinds
         self.callKinds = callKinds
         self.deoptStress = deoptStress
+        self.coldCodeDeopts = coldCodeDeopts
     }
 }
 
@@ -85,6 +96,7 @@ public enum DeoptReason: UInt16, Sendable, CaseIterable {
     case notCell = 3
     case stress = 4
     case unsupported = 5
+    case coldCode = 6
 
     public var description: String {
         switch self {
@@ -94,6 +106,7 @@ public enum DeoptReason: UInt16, Sendable, CaseIterable {
         case .notCell: return "operand not an object"
         case .stress: return "forced (deopt stress)"
         case .unsupported: return "instruction left to the interpreter"
+        case .coldCode: return "reached code that had never run"
         }
     }
 }
@@ -254,6 +267,15 @@ extension Isolate {
         let d = data.pointee
         let arithmetic = Array(UnsafeBufferPointer(start: d.arithmetic, count: block.arithmeticFeedbackCount))
         let states = Array(UnsafeBufferPointer(start: d.cacheStates, count: block.propertyCacheCount))
+        var kinds = [UInt8](repeating: 0, count: block.propertyCacheCount)
+        for site in 0..<block.propertyCacheCount where states[site] <= 4 {
+            for e in 0..<Int(max(states[site], 1)) {
+                let entry = d.caches[site * 4 + e]
+                if entry.shape == 0 { continue }
+                kinds[site] |= 1 << entry.kind
+                if entry.offset < 0 { kinds[site] |= 0x80 }
+            }
+        }
         var calls = [UInt8](repeating: 0, count: block.callFeedbackCount)
         for i in 0..<block.callFeedbackCount {
             let slots = d.callFeedback + i * CallFeedback.width
@@ -265,7 +287,8 @@ extension Isolate {
                 if !callee.isCell(.function) { calls[i] = 2 }
             }
         }
-        return FeedbackSnapshot(arithmetic: arithmetic, propertyStates: states, callKinds: calls, deoptStress: deoptStress)
+        return FeedbackSnapshot(arithmetic: arithmetic, propertyStates: states, propertyKinds: kinds, callKinds: calls, deoptStress: deoptStress,
+                                coldCodeDeopts: jitMode == .on && !deoptStress && d.instance.takeUnretainedValue().recompilations == 0)
     }
 
     /// Runs the native code of the frame on top from its pc. Returns false
