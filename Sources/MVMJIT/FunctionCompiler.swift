@@ -46,7 +46,7 @@ func decode(_ block: CodeBlock) -> [Instruction] {
     return result
 }
 
-public struct FunctionCompiler {
+public final class FunctionCompiler {
     /// The optimization pipeline compiled functions get (see JITTier.Options).
     public static let passes = "function(sroa,early-cse,instcombine,simplifycfg,gvn,loop-mssa(licm),instcombine,simplifycfg)"
 
@@ -56,7 +56,15 @@ public struct FunctionCompiler {
     let instructions: [Instruction]
     let types: RegisterTypes
     private var blocks: [Int: LLVMBasicBlockRef] = [:]
-    private var slots: [LLVMValueRef] = []
+    /// Each register's three homes; `readKinds`/`writeKinds` say which one
+    /// holds its value before and after the instruction being compiled.
+    private var boxedSlots: [LLVMValueRef] = []
+    private var intSlots: [LLVMValueRef] = []
+    private var doubleSlots: [LLVMValueRef] = []
+    private var readKinds: [RegisterKind] = []
+    private var writeKinds: [RegisterKind] = []
+    /// Shared exit blocks: one per set of typed registers to spill, the exit word a phi.
+    private var exitBlocks: [[RegisterKind]: (block: LLVMBasicBlockRef, word: LLVMValueRef)] = [:]
     private let state: LLVMValueRef, frame: LLVMValueRef, data: LLVMValueRef, entryOffset: LLVMValueRef
     private let slowPathType: LLVMTypeRef
     private let slowPath: LLVMValueRef
@@ -93,13 +101,14 @@ public struct FunctionCompiler {
 
     // MARK: Structure
 
-    mutating func compile() {
+    func compile() {
         defer { ir.dispose() }
         let entry = ir.block("entry")
         ir.position(at: entry)
-        slots = (0..<block.registerCount).map { r in
-            LLVMBuildAlloca(ir.builder, types.kind(r) == .int32 ? ir.i32 : types.kind(r) == .double ? ir.f64 : ir.i64, "")!
-        }
+        let count = block.registerCount
+        boxedSlots = (0..<count).map { _ in LLVMBuildAlloca(ir.builder, ir.i64, "")! }
+        intSlots = (0..<count).map { _ in LLVMBuildAlloca(ir.builder, ir.i32, "")! }
+        doubleSlots = (0..<count).map { _ in LLVMBuildAlloca(ir.builder, ir.f64, "")! }
         for instruction in instructions { blocks[instruction.offset] = ir.block("pc\(instruction.offset)") }
         exceptionBlock = ir.block("exception")
         ir.position(at: exceptionBlock)
@@ -121,11 +130,12 @@ public struct FunctionCompiler {
         let unknownEntry = ir.block("unknown-entry")
         ir.position(at: entry)
         let dispatch = LLVMBuildSwitch(ir.builder, entryOffset, unknownEntry, UInt32(entries.count))!
-        for offset in entries.sorted() where blocks[offset] != nil {
+        for offset in entries.sorted() {
+            guard let index = indexOf[offset], let kinds = types.kindsIn[index] else { continue }
             let load = ir.block("enter\(offset)")
             LLVMAddCase(dispatch, ir.int32(Int32(offset)), load)
             ir.position(at: load)
-            enter(at: offset)
+            enter(at: offset, kinds)
             ir.br(blocks[offset]!)
         }
         ir.position(at: unknownEntry)
@@ -133,98 +143,160 @@ public struct FunctionCompiler {
 
         for (index, instruction) in instructions.enumerated() {
             ir.position(at: blocks[instruction.offset]!)
-            if !types.reachable[index] {
-                exit(.interpret, at: instruction.offset)  // never runs
+            guard let kinds = types.kindsIn[index] else {
+                ir.ret(ir.int64(NativeABI.exitInterpret << 56 | UInt64(instruction.offset)))  // never runs
                 continue
             }
+            readKinds = kinds
+            writeKinds = types.kindsOut[index]
             emit(instruction)
             if LLVMGetBasicBlockTerminator(ir.currentBlock) == nil {
-                if index + 1 < instructions.count { ir.br(blocks[instructions[index + 1].offset]!) } else {
+                if index + 1 < instructions.count { ir.br(edge(instructions[index + 1].offset)) } else {
                     exit(.interpret, at: instruction.next)
                 }
             }
         }
     }
 
+    private lazy var indexOf: [Int: Int] = Dictionary(uniqueKeysWithValues: instructions.enumerated().map { ($0.element.offset, $0.offset) })
+
+    /// The block to jump to for `offset`, converting registers whose kind
+    /// widens on the way (int32 to double, numbers to boxed).
+    private func edge(_ offset: Int) -> LLVMBasicBlockRef {
+        let target = blocks[offset]!
+        guard let index = indexOf[offset], let wanted = types.kindsIn[index] else { return target }
+        let changes = (0..<wanted.count).filter { writeKinds[$0] != wanted[$0] }
+        if changes.isEmpty { return target }
+        let here = ir.currentBlock
+        let convert = ir.block("widen")
+        ir.position(at: convert)
+        for r in changes {
+            switch (writeKinds[r], wanted[r]) {
+            case (.int32, .double):
+                LLVMBuildStore(ir.builder, LLVMBuildSIToFP(ir.builder, loadInt(r), ir.f64, "")!, doubleSlots[r])
+            case (.int32, .boxed), (.double, .boxed):
+                let v = writeKinds[r] == .int32 ? ir.boxInt32(loadInt(r)) : ir.boxNumber(loadDouble(r))
+                LLVMBuildStore(ir.builder, v, boxedSlots[r])
+                ir.store(v, frame, 8 * r)
+            default: break
+            }
+        }
+        ir.br(target)
+        ir.position(at: here)
+        return convert
+    }
+
     // MARK: Registers, exits and the runtime
+
+    private func loadInt(_ r: Int) -> LLVMValueRef { LLVMBuildLoad2(ir.builder, ir.i32, intSlots[r], "")! }
+    private func loadDouble(_ r: Int) -> LLVMValueRef { LLVMBuildLoad2(ir.builder, ir.f64, doubleSlots[r], "")! }
 
     /// Register `r` as a boxed Value (typed registers are boxed on the way).
     private func get(_ r: Int) -> LLVMValueRef {
-        switch types.kind(r) {
-        case .int32: return ir.boxInt32(LLVMBuildLoad2(ir.builder, ir.i32, slots[r], "")!)
+        switch readKinds[r] {
+        case .int32: return ir.boxInt32(loadInt(r))
         // Integral doubles box as int32, as Value(Double) does, so generic
         // code speculating on int32 sees what the interpreter would.
-        case .double: return ir.boxNumber(LLVMBuildLoad2(ir.builder, ir.f64, slots[r], "")!)
-        default: return LLVMBuildLoad2(ir.builder, ir.i64, slots[r], "")!
+        case .double: return ir.boxNumber(loadDouble(r))
+        case .boxed: return LLVMBuildLoad2(ir.builder, ir.i64, boxedSlots[r], "")!
         }
     }
+    /// What the runtime just wrote into `r` (its kind after the instruction: boxed).
+    private func output(_ r: Int) -> LLVMValueRef { LLVMBuildLoad2(ir.builder, ir.i64, boxedSlots[r], "")! }
+
+    /// A boxed write: to the register and through to the frame.
     private func set(_ r: Int, _ v: LLVMValueRef) {
-        precondition(types.kind(r) == .boxed, "boxed write into typed register r\(r) of \(block.nameString)")
-        LLVMBuildStore(ir.builder, v, slots[r])
+        precondition(writeKinds[r] == .boxed, "boxed write into typed register r\(r) of \(block.nameString)")
+        LLVMBuildStore(ir.builder, v, boxedSlots[r])
         ir.store(v, frame, 8 * r)
     }
-    /// Writes an unboxed number into a typed register (and its boxed form to the frame).
+    /// An unboxed number into a typed register. The frame gets it only when
+    /// compiled code leaves or calls the runtime (`spill`).
     private func setNumber(_ r: Int, int: LLVMValueRef? = nil, double: LLVMValueRef? = nil) {
-        if types.kind(r) == .int32, let int {
-            LLVMBuildStore(ir.builder, int, slots[r])
-            ir.store(ir.boxInt32(int), frame, 8 * r)
-        } else {
-            let d = double ?? LLVMBuildSIToFP(ir.builder, int!, ir.f64, "")!
-            LLVMBuildStore(ir.builder, d, slots[r])
-            ir.store(int.map { ir.boxInt32($0) } ?? ir.boxNumber(d), frame, 8 * r)
+        switch writeKinds[r] {
+        case .int32: LLVMBuildStore(ir.builder, int!, intSlots[r])
+        case .double: LLVMBuildStore(ir.builder, double ?? LLVMBuildSIToFP(ir.builder, int!, ir.f64, "")!, doubleSlots[r])
+        case .boxed: set(r, int.map { ir.boxInt32($0) } ?? ir.boxNumber(double!))
         }
     }
-    private func reload(_ r: Int) {
-        if types.kind(r) == .boxed { LLVMBuildStore(ir.builder, ir.load(ir.i64, frame, 8 * r), slots[r]) }
+    /// Writes typed registers' values to the frame, boxed.
+    private func spill(_ registers: [Int], _ kinds: [RegisterKind]) {
+        for r in registers where r < kinds.count {
+            switch kinds[r] {
+            case .int32: ir.store(ir.boxInt32(loadInt(r)), frame, 8 * r)
+            case .double: ir.store(ir.boxRawDouble(loadDouble(r)), frame, 8 * r)
+            case .boxed: break
+            }
+        }
     }
 
-    /// An entry point: registers come from the frame. A typed register that
-    /// does not hold its type there is dead if it is not written yet on the
-    /// way here; otherwise this entry is refused (a deopt, the interpreter goes on).
-    private func enter(at offset: Int) {
-        let index = instructions.firstIndex { $0.offset == offset } ?? 0
-        for r in 0..<slots.count {
+    /// An entry point: registers come from the frame, typed ones converted;
+    /// a value of another type refuses the entry (a deopt: the interpreter
+    /// goes on, and code that keeps refusing is recompiled).
+    private func enter(at offset: Int, _ kinds: [RegisterKind]) {
+        for r in 0..<kinds.count {
             let boxed = ir.load(ir.i64, frame, 8 * r)
-            let kind = types.kind(r)
-            if kind == .boxed {
-                LLVMBuildStore(ir.builder, boxed, slots[r])
-                continue
-            }
-            let fits = kind == .int32 ? ir.isInt32(boxed) : ir.isNumber(boxed)
-            if index < types.definedBefore.count && types.definedBefore[index].contains(r) {
-                ir.ifThen(ir.xor(fits, ir.trueValue), "entry.mismatch") { exit(.deopt(kind == .int32 ? .notInt32 : .notNumber), at: offset) }
-                LLVMBuildStore(ir.builder, kind == .int32 ? ir.int32Payload(boxed) : ir.numberPayload(boxed), slots[r])
-            } else {
-                let unboxed = kind == .int32 ? ir.int32Payload(boxed) : ir.numberPayload(boxed)
-                LLVMBuildStore(ir.builder, ir.select(fits, unboxed, kind == .int32 ? ir.int32(0) : ir.double(0)), slots[r])
+            switch kinds[r] {
+            case .boxed: LLVMBuildStore(ir.builder, boxed, boxedSlots[r])
+            case .int32:
+                ir.ifThen(ir.xor(ir.isInt32(boxed), ir.trueValue), "entry.mismatch") { leave(deoptWord(.notInt32, offset)) }
+                LLVMBuildStore(ir.builder, ir.int32Payload(boxed), intSlots[r])
+            case .double:
+                ir.ifThen(ir.xor(ir.isNumber(boxed), ir.trueValue), "entry.mismatch") { leave(deoptWord(.notNumber, offset)) }
+                LLVMBuildStore(ir.builder, ir.numberPayload(boxed), doubleSlots[r])
             }
         }
     }
 
-    /// Registers the runtime may write running `i`: the destination, the
-    /// pair after it (iterator records, classes), the pair an iterator
-    /// operand names, and `this` (super calls bind it). Reading back an
-    /// unchanged register is harmless, since the frame is always current.
+    /// After the runtime ran `i`: registers it may have written come back from the frame.
     private func reloadOutputs(_ i: Instruction) {
-        var outputs: Set<Int> = [0, i.a, i.a + 1]
-        if i.length > 1 { outputs.formUnion([Int(i.operand(1)), Int(i.operand(1)) + 1]) }
-        for r in outputs where r < slots.count { reload(r) }
+        for r in Set(RegisterTypes.possibleWrites(i)) where r < boxedSlots.count && writeKinds[r] == .boxed {
+            LLVMBuildStore(ir.builder, ir.load(ir.i64, frame, 8 * r), boxedSlots[r])
+        }
     }
 
     private enum ExitKind { case interpret, deopt(DeoptReason) }
 
+    private func deoptWord(_ reason: DeoptReason, _ offset: Int) -> UInt64 {
+        NativeABI.exitDeopt << 56 | UInt64(reason.rawValue) << 32 | UInt64(offset)
+    }
+
+    /// Leaves for the interpreter at `offset`: typed registers are spilled in
+    /// a block shared by every exit with the same ones.
     private func exit(_ kind: ExitKind, at offset: Int) {
         switch kind {
-        case .interpret: ir.ret(ir.int64(NativeABI.exitInterpret << 56 | UInt64(offset)))
-        case .deopt(let reason):
-            ir.ret(ir.int64(NativeABI.exitDeopt << 56 | UInt64(reason.rawValue) << 32 | UInt64(offset)))
+        case .interpret: leave(NativeABI.exitInterpret << 56 | UInt64(offset), spilling: readKinds)
+        case .deopt(let reason): leave(deoptWord(reason, offset), spilling: readKinds)
         }
+    }
+
+    private func leave(_ word: UInt64, spilling kinds: [RegisterKind]? = nil) {
+        guard let kinds, kinds.contains(where: { $0 != .boxed }) else {
+            ir.ret(ir.int64(word))
+            return
+        }
+        if exitBlocks[kinds] == nil {
+            let here = ir.currentBlock
+            let exitBlock = ir.block("exit")
+            ir.position(at: exitBlock)
+            let phi = LLVMBuildPhi(ir.builder, ir.i64, "")!
+            spill(Array(0..<kinds.count), kinds)
+            ir.ret(phi)
+            ir.position(at: here)
+            exitBlocks[kinds] = (exitBlock, phi)
+        }
+        let (exitBlock, phi) = exitBlocks[kinds]!
+        var value: LLVMValueRef? = ir.int64(word)
+        var from: LLVMBasicBlockRef? = ir.currentBlock
+        LLVMAddIncoming(phi, &value, &from, 1)
+        ir.br(exitBlock)
     }
 
     /// Runs the instruction in the runtime (NativeSlowPath.swift); the
     /// condition it returns for conditional jumps.
     @discardableResult
     private func runtime(_ instruction: Instruction) -> LLVMValueRef {
+        spill(RegisterTypes.possibleReads(instruction), readKinds)
         var args: [LLVMValueRef?] = [state, ir.int32(Int32(instruction.offset))]
         let helper = instruction.opcode == .call ? callHelper : slowPath
         let result = LLVMBuildCall2(ir.builder, slowPathType, helper, &args, 2, "")!
@@ -280,12 +352,12 @@ public struct FunctionCompiler {
 
     // MARK: Instructions
 
-    private mutating func emit(_ i: Instruction) {
+    private func emit(_ i: Instruction) {
         if feedback.coldCodeDeopts && neverRan(i) {
             exit(.deopt(.coldCode), at: i.offset)
             return
         }
-        if types.numericDefinition(i) && types.kind(i.a) != .boxed {
+        if types.numericDefinition(i) && i.a < writeKinds.count && writeKinds[i.a] != .boxed {
             emitTyped(i)
             return
         }
@@ -308,14 +380,14 @@ public struct FunctionCompiler {
         case .nop, .debugger: break
 
         case .checkTDZ:
-            branch(ir.icmp(LLVMIntEQ, get(i.a), ir.int64(0)), "tdz") { runtime(i); ir.br(blocks[i.next]!) }
+            branch(ir.icmp(LLVMIntEQ, get(i.a), ir.int64(0)), "tdz") { runtime(i); ir.br(edge(i.next)) }
         case .getScope, .getScopeChecked:
             var context = get(i.register(1))
             for _ in 0..<i.operand(2) { context = ir.load(ir.i64, ir.pointer(context), NativeABI.contextParentOffset) }
             let v = ir.load(ir.i64, ir.pointer(context), NativeABI.contextSlotsOffset + 8 * i.register(3))
             set(i.a, v)
             if i.opcode == .getScopeChecked {
-                branch(ir.icmp(LLVMIntEQ, v, ir.int64(0)), "tdz") { runtime(i); ir.br(blocks[i.next]!) }
+                branch(ir.icmp(LLVMIntEQ, v, ir.int64(0)), "tdz") { runtime(i); ir.br(edge(i.next)) }
             }
         case .setScope:
             var context = get(i.a)
@@ -339,7 +411,7 @@ public struct FunctionCompiler {
         case .neg: emitNegate(i)
         case .toNumber, .toNumeric:
             let x = get(i.register(1))
-            branch(ir.isNumber(x), "number") { set(i.a, x); ir.br(blocks[i.next]!) }
+            branch(ir.isNumber(x), "number") { set(i.a, x); ir.br(edge(i.next)) }
             runtime(i)
         case .not: set(i.a, ir.boxBool(ir.xor(truthy(get(i.register(1))), ir.trueValue)))
         case .strictEq, .strictNe:
@@ -356,48 +428,48 @@ public struct FunctionCompiler {
             set(i.a, ir.boxBool(holds))
 
         // Control flow.
-        case .jump, .loop: ir.br(blocks[i.target(0)]!)
+        case .jump, .loop: ir.br(edge(i.target(0)))
         case .jumpIfTrue, .jumpIfFalse:
             let t: LLVMValueRef
-            switch types.kind(i.a) {
-            case .int32: t = ir.icmp(LLVMIntNE, LLVMBuildLoad2(ir.builder, ir.i32, slots[i.a], "")!, ir.int32(0))
-            case .double: t = ir.fcmp(LLVMRealONE, LLVMBuildLoad2(ir.builder, ir.f64, slots[i.a], "")!, ir.double(0))
-            default: t = truthy(get(i.a))
+            switch readKinds[i.a] {
+            case .int32: t = ir.icmp(LLVMIntNE, loadInt(i.a), ir.int32(0))
+            case .double: t = ir.fcmp(LLVMRealONE, loadDouble(i.a), ir.double(0))
+            case .boxed: t = truthy(get(i.a))
             }
-            if i.opcode == .jumpIfTrue { ir.condBr(t, blocks[i.target(1)]!, blocks[i.next]!) }
-            else { ir.condBr(t, blocks[i.next]!, blocks[i.target(1)]!) }
+            if i.opcode == .jumpIfTrue { ir.condBr(t, edge(i.target(1)), edge(i.next)) }
+            else { ir.condBr(t, edge(i.next), edge(i.target(1))) }
         case .jumpIfNullish, .jumpIfNotNullish:
             let nullish = ir.icmp(LLVMIntEQ, ir.and(get(i.a), ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits))
-            let (yes, no) = (blocks[i.target(1)]!, blocks[i.next]!)
+            let (yes, no) = (edge(i.target(1)), edge(i.next))
             if i.opcode == .jumpIfNullish { ir.condBr(nullish, yes, no) } else { ir.condBr(nullish, no, yes) }
         case .jumpIfUndefined, .jumpIfNotUndefined:
             let undefined = ir.icmp(LLVMIntEQ, get(i.a), ir.int64(NativeABI.undefinedBits))
-            let (yes, no) = (blocks[i.target(1)]!, blocks[i.next]!)
+            let (yes, no) = (edge(i.target(1)), edge(i.next))
             if i.opcode == .jumpIfUndefined { ir.condBr(undefined, yes, no) } else { ir.condBr(undefined, no, yes) }
         case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual:
             stressGuard(i)
             if let holds = typedCompare(i.opcode, .register(i.a), .register(i.register(1))) {
-                ir.condBr(holds, blocks[i.next]!, blocks[i.target(3)]!)
+                ir.condBr(holds, edge(i.next), edge(i.target(3)))
                 break
             }
             let holds = compare(i, i.opcode, get(i.a), get(i.register(1)), site: i.register(2), valueResult: false)
-            ir.condBr(holds, blocks[i.next]!, blocks[i.target(3)]!)
+            ir.condBr(holds, edge(i.next), edge(i.target(3)))
         case .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
             stressGuard(i)
             if let holds = typedCompare(i.opcode, .register(i.a), .immediate(i.signed(1))) {
-                ir.condBr(holds, blocks[i.next]!, blocks[i.target(3)]!)
+                ir.condBr(holds, edge(i.next), edge(i.target(3)))
                 break
             }
             let y = ir.int64(Value(i.signed(1)).bits)
             let holds = compare(i, i.opcode, get(i.a), y, site: i.register(2), valueResult: false)
-            ir.condBr(holds, blocks[i.next]!, blocks[i.target(3)]!)
+            ir.condBr(holds, edge(i.next), edge(i.target(3)))
         case .jumpIfNotStrictEqual, .jumpIfStrictEqual:
             let equal = strictEqual(i, get(i.a), get(i.register(1)))
-            if i.opcode == .jumpIfStrictEqual { ir.condBr(equal, blocks[i.target(3)]!, blocks[i.next]!) }
-            else { ir.condBr(equal, blocks[i.next]!, blocks[i.target(3)]!) }
+            if i.opcode == .jumpIfStrictEqual { ir.condBr(equal, edge(i.target(3)), edge(i.next)) }
+            else { ir.condBr(equal, edge(i.next), edge(i.target(3))) }
         case .iteratorNext, .forInNext:
             let produced = runtime(i)
-            ir.condBr(ir.icmp(LLVMIntNE, produced, ir.int32(0)), blocks[i.next]!, blocks[i.target(2)]!)
+            ir.condBr(ir.icmp(LLVMIntNE, produced, ir.int32(0)), edge(i.next), edge(i.target(2)))
 
         // Calls run in the runtime, which pushes the callee's frame and runs
         // it (natively when it is compiled) and comes back with the result;
@@ -446,18 +518,18 @@ public struct FunctionCompiler {
         switch o {
         case .immediate(let q): return ir.int32(q)
         case .register(let r):
-            switch types.kind(r) {
-            case .int32: return LLVMBuildLoad2(ir.builder, ir.i32, slots[r], "")!
+            switch readKinds[r] {
+            case .int32: return loadInt(r)
             case .double:
-                let d = LLVMBuildLoad2(ir.builder, ir.f64, slots[r], "")!
+                let d = loadDouble(r)
                 let inRange = ir.and(ir.fcmp(LLVMRealOGE, d, ir.double(-2147483648.0)), ir.fcmp(LLVMRealOLE, d, ir.double(2147483647.0)))
                 let n = LLVMBuildFPToSI(ir.builder, ir.select(inRange, d, ir.double(0)), ir.i32, "")!
                 let exact = ir.fcmp(LLVMRealOEQ, LLVMBuildSIToFP(ir.builder, n, ir.f64, "")!, d)
                 let notNegativeZero = ir.or(ir.icmp(LLVMIntNE, n, ir.int32(0)), ir.icmp(LLVMIntSGE, ir.bitcast(d, ir.i64), ir.int64(0)))
                 guardOrDeopt(ir.and(ir.and(inRange, exact), notNegativeZero), .notInt32, i)
                 return n
-            default:
-                let v = LLVMBuildLoad2(ir.builder, ir.i64, slots[r], "")!
+            case .boxed:
+                let v = get(r)
                 guardOrDeopt(ir.isInt32(v), .notInt32, i)
                 return ir.int32Payload(v)
             }
@@ -469,11 +541,11 @@ public struct FunctionCompiler {
         switch o {
         case .immediate(let q): return ir.double(Double(q))
         case .register(let r):
-            switch types.kind(r) {
-            case .int32: return LLVMBuildSIToFP(ir.builder, LLVMBuildLoad2(ir.builder, ir.i32, slots[r], "")!, ir.f64, "")!
-            case .double: return LLVMBuildLoad2(ir.builder, ir.f64, slots[r], "")!
-            default:
-                let v = LLVMBuildLoad2(ir.builder, ir.i64, slots[r], "")!
+            switch readKinds[r] {
+            case .int32: return LLVMBuildSIToFP(ir.builder, loadInt(r), ir.f64, "")!
+            case .double: return loadDouble(r)
+            case .boxed:
+                let v = get(r)
                 guardOrDeopt(ir.isNumber(v), .notNumber, i)
                 return ir.numberPayload(v)
             }
@@ -483,7 +555,7 @@ public struct FunctionCompiler {
     /// A numeric definition of a typed register: unboxed arithmetic whose
     /// int32 results deopt where the interpreter would make a double.
     private func emitTyped(_ i: Instruction) {
-        let dest = types.kind(i.a)
+        let dest = writeKinds[i.a]
         let x: Operand, y: Operand
         switch i.opcode {
         case .loadInt:
@@ -559,7 +631,7 @@ public struct FunctionCompiler {
     /// A comparison of typed operands, or nil when either is boxed.
     private func typedCompare(_ op: Opcode, _ x: Operand, _ y: Operand) -> LLVMValueRef? {
         func kind(_ o: Operand) -> RegisterKind {
-            if case .register(let r) = o { return types.kind(r) }
+            if case .register(let r) = o { return readKinds[r] }
             return .int32
         }
         let (kx, ky) = (kind(x), kind(y))
@@ -592,7 +664,7 @@ public struct FunctionCompiler {
     }
 
     /// The boxed result of `x op y` with the interpreter's exact representation choices.
-    private mutating func arithmetic(_ i: Instruction, _ op: Opcode, _ x: LLVMValueRef, _ y: LLVMValueRef, site: Int) -> LLVMValueRef {
+    private func arithmetic(_ i: Instruction, _ op: Opcode, _ x: LLVMValueRef, _ y: LLVMValueRef, site: Int) -> LLVMValueRef {
         let (numbers, intsOnly) = speculation(site: site)
         var j = join()
         let hasIntPath = op != .div
@@ -624,7 +696,7 @@ public struct FunctionCompiler {
             exit(.deopt(intsOnly ? .notInt32 : .notNumber), at: i.offset)
         } else {
             runtime(i)
-            finish(&j, get(i.a))
+            finish(&j, output(i.a))
         }
         return close(j, ir.i64)
     }
@@ -669,7 +741,7 @@ public struct FunctionCompiler {
         }
     }
 
-    private mutating func emitIncrement(_ i: Instruction) {
+    private func emitIncrement(_ i: Instruction) {
         let x = get(i.register(1))
         let delta: Int32 = i.opcode == .inc ? 1 : -1
         var j = join()
@@ -678,11 +750,11 @@ public struct FunctionCompiler {
             finish(&j, ir.boxNumber(LLVMBuildFAdd(ir.builder, ir.doublePayload(x), ir.double(Double(delta)), "")!))
         }
         runtime(i)
-        finish(&j, get(i.a))
+        finish(&j, output(i.a))
         set(i.a, close(j, ir.i64))
     }
 
-    private mutating func emitNegate(_ i: Instruction) {
+    private func emitNegate(_ i: Instruction) {
         let x = get(i.register(1))
         var j = join()
         let p = ir.int32Payload(x)
@@ -690,13 +762,13 @@ public struct FunctionCompiler {
         branch(simple, "int") { finish(&j, ir.boxInt32(ir.sub(ir.int32(0), p))) }
         branch(ir.isNumber(x), "double") { finish(&j, ir.boxNumber(LLVMBuildFNeg(ir.builder, ir.numberPayload(x), "")!)) }
         runtime(i)
-        finish(&j, get(i.a))
+        finish(&j, output(i.a))
         set(i.a, close(j, ir.i64))
     }
 
     /// `x <op> y` as an i1; `valueResult` says the instruction writes a boolean
     /// register (the runtime path leaves it there) rather than jumping.
-    private mutating func compare(_ i: Instruction, _ op: Opcode, _ x: LLVMValueRef, _ y: LLVMValueRef, site: Int, valueResult: Bool) -> LLVMValueRef {
+    private func compare(_ i: Instruction, _ op: Opcode, _ x: LLVMValueRef, _ y: LLVMValueRef, site: Int, valueResult: Bool) -> LLVMValueRef {
         let (numbers, intsOnly) = speculation(site: site)
         let (intPredicate, realPredicate): (LLVMIntPredicate, LLVMRealPredicate)
         switch op {
@@ -716,14 +788,14 @@ public struct FunctionCompiler {
             exit(.deopt(intsOnly ? .notInt32 : .notNumber), at: i.offset)
         } else {
             let condition = runtime(i)
-            finish(&j, valueResult ? ir.icmp(LLVMIntEQ, get(i.a), ir.int64(NativeABI.trueBits)) : ir.icmp(LLVMIntNE, condition, ir.int32(0)))
+            finish(&j, valueResult ? ir.icmp(LLVMIntEQ, output(i.a), ir.int64(NativeABI.trueBits)) : ir.icmp(LLVMIntNE, condition, ir.int32(0)))
         }
         return close(j, ir.i1)
     }
 
     /// `x === y` as an i1: equal bits (but not NaN), equal numbers, or strings
     /// compared by the runtime.
-    private mutating func strictEqual(_ i: Instruction, _ x: LLVMValueRef, _ y: LLVMValueRef) -> LLVMValueRef {
+    private func strictEqual(_ i: Instruction, _ x: LLVMValueRef, _ y: LLVMValueRef) -> LLVMValueRef {
         var j = join()
         let nanBits = NativeABI.canonicalNaN &+ NativeABI.doubleOffset
         branch(ir.icmp(LLVMIntEQ, x, y), "same") { finish(&j, ir.icmp(LLVMIntNE, x, ir.int64(nanBits))) }
@@ -736,7 +808,7 @@ public struct FunctionCompiler {
                 let condition: LLVMValueRef
                 if i.opcode == .strictEq || i.opcode == .strictNe {
                     runtime(i)
-                    let result = get(i.a)
+                    let result = output(i.a)
                     condition = ir.icmp(LLVMIntEQ, result, ir.int64(i.opcode == .strictEq ? NativeABI.trueBits : NativeABI.falseBits))
                 } else {
                     condition = ir.icmp(LLVMIntNE, runtime(i), ir.int32(0))
@@ -754,7 +826,7 @@ public struct FunctionCompiler {
         return ir.or(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindString)), ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindRope)))
     }
 
-    private mutating func emitLooseEquality(_ i: Instruction) {
+    private func emitLooseEquality(_ i: Instruction) {
         let x = get(i.register(1)), y = get(i.register(2))
         var j = join()
         branch(ir.and(ir.isNumber(x), ir.isNumber(y)), "numbers") {
@@ -765,13 +837,13 @@ public struct FunctionCompiler {
         let nullishY = ir.icmp(LLVMIntEQ, ir.and(y, ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits))
         branch(ir.or(nullishX, nullishY), "nullish") { finish(&j, ir.and(nullishX, nullishY)) }
         runtime(i)
-        finish(&j, ir.icmp(LLVMIntEQ, get(i.a), ir.int64(i.opcode == .eq ? NativeABI.trueBits : NativeABI.falseBits)))
+        finish(&j, ir.icmp(LLVMIntEQ, output(i.a), ir.int64(i.opcode == .eq ? NativeABI.trueBits : NativeABI.falseBits)))
         let equal = close(j, ir.i1)
         set(i.a, ir.boxBool(i.opcode == .eq ? equal : ir.xor(equal, ir.trueValue)))
     }
 
     /// ToBoolean, inline for every kind of value.
-    private mutating func truthy(_ v: LLVMValueRef) -> LLVMValueRef {
+    private func truthy(_ v: LLVMValueRef) -> LLVMValueRef {
         var j = join()
         branch(ir.icmp(LLVMIntEQ, v, ir.int64(NativeABI.trueBits)), "true") { finish(&j, ir.trueValue) }
         branch(ir.icmp(LLVMIntULE, v, ir.int64(NativeABI.undefinedBits)), "falsy") { finish(&j, ir.falseValue) }
@@ -830,7 +902,7 @@ public struct FunctionCompiler {
     }
 
     /// Global variables: the cache entry's shape against the global object's.
-    private mutating func emitGlobal(_ i: Instruction) {
+    private func emitGlobal(_ i: Instruction) {
         let global = ir.pointer(ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset))
         let e = cacheEntry(site: i.register(2), entry: 0)
         let shapeOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, global, NativeABI.shapeOffset), ir.load(ir.i64, e, NativeABI.cacheShapeOffset))
@@ -842,15 +914,15 @@ public struct FunctionCompiler {
             } else {
                 LLVMBuildStore(ir.builder, get(i.a), slot)
             }
-            ir.br(blocks[i.next]!)
+            ir.br(edge(i.next))
         }
         runtime(i)
     }
 
-    private mutating func emitGetNamed(_ i: Instruction) {
+    private func emitGetNamed(_ i: Instruction) {
         let site = i.register(3)
         let o = get(i.register(1))
-        let done = blocks[i.next]!
+        let done = edge(i.next)
         let outOfLine = kindsSeen(site: site) & 0x80 != 0
         stressGuard(i)
         withObject(o) { p in
@@ -901,10 +973,10 @@ public struct FunctionCompiler {
         runtime(i)
     }
 
-    private mutating func emitSetNamed(_ i: Instruction) {
+    private func emitSetNamed(_ i: Instruction) {
         let site = i.register(3)
         let o = get(i.a), v = get(i.register(2))
-        let done = blocks[i.next]!
+        let done = edge(i.next)
         let outOfLine = kindsSeen(site: site) & 0x80 != 0
         stressGuard(i)
         withObject(o) { p in
@@ -967,8 +1039,8 @@ public struct FunctionCompiler {
         }
     }
 
-    private mutating func emitGetIndexed(_ i: Instruction) {
-        let done = blocks[i.next]!
+    private func emitGetIndexed(_ i: Instruction) {
+        let done = edge(i.next)
         stressGuard(i)
         withElement(get(i.register(1)), get(i.register(2)), forWrite: false) { _, address in
             let v = LLVMBuildLoad2(ir.builder, ir.i64, address, "")!
@@ -980,8 +1052,8 @@ public struct FunctionCompiler {
         runtime(i)
     }
 
-    private mutating func emitSetIndexed(_ i: Instruction) {
-        let done = blocks[i.next]!
+    private func emitSetIndexed(_ i: Instruction) {
+        let done = edge(i.next)
         let v = get(i.register(2))
         stressGuard(i)
         withElement(get(i.a), get(i.register(1)), forWrite: true) { _, address in

@@ -1,20 +1,19 @@
 // Which registers compiled code may keep unboxed (an i32 or an f64 in a
-// machine register) instead of as a NaN-boxed word.
+// machine register) instead of as a NaN-boxed word, at each instruction.
 //
-// A register is typed when every instruction that writes it produces a
-// number of that type: int32 when all its definitions are int32 arithmetic
-// the feedback saw stay int32 (overflow deopts), or constants; double when
-// some are double arithmetic. The interpreter may have left anything in the
-// frame, so a typed register is also required to be written before it is
-// read on every path (then a value of the wrong type at an entry point is
-// either dead or a reason to stay in the interpreter). Flow-insensitive,
-// which suits loops of numeric code and leaves everything else boxed.
+// A forward data flow over the instruction graph: a numeric definition
+// (arithmetic the feedback saw stay int32 or become double, number constants,
+// moves and increments of typed registers) makes its destination typed, any
+// other write makes it boxed, and paths meet at the wider kind (int32 <
+// double < boxed). Entry points other than the function's start (loop headers
+// for OSR, returns from `new`) take the kinds their in-function predecessors
+// give, and the entry converts the frame's boxed values with a guard. So a
+// temporary holding an object in one statement and a double in the next is
+// unboxed where it is a number, and int32 results that overflow deopt.
 import MVMBytecode
 import MVMRuntime
 
-enum RegisterKind: Comparable {
-    /// No definition seen yet (the fixpoint's start).
-    case none
+enum RegisterKind: Comparable, Hashable {
     case int32
     case double
     case boxed
@@ -24,60 +23,64 @@ enum RegisterKind: Comparable {
 
 struct RegisterTypes {
     let block: CodeBlock
-    private(set) var kinds: [RegisterKind]
-    /// Per instruction index: registers written on every path to it.
-    private(set) var definedBefore: [BitSet]
-    /// Per instruction index: reachable from the entry (all, when not analyzed).
-    private(set) var reachable: [Bool]
+    /// Kinds on entry to each instruction (nil: unreachable).
+    private(set) var kindsIn: [[RegisterKind]?]
+    /// Kinds after each instruction.
+    private(set) var kindsOut: [[RegisterKind]]
+    var reachable: [Bool] { kindsIn.map { $0 != nil } }
 
     init(block: CodeBlock, instructions: [Instruction], feedback: FeedbackSnapshot) {
         self.block = block
         let count = block.registerCount
-        kinds = Array(repeating: .none, count: count)
-        definedBefore = []
-        reachable = Array(repeating: true, count: instructions.count)
-        // Functions with handlers reach them from anywhere in the try: keep it simple.
-        guard block.handlers.isEmpty, count > 0 else {
-            kinds = Array(repeating: .boxed, count: count)
-            return
-        }
-        let reachability = RegisterTypes.definiteAssignment(block, instructions)
-        definedBefore = reachability.defined
-        reachable = reachability.reachable
-        // Unreachable code (the implicit `return undefined` after a return) constrains nothing.
-        let instructions = zip(instructions, reachability.reachable).filter { $0.1 }.map { $0.0 }
-        // Registers the entry fills (this, the parameters) and anything some
-        // instruction may write without a numeric result are boxed.
-        for r in 0...min(block.parameterCount, count - 1) { kinds[r] = .boxed }
-        for i in instructions {
-            let numeric = numericDefinition(i)
-            for r in RegisterTypes.possibleWrites(i) where r < count && !(numeric && r == i.a) { kinds[r] = .boxed }
-        }
-        // Reads where the register may not be written yet.
-        for (index, i) in zip(reachability.indexes, instructions) {
-            for r in RegisterTypes.possibleReads(i) where r < count && !definedBefore[index].contains(r) { kinds[r] = .boxed }
-        }
-        // Fixpoint over the numeric definitions.
-        var changed = true
-        while changed {
-            changed = false
-            for i in instructions where numericDefinition(i) && i.a < count && kinds[i.a] != .boxed {
-                let result = resultKind(i, feedback)
-                if result == .none { continue }
-                let joined = kinds[i.a].join(result)
-                if joined != kinds[i.a] {
-                    kinds[i.a] = joined
-                    changed = true
+        let boxed = Array(repeating: RegisterKind.boxed, count: count)
+        kindsIn = Array(repeating: nil, count: instructions.count)
+        kindsOut = Array(repeating: boxed, count: instructions.count)
+        guard !instructions.isEmpty else { return }
+        // Handlers are reached from anywhere in their try: everything stays boxed there.
+        let typing = block.handlers.isEmpty
+        var index: [Int: Int] = [:]
+        for (n, i) in instructions.enumerated() { index[i.offset] = n }
+        let successors = instructions.map { RegisterTypes.successors($0).compactMap { index[$0] } }
+        kindsIn[0] = boxed
+        var work = [0]
+        var queued: Set<Int> = [0]
+        while let n = work.popLast() {
+            queued.remove(n)
+            guard let incoming = kindsIn[n] else { continue }
+            var out = incoming
+            let i = instructions[n]
+            for r in RegisterTypes.possibleWrites(i) where r < count { out[r] = .boxed }
+            if typing && numericDefinition(i) && i.a < count { out[i.a] = resultKind(i, incoming, feedback) }
+            kindsOut[n] = out
+            for s in successors[n] {
+                let merged: [RegisterKind]
+                if let existing = kindsIn[s] { merged = zip(existing, out).map { $0.join($1) } } else { merged = out }
+                if kindsIn[s] != merged {
+                    kindsIn[s] = merged
+                    if !queued.contains(s) { work.append(s); queued.insert(s) }
                 }
             }
         }
-        for r in 0..<count where kinds[r] == .none { kinds[r] = .boxed }
     }
 
-    func kind(_ r: Int) -> RegisterKind { r < kinds.count ? kinds[r] : .boxed }
+    /// The offsets control may go to after `i` (entry points aside).
+    static func successors(_ i: Instruction) -> [Int] {
+        switch i.opcode {
+        case .jump, .loop: return [i.target(0)]
+        case .ret, .throw, .throwError, .throwConstAssign, .newRegExp, .yield: return []
+        case .jumpIfTrue, .jumpIfFalse, .jumpIfNullish, .jumpIfNotNullish, .jumpIfUndefined, .jumpIfNotUndefined:
+            return [i.next, i.target(1)]
+        case .iteratorNext, .forInNext: return [i.next, i.target(2)]
+        case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual, .jumpIfNotStrictEqual,
+             .jumpIfStrictEqual, .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
+            return [i.next, i.target(3)]
+        default: return [i.next]
+        }
+    }
 
     /// What instruction `i` writes into its destination, given the others' kinds.
-    func resultKind(_ i: Instruction, _ feedback: FeedbackSnapshot) -> RegisterKind {
+    func resultKind(_ i: Instruction, _ kinds: [RegisterKind], _ feedback: FeedbackSnapshot) -> RegisterKind {
+        func kind(_ r: Int) -> RegisterKind { r < kinds.count ? kinds[r] : .boxed }
         func seen(_ site: Int) -> UInt8 { site < feedback.arithmetic.count ? feedback.arithmetic[site] : 0 }
         func fromFeedback(_ f: UInt8) -> RegisterKind {
             if f == 1 { return .int32 }
@@ -89,7 +92,7 @@ struct RegisterTypes {
         case .loadConst:
             guard case .number(let d) = block.constants[i.register(1)] else { return .boxed }
             return Value(d).isInt32 ? .int32 : .double
-        case .mov: return kind(i.register(1)) == .none ? .none : kind(i.register(1))
+        case .mov: return kind(i.register(1))
         case .add, .sub, .mul, .mod: return fromFeedback(seen(i.register(3)))
         case .addImm, .subImm: return fromFeedback(seen(i.register(3)))
         case .div:
@@ -97,9 +100,11 @@ struct RegisterTypes {
             return f != 0 && f & ~3 == 0 ? .double : .boxed
         case .bitAnd, .bitOr, .bitXor, .shl, .shr:
             return seen(i.register(3)) == 1 ? .int32 : .boxed
-        case .inc, .dec, .neg:
-            let operand = kind(i.register(1))
-            return operand == .none ? .none : operand
+        case .inc, .dec:
+            return kind(i.register(1))
+        case .neg:
+            // -0 is a double, so an int32's negation is typed double.
+            return kind(i.register(1)) == .boxed ? .boxed : .double
         default: return .boxed
         }
     }
@@ -170,67 +175,5 @@ struct RegisterTypes {
         return result
     }
 
-    /// Registers certainly written (the destination of an instruction known to write it).
-    static func mustWrite(_ i: Instruction) -> Int? {
-        writesFirstOperand(i.opcode) ? i.a : nil
-    }
-
-    /// Forward "written on every path" over the instruction graph.
-    static func definiteAssignment(_ block: CodeBlock, _ instructions: [Instruction]) -> (defined: [BitSet], reachable: [Bool], indexes: [Int]) {
-        let count = block.registerCount
-        var index: [Int: Int] = [:]
-        for (n, i) in instructions.enumerated() { index[i.offset] = n }
-        var successors: [[Int]] = Array(repeating: [], count: instructions.count)
-        for (n, i) in instructions.enumerated() {
-            var next: [Int] = []
-            switch i.opcode {
-            case .jump, .loop: next = [i.target(0)]
-            case .ret, .throw, .throwError, .throwConstAssign, .newRegExp, .yield: next = []
-            case .jumpIfTrue, .jumpIfFalse, .jumpIfNullish, .jumpIfNotNullish, .jumpIfUndefined, .jumpIfNotUndefined:
-                next = [i.next, i.target(1)]
-            case .iteratorNext, .forInNext: next = [i.next, i.target(2)]
-            case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual, .jumpIfNotStrictEqual,
-                 .jumpIfStrictEqual, .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
-                next = [i.next, i.target(3)]
-            default: next = [i.next]
-            }
-            successors[n] = next.compactMap { index[$0] }
-        }
-        var entry = BitSet(count: count)
-        for r in 0...min(block.parameterCount, count - 1) { entry.insert(r) }
-        var inSets = Array(repeating: BitSet(full: count), count: instructions.count)
-        inSets[0] = entry
-        var work = [0]
-        var queued = Set([0])
-        var reachable = Array(repeating: false, count: instructions.count)
-        reachable[0] = true
-        while let n = work.popLast() {
-            queued.remove(n)
-            var out = inSets[n]
-            if let r = mustWrite(instructions[n]), r < count { out.insert(r) }
-            for s in successors[n] {
-                let merged = inSets[s].intersection(out)
-                if merged != inSets[s] || !reachable[s] {
-                    reachable[s] = true
-                    inSets[s] = merged
-                    if !queued.contains(s) { work.append(s); queued.insert(s) }
-                }
-            }
-        }
-        return (inSets, reachable, instructions.indices.filter { reachable[$0] })
-    }
 }
 
-/// A fixed-size set of small integers.
-struct BitSet: Equatable {
-    private var words: [UInt64]
-    init(count: Int) { words = Array(repeating: 0, count: (count + 63) / 64) }
-    init(full count: Int) { words = Array(repeating: ~0, count: (count + 63) / 64) }
-    func contains(_ i: Int) -> Bool { i / 64 < words.count && words[i / 64] & (1 << UInt64(i % 64)) != 0 }
-    mutating func insert(_ i: Int) { if i / 64 < words.count { words[i / 64] |= 1 << UInt64(i % 64) } }
-    func intersection(_ other: BitSet) -> BitSet {
-        var result = self
-        for k in words.indices { result.words[k] &= other.words[k] }
-        return result
-    }
-}

@@ -50,6 +50,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Register LLVM's perf JIT event listener (writes jit-PID.dump for perf inject --jit).")
     var perfJitdump = false
 
+    @Flag(help: "Compile hot functions on the running thread instead of in the background (reproducible tier-ups).")
+    var jitSynchronous = false
+
     @Flag(help: .hidden)
     var jitDumpIR = false
 }
@@ -90,6 +93,7 @@ func execute(_ source: SourceFile, goal: Goal, options: RunOptions) throws {
         isolate.jitMode = options.jit
         isolate.jitThreshold = options.jitThreshold
         isolate.deoptStress = options.deoptStress
+        isolate.compileInBackground = !options.jitSynchronous
     }
     let failure = isolate.runProgram(source, as: goal)
     isolate.flushOutput()
