@@ -69,6 +69,7 @@ public final class FunctionCompiler {
     private let slowPathType: LLVMTypeRef
     private let slowPath: LLVMValueRef
     private let callHelper: LLVMValueRef
+    private let constructHelper: LLVMValueRef
     private var exceptionBlock: LLVMBasicBlockRef! = nil
 
     /// Why a block cannot be compiled, or nil.
@@ -97,6 +98,7 @@ public final class FunctionCompiler {
         slowPathType = LLVMFunctionType(i32, &slowParameters, 2, 0)!
         slowPath = LLVMAddFunction(module, NativeABI.slowPathSymbol, slowPathType)!
         callHelper = LLVMAddFunction(module, NativeABI.callSymbol, slowPathType)!
+        constructHelper = LLVMAddFunction(module, NativeABI.constructSymbol, slowPathType)!
     }
 
     // MARK: Structure
@@ -114,19 +116,10 @@ public final class FunctionCompiler {
         ir.position(at: exceptionBlock)
         ir.ret(ir.int64(NativeABI.exitException << 56))
 
-        // The entry switch: each entry point loads the frame's registers.
-        // Calls return into native code directly (nativeCall); a `new` runs
-        // in the interpreter, which comes back after it, except at a top
-        // level, which runs once (entries cost a load per register).
-        let topLevel = block.flags.contains(.script) || block.flags.contains(.module)
+        // The entry switch: the function's start and its loop headers (OSR);
+        // calls and `new` return into native code directly (nativeCall).
         var entries: Set<Int> = [0]
-        for instruction in instructions {
-            switch instruction.opcode {
-            case .loop: entries.insert(instruction.target(0))
-            case .new where !topLevel: entries.insert(instruction.next)
-            default: break
-            }
-        }
+        for instruction in instructions where instruction.opcode == .loop { entries.insert(instruction.target(0)) }
         let unknownEntry = ir.block("unknown-entry")
         ir.position(at: entry)
         let dispatch = LLVMBuildSwitch(ir.builder, entryOffset, unknownEntry, UInt32(entries.count))!
@@ -298,12 +291,12 @@ public final class FunctionCompiler {
     private func runtime(_ instruction: Instruction) -> LLVMValueRef {
         spill(RegisterTypes.possibleReads(instruction), readKinds)
         var args: [LLVMValueRef?] = [state, ir.int32(Int32(instruction.offset))]
-        let helper = instruction.opcode == .call ? callHelper : slowPath
+        let helper = instruction.opcode == .call ? callHelper : instruction.opcode == .new ? constructHelper : slowPath
         let result = LLVMBuildCall2(ir.builder, slowPathType, helper, &args, 2, "")!
         let ok = ir.block("ok")
         ir.condBr(ir.icmp(LLVMIntEQ, result, ir.int32(-1)), exceptionBlock, ok)
         ir.position(at: ok)
-        if instruction.opcode == .call {
+        if instruction.opcode == .call || instruction.opcode == .new {
             // The native stack is low: the interpreter makes this call.
             ir.ifThen(ir.icmp(LLVMIntEQ, result, ir.int32(-2)), "deep") { exit(.interpret, at: instruction.offset) }
         }
@@ -471,10 +464,10 @@ public final class FunctionCompiler {
             let produced = runtime(i)
             ir.condBr(ir.icmp(LLVMIntNE, produced, ir.int32(0)), edge(i.next), edge(i.target(2)))
 
-        // Calls run in the runtime, which pushes the callee's frame and runs
-        // it (natively when it is compiled) and comes back with the result;
-        // `new` goes to the interpreter, which comes back here afterwards.
-        case .new, .ret, .yield, .generatorStart:
+        // Calls and `new` run in the runtime (nativeCall), which pushes the
+        // callee's frame, runs it (natively when it is compiled) and comes
+        // back with the result.
+        case .ret, .yield, .generatorStart:
             exit(.interpret, at: i.offset)
 
         default:

@@ -74,11 +74,19 @@ public enum NativeABI {
     /// pcOffset, entering compiled callees directly (Isolate.nativeCall).
     public static let callSymbol = "mvm_call"
     public static var callAddress: UnsafeRawPointer { unsafeBitCast(callEntry, to: UnsafeRawPointer.self) }
+    /// `Int32 mvm_construct(JITState *state, UInt32 pcOffset)`: the `new` at pcOffset.
+    public static let constructSymbol = "mvm_construct"
+    public static var constructAddress: UnsafeRawPointer { unsafeBitCast(constructEntry, to: UnsafeRawPointer.self) }
+}
+
+private let constructEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, pcOffset in
+    let isolate = state.load(as: UnsafeMutableRawPointer.self)
+    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.nativeCall(pcOffset, construct: true) }
 }
 
 private let callEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, pcOffset in
     let isolate = state.load(as: UnsafeMutableRawPointer.self)
-    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.nativeCall(pcOffset) }
+    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.nativeCall(pcOffset, construct: false) }
 }
 
 private let slowPathEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, pcOffset in

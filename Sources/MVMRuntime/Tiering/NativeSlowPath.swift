@@ -153,29 +153,49 @@ extension Isolate {
     /// reserve), for the interpreter and runtime below the deepest one.
     static let nativeCallReserve: UInt = 256 * 1024
 
-    /// `call` from native code. A JS function gets its frame pushed here and,
-    /// when it is compiled, its native code called directly; it returns
-    /// through its `ret` without the interpreter unless it needs it (an
-    /// instruction left to the interpreter, a deopt, a handler). Other
-    /// callees take the slow path. Returns -1 when an exception is pending,
-    /// and -2 when the native stack is running low: the caller then leaves
-    /// the call to the interpreter, whose frames do not use the native stack,
-    /// so deep JS recursion reaches the same depth in every tier.
-    func nativeCall(_ pcOffset: UInt32) -> Int32 {
+    /// `call` and `new` from native code. A JS function gets its frame
+    /// pushed here and, when it is compiled, its native code called directly;
+    /// it returns through its `ret` without the interpreter unless it needs
+    /// it (an instruction left to the interpreter, a deopt, a handler, a
+    /// derived constructor's return check). Other callees take the slow
+    /// paths. Returns -1 when an exception is pending, and -2 when the native
+    /// stack is running low: the caller then leaves the call to the
+    /// interpreter, whose frames do not use the native stack, so deep JS
+    /// recursion reaches the same depth in every tier.
+    func nativeCall(_ pcOffset: UInt32, construct: Bool) -> Int32 {
         let frame = frames + (frameCount - 1)
         let data = frame.pointee.data
         let pc = data.pointee.code + Int(pcOffset)
         let base = frame.pointee.registers + Int(pc[1])
         let callee = base.pointee
-        guard callee.isCell(.function), callee.cell.cellFlags & ObjectFlags.classConstructor == 0 else {
-            return nativeSlowPath(pcOffset)
+        let argc = Int(pc[2])
+        let a = Int(pc.pointee >> 8)
+        let isJS = callee.isCell(.function) && (construct ? isConstructor(callee) : callee.cell.cellFlags & ObjectFlags.classConstructor == 0)
+        guard isJS else {
+            if !construct { return nativeSlowPath(pcOffset) }
+            CallFeedback.record(data.pointee.callFeedback + Int(pc[3]) * CallFeedback.width, callee)
+            frame.pointee.pc = pc
+            do { frame.pointee.registers[a] = try constructSlow(callee, base + 2, argc, newTarget: callee) } catch { return -1 }
+            return heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) ? -1 : 0
         }
         if StackGuard.currentAddress() < stackLimit &+ Isolate.nativeCallReserve { return -2 }
         CallFeedback.record(data.pointee.callFeedback + Int(pc[3]) * CallFeedback.width, callee)
         frame.pointee.pc = pc
-        let a = Int(pc.pointee >> 8)
-        guard pushFrame(callee, base + 1, Int(pc[2]), newTarget: .undefined, returnRegister: UInt32(a),
-                        returnPC: pc + 4, flags: Frame.entry) else { return -1 }
+        var flags = Frame.entry
+        let derived = construct && callee.cell.aux & CodeBits.derivedConstructor != 0
+        if construct {
+            // As the interpreter's `new`: `this` made first (fields initialized).
+            flags |= Frame.construct
+            do {
+                if derived { base[1] = .empty } else {
+                    base[1] = Value(cell: newObjectCell(.object, proto: try prototypeForConstruct(callee, newTarget: callee)))
+                    let fieldInit = callee.cell.internalValue(3)
+                    if fieldInit.isObject { _ = try call(fieldInit, this: base[1], []) }
+                }
+            } catch { return -1 }
+        }
+        guard pushFrame(callee, base + 1, argc, newTarget: construct ? callee : .undefined, returnRegister: UInt32(a),
+                        returnPC: pc + 4, flags: flags) else { return -1 }
         let calleeFrame = frames + (frameCount - 1)
         if let entry = calleeFrame.pointee.data.pointee.native {
             let calleeData = calleeFrame.pointee.data
@@ -193,10 +213,13 @@ extension Isolate {
                     recordDeopt(calleeFrame, reason: DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> 32)) ?? .none)
                 } else if UInt8(truncatingIfNeeded: exitPC.pointee) == Opcode.ret.rawValue {
                     // The common case: a plain return, done here.
-                    let result = calleeFrame.pointee.registers[Int(exitPC.pointee >> 8)]
-                    popFrame()
-                    frame.pointee.registers[a] = result
-                    return 0
+                    var result = calleeFrame.pointee.registers[Int(exitPC.pointee >> 8)]
+                    if !construct || result.isObject || !derived {
+                        if construct && !result.isObject { result = calleeFrame.pointee.registers[0] }
+                        popFrame()
+                        frame.pointee.registers[a] = result
+                        return 0
+                    }
                 }
             }
         }
