@@ -230,7 +230,19 @@ extension Isolate {
         if newTarget.isCell(.function) {
             let cell = newTarget.cell
             if cell.cellFlags & ObjectFlags.lazyPrototype != 0 { materializePrototype(cell) }
+            // Functions mostly share a few shapes: remember where `prototype` sits in the last one.
+            let plain = cell.cellFlags & ObjectFlags.dictionary == 0
+            if plain && cell.shapeBits == prototypeSlotCache.shape {
+                let proto = cell.slot(atOffset: prototypeSlotCache.offset)
+                return proto.isObject ? proto : fallback ?? objectPrototype
+            }
             if let own = namedOwnProperty(cell, PropertyKey(names.prototype)), !own.isAccessor {
+                if plain {
+                    cell.withShape { shape in
+                        let index = shape.find(names.prototype.bits)
+                        prototypeSlotCache = (cell.shapeBits, shape.slotOffset(shape.slots[index]))
+                    }
+                }
                 return own.value.isObject ? own.value : fallback ?? objectPrototype
             }
         }
