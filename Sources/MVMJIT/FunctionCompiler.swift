@@ -529,6 +529,16 @@ public final class FunctionCompiler {
         }
     }
 
+    /// ToInt32 of an operand (bitwise operators); deopts when it is not a
+    /// number or too large to wrap inline.
+    private func int32Operand(_ o: Operand, _ i: Instruction) -> LLVMValueRef {
+        if case .register(let r) = o, readKinds[r] == .int32 { return loadInt(r) }
+        if case .immediate(let q) = o { return ir.int32(q) }
+        let (value, ok) = ir.toInt32(doubleOperand(o, i))
+        guardOrDeopt(ok, .notInt32, i)
+        return value
+    }
+
     /// An operand as an f64; deopts when it is not a number.
     private func doubleOperand(_ o: Operand, _ i: Instruction) -> LLVMValueRef {
         switch o {
@@ -576,7 +586,7 @@ public final class FunctionCompiler {
         // Bitwise operators compute in int32 even into a double register.
         let bitwise = [Opcode.bitAnd, .bitOr, .bitXor, .shl, .shr].contains(i.opcode)
         if dest == .int32 || bitwise {
-            let p = intOperand(x, i), q = intOperand(y, i)
+            let p = bitwise ? int32Operand(x, i) : intOperand(x, i), q = bitwise ? int32Operand(y, i) : intOperand(y, i)
             let result: LLVMValueRef
             switch i.opcode {
             case .add, .addImm, .inc, .dec, .sub, .subImm, .mul:
@@ -685,7 +695,16 @@ public final class FunctionCompiler {
                 finish(&j, result)
             }
         }
-        if numbers {
+        let bitwise = [Opcode.bitAnd, .bitOr, .bitXor, .shl, .shr].contains(op)
+        if bitwise && !intsOnly {
+            // Numbers that are not int32: ToInt32 inline.
+            branch(ir.and(ir.isNumber(x), ir.isNumber(y)), "toInt32") {
+                let (p, pOK) = ir.toInt32(ir.numberPayload(x))
+                let (q, qOK) = ir.toInt32(ir.numberPayload(y))
+                branch(ir.and(pOK, qOK), "wrapped") { intArithmetic(op, p, q, into: &j) }
+            }
+        }
+        if numbers && !(bitwise && !intsOnly) {
             exit(.deopt(intsOnly ? .notInt32 : .notNumber), at: i.offset)
         } else {
             runtime(i)

@@ -167,6 +167,20 @@ struct IRBuilder {
         let integral = and(and(inRange, exact), positiveOrNonzero)
         return select(integral, boxInt32(i), boxRawDouble(d))
     }
+    /// ToInt32 of a double whose magnitude is below 2^63 (truncate, wrap
+    /// modulo 2^32; NaN and infinities give 0): (result, handled). Larger
+    /// values are left to the runtime.
+    func toInt32(_ d: LLVMValueRef) -> (LLVMValueRef, LLVMValueRef) {
+        let magnitude = intrinsic("llvm.fabs.f64", returns: f64, [d])
+        let small = fcmp(LLVMRealOLT, magnitude, double(9.2e18))
+        let nonFinite = fcmp(LLVMRealUNO, d, d)  // NaN
+        let safe = select(small, d, double(0))
+        let wrapped = trunc(LLVMBuildFPToSI(builder, safe, i64, "")!, i32)
+        let infinite = fcmp(LLVMRealOEQ, magnitude, double(.infinity))
+        let zero = or(nonFinite, infinite)
+        return (select(zero, int32(0), wrapped), or(small, zero))
+    }
+
     func boxBool(_ b: LLVMValueRef) -> LLVMValueRef {
         select(b, int64(NativeABI.trueBits), int64(NativeABI.falseBits))
     }

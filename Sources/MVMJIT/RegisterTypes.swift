@@ -99,7 +99,9 @@ struct RegisterTypes {
             let f = seen(i.register(3))
             return f != 0 && f & ~3 == 0 ? .double : .boxed
         case .bitAnd, .bitOr, .bitXor, .shl, .shr:
-            return seen(i.register(3)) == 1 ? .int32 : .boxed
+            // ToInt32 makes any number an int32.
+            let f = seen(i.register(3))
+            return f != 0 && f & ~3 == 0 ? .int32 : .boxed
         case .inc, .dec:
             return kind(i.register(1))
         case .neg:

@@ -106,3 +106,19 @@ func tiersAgree(file: String) {
         #expect(run(source, name: "deep.js", setting).output == reference.output, "\(setting)")
     }
 }
+
+/// Bitwise operators on doubles (ToInt32 wraps modulo 2^32) in every tier.
+@Test func bitwiseOnDoublesAgree() {
+    let source = """
+    function f(a, b) { let r = 0; for (let i = 0; i < 3; i++) r = (a ^ b) + (a | 0) + (a & b) + (a << 3) + (a >> 1) + (a >>> 0); return r; }
+    const vals = [2166136261, -2166136261.7, 1e20, NaN, 2 ** 53 + 1, -0, 4294967295.5, 7, 1e300, -Infinity, 3.9, "12", undefined];
+    const out = [];
+    for (const a of vals) for (const b of vals) out.push(f(a, b));
+    console.log(out.join(","));
+    """
+    let reference = run(source, name: "bitwise.js", .interpreter)
+    #expect(reference.output.hasPrefix("-3006720423,-877889389,"))  // node v20 prints the same
+    for setting in [TierSetting.eager, .stress, .early] {
+        #expect(run(source, name: "bitwise.js", setting).output == reference.output, "\(setting)")
+    }
+}

@@ -325,7 +325,8 @@ extension Isolate {
                                       opcode: opcode, reason: reason.description)
         jitStatistics.deopts[key, default: 0] += 1
         data.pointee.deoptCount &+= 1
-        let limit: UInt32 = deoptStress ? 4 : 20
+        // Code that had never run has feedback now: recompile soon.
+        let limit: UInt32 = deoptStress ? 4 : reason == .coldCode ? 3 : 20
         if data.pointee.deoptCount >= limit {
             data.pointee.native = nil
             instance.nativeCode = nil
