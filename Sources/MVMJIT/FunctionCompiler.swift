@@ -561,6 +561,9 @@ public final class FunctionCompiler {
         let dest = writeKinds[i.a]
         let x: Operand, y: Operand
         switch i.opcode {
+        case .call:
+            emitIntrinsicCall(i)
+            return
         case .loadInt:
             setNumber(i.a, int: ir.int32(i.signed(1)))
             return
@@ -629,6 +632,44 @@ public final class FunctionCompiler {
             }
             setNumber(i.a, double: result)
         }
+    }
+
+    /// A call site that only saw one builtin (Math.sqrt, ...): the callee is
+    /// checked to be that builtin and its work done inline; anything else deopts.
+    private func emitIntrinsicCall(_ i: Instruction) {
+        let intrinsic = types.intrinsic(i)
+        let site = i.register(3), base = i.register(1), argc = Int(i.operand(2))
+        let expected = Value(feedback.callNativeIndexes[site]).bits
+        let callee = get(base)
+        let checked = ir.block("builtin")
+        branch(ir.isCell(callee), "cell") {
+            let p = ir.pointer(callee)
+            let isNative = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindNativeFunction))
+            let same = ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.nativeIndexOffset), ir.int64(expected))
+            branch(ir.and(isNative, same), "same") { ir.br(checked) }
+        }
+        exit(.deopt(.unsupported), at: i.offset)
+        ir.position(at: checked)
+        let needed = intrinsic == .imul ? 2 : 1
+        if argc < needed {
+            exit(.deopt(.notNumber), at: i.offset)
+            return
+        }
+        if intrinsic == .imul {
+            let p = int32Operand(.register(base + 2), i), q = int32Operand(.register(base + 3), i)
+            setNumber(i.a, int: ir.mul(p, q))
+            return
+        }
+        let d = doubleOperand(.register(base + 2), i)
+        let name: String
+        switch intrinsic {
+        case .sqrt: name = "llvm.sqrt.f64"
+        case .abs: name = "llvm.fabs.f64"
+        case .floor: name = "llvm.floor.f64"
+        case .ceil: name = "llvm.ceil.f64"
+        default: name = "llvm.trunc.f64"
+        }
+        setNumber(i.a, double: ir.intrinsic(name, returns: ir.f64, [d]))
     }
 
     /// A comparison of typed operands, or nil when either is boxed.

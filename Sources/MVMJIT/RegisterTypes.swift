@@ -23,6 +23,7 @@ enum RegisterKind: Comparable, Hashable {
 
 struct RegisterTypes {
     let block: CodeBlock
+    let feedback: FeedbackSnapshot
     /// Kinds on entry to each instruction (nil: unreachable).
     private(set) var kindsIn: [[RegisterKind]?]
     /// Kinds after each instruction.
@@ -31,6 +32,7 @@ struct RegisterTypes {
 
     init(block: CodeBlock, instructions: [Instruction], feedback: FeedbackSnapshot) {
         self.block = block
+        self.feedback = feedback
         let count = block.registerCount
         let boxed = Array(repeating: RegisterKind.boxed, count: count)
         kindsIn = Array(repeating: nil, count: instructions.count)
@@ -104,6 +106,8 @@ struct RegisterTypes {
             return f != 0 && f & ~3 == 0 ? .int32 : .boxed
         case .inc, .dec:
             return kind(i.register(1))
+        case .call:
+            return intrinsic(i) == .imul ? .int32 : .double
         case .neg:
             // -0 is a double, so an int32's negation is typed double.
             return kind(i.register(1)) == .boxed ? .boxed : .double
@@ -120,8 +124,17 @@ struct RegisterTypes {
         case .loadConst:
             if case .number = block.constants[i.register(1)] { return true }
             return false
+        case .call:
+            return intrinsic(i) != .none
         default: return false
         }
+    }
+
+    /// The builtin a call site saw alone, when it can run inline.
+    func intrinsic(_ i: Instruction) -> NativeIntrinsic {
+        let site = i.register(3)
+        guard i.opcode == .call, site < feedback.callIntrinsics.count else { return .none }
+        return NativeIntrinsic(rawValue: feedback.callIntrinsics[site]) ?? .none
     }
 
     /// Whether operand 0 names a register the instruction writes.

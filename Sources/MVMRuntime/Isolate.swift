@@ -304,6 +304,8 @@ public final class Isolate {
     var throwSite: ThrowSite? = nil
     /// Arrays being joined (cycles print as "").
     var joinStack: [UInt64] = []
+    /// Builtins compiled code may run inline, by native index (Math.sqrt, ...).
+    var intrinsicNatives: [Int32: NativeIntrinsic] = [:]
     /// Where `prototype` is in the function shape last seen by `new` (shape bits, slot offset).
     var prototypeSlotCache: (shape: UInt64, offset: Int32) = (0, 0)
     /// Values the host holds (embedding API handles).

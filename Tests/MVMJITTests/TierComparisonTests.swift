@@ -122,3 +122,25 @@ func tiersAgree(file: String) {
         #expect(run(source, name: "bitwise.js", setting).output == reference.output, "\(setting)")
     }
 }
+
+/// Builtins inlined at call sites that only saw them (Math.sqrt, imul, ...)
+/// stay correct when the site later sees something else.
+@Test func inlinedBuiltinsFollowTheirCallee() {
+    let source = """
+    function norm(x, y) { return Math.sqrt(x * x + y * y) + Math.floor(x / 3) + Math.abs(-y) + Math.imul(x | 0, 65537); }
+    let s = 0;
+    for (let i = 0; i < 3000; i++) s += norm(i, i * 0.5);
+    console.log(s, norm(-0.5, -0), 1 / Math.floor(-0.5), norm(2, "3"), norm(NaN, 1));
+    Math.sqrt = function (v) { return -v; };
+    console.log(norm(3, 4));
+    const sqrt = Math.abs;
+    function g(v) { return sqrt(v); }
+    for (let i = 0; i < 2000; i++) g(-i);
+    console.log(g(-7), g("-8"), g());
+    """
+    let reference = run(source, name: "builtins.js", .interpreter)
+    #expect(reference.output.hasSuffix("7 8 NaN\n"), "\(reference.output)")
+    for setting in [TierSetting.eager, .stress, .early, TierSetting(mode: .on, threshold: 50)] {
+        #expect(run(source, name: "builtins.js", setting).output == reference.output, "\(setting)")
+    }
+}

@@ -140,14 +140,17 @@ extension Isolate {
             }),
             ("clz32", { Double(UInt32(truncatingIfNeeded: Int64($0.isFinite ? fmod($0.rounded(.towardZero), 4294967296) : 0)).leadingZeroBitCount) }),
         ]
+        let inlined: [String: NativeIntrinsic] = ["sqrt": .sqrt, "abs": .abs, "floor": .floor, "ceil": .ceil, "trunc": .trunc]
         for (name, f) in unary {
-            method(math, name, 1) { iso, args throws(Thrown) in Value(f(try iso.toNumber(args[0]))) }
+            let native = method(math, name, 1) { iso, args throws(Thrown) in Value(f(try iso.toNumber(args[0]))) }
+            if let intrinsic = inlined[name] { intrinsicNatives[native.cell.internalValue(0).int32] = intrinsic }
         }
         method(math, "atan2", 2) { iso, args throws(Thrown) in Value(atan2(try iso.toNumber(args[0]), try iso.toNumber(args[1]))) }
         method(math, "pow", 2) { iso, args throws(Thrown) in Value(iso.jsPow(try iso.toNumber(args[0]), try iso.toNumber(args[1]))) }
-        method(math, "imul", 2) { iso, args throws(Thrown) in
+        let imul = method(math, "imul", 2) { iso, args throws(Thrown) in
             Value(iso.toInt32(try iso.toNumber(args[0])) &* iso.toInt32(try iso.toNumber(args[1])))
         }
+        intrinsicNatives[imul.cell.internalValue(0).int32] = .imul
         method(math, "max", 2) { iso, args throws(Thrown) in
             var result = -Double.infinity
             for i in 0..<args.count {

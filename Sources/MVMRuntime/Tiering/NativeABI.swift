@@ -19,6 +19,9 @@ public enum NativeABI {
     public static let kindObject = CellKind.object.rawValue
     public static let kindArray = CellKind.array.rawValue
     public static let kindFunction = CellKind.function.rawValue
+    public static let kindNativeFunction = CellKind.nativeFunction.rawValue
+    /// A native function's index among the isolate's natives (an int32 Value) sits here.
+    public static let nativeIndexOffset = ObjectLayout.internalSlot(0)
     public static let kindArguments = CellKind.arguments.rawValue
     public static let kindString = CellKind.string.rawValue
     public static let kindRope = CellKind.rope.rawValue

@@ -34,6 +34,10 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     public var propertyKinds: [UInt8]
     /// Per call site: 0 unused, 1 only JS functions seen, 2 other callees seen.
     public var callKinds: [UInt8]
+    /// Per call site: the one builtin seen, when compiled code can do its work
+    /// inline (`NativeIntrinsic`), and that builtin's index among the natives.
+    public var callIntrinsics: [UInt8]
+    public var callNativeIndexes: [Int32]
     /// Compile extra guards that fail on purpose (tier-comparison tests).
     public var deoptStress: Bool
     /// The function ran enough for its feedback to tell cold code: an
@@ -42,8 +46,10 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     /// False for --jit=eager, which compiles before anything ran.
     public var coldCodeDeopts: Bool
 
-    public init(arithmetic: [UInt8], propertyStates: [UInt8], propertyKinds: [UInt8], callKinds: [UInt8], deoptStress: Bool,
-                coldCodeDeopts: Bool = false) {
+    public init(arithmetic: [UInt8], propertyStates: [UInt8], propertyKinds: [UInt8], callKinds: [UInt8],
+                callIntrinsics: [UInt8] = [], callNativeIndexes: [Int32] = [], deoptStress: Bool, coldCodeDeopts: Bool = false) {
+        self.callIntrinsics = callIntrinsics
+        self.callNativeIndexes = callNativeIndexes
         self.arithmetic = arithmetic
         self.propertyStates = propertyStates
         self.propertyKinds = propertyKinds
@@ -51,6 +57,11 @@ public struct FeedbackSnapshot: Hashable, Sendable {
         self.deoptStress = deoptStress
         self.coldCodeDeopts = coldCodeDeopts
     }
+}
+
+/// Builtins compiled code can run inline when a call site saw only them.
+public enum NativeIntrinsic: UInt8, Sendable {
+    case none = 0, sqrt, abs, floor, ceil, trunc, imul
 }
 
 /// Compiled code for one (CodeBlock, FeedbackSnapshot). Immutable; shared by
@@ -277,17 +288,28 @@ extension Isolate {
             }
         }
         var calls = [UInt8](repeating: 0, count: block.callFeedbackCount)
+        var intrinsics = [UInt8](repeating: 0, count: block.callFeedbackCount)
+        var nativeIndexes = [Int32](repeating: -1, count: block.callFeedbackCount)
         for i in 0..<block.callFeedbackCount {
             let slots = d.callFeedback + i * CallFeedback.width
             if slots[0] == 0 { continue }
             if slots[0] == CallFeedback.megamorphic { calls[i] = 2; continue }
             calls[i] = 1
+            let first = Value(bits: slots[0])
+            if slots[1] == 0 && first.isCell(.nativeFunction) {
+                let index = first.cell.internalValue(0).int32
+                if let intrinsic = intrinsicNatives[index] {
+                    intrinsics[i] = intrinsic.rawValue
+                    nativeIndexes[i] = index
+                }
+            }
             for j in 0..<CallFeedback.width where slots[j] != 0 {
                 let callee = Value(bits: slots[j])
                 if !callee.isCell(.function) { calls[i] = 2 }
             }
         }
-        return FeedbackSnapshot(arithmetic: arithmetic, propertyStates: states, propertyKinds: kinds, callKinds: calls, deoptStress: deoptStress,
+        return FeedbackSnapshot(arithmetic: arithmetic, propertyStates: states, propertyKinds: kinds, callKinds: calls,
+                                callIntrinsics: intrinsics, callNativeIndexes: nativeIndexes, deoptStress: deoptStress,
                                 coldCodeDeopts: jitMode == .on && !deoptStress && d.instance.takeUnretainedValue().recompilations == 0)
     }
 
