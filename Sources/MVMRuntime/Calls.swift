@@ -148,7 +148,7 @@ extension Isolate {
             stackTop = max(stackTop, base + 1 + argc)
             guard pushFrame(function, base, argc, newTarget: .undefined, returnRegister: 0,
                             returnPC: instanceData(function.cell).pointee.code, flags: Frame.entry) else { throw Thrown() }
-            guard let result = execute() else { throw Thrown() }
+            guard let result = runEntryFrame() else { throw Thrown() }
             return result
         case .nativeFunction:
             stackTop = max(stackTop, base + 1 + argc)
@@ -208,7 +208,7 @@ extension Isolate {
             guard hasStackRoom else { throw throwError(.rangeError, "Maximum call stack size exceeded") }
             guard pushFrame(function, base, argc, newTarget: newTarget, returnRegister: 0,
                             returnPC: instanceData(cell).pointee.code, flags: Frame.entry | Frame.construct) else { throw Thrown() }
-            guard let result = execute() else { throw Thrown() }
+            guard let result = runEntryFrame(construct: true, derived: derived) else { throw Thrown() }
             return result
         case .nativeFunction:
             let index = Int(cell.internalValue(0).int32)

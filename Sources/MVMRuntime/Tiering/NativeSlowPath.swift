@@ -196,16 +196,26 @@ extension Isolate {
         }
         guard pushFrame(callee, base + 1, argc, newTarget: construct ? callee : .undefined, returnRegister: UInt32(a),
                         returnPC: pc + 4, flags: flags) else { return -1 }
+        guard let result = runEntryFrame(construct: construct, derived: derived) else { return -1 }
+        frame.pointee.registers[a] = result
+        return 0
+    }
+
+    /// Runs the entry frame just pushed to its return: natively, straight
+    /// through its `ret`, when it is compiled and needs nothing else;
+    /// otherwise in the interpreter. Nil when an exception is pending.
+    func runEntryFrame(construct: Bool = false, derived: Bool = false) -> Value? {
         let calleeFrame = frames + (frameCount - 1)
         if let entry = calleeFrame.pointee.data.pointee.native {
             let calleeData = calleeFrame.pointee.data
+            let offset = UInt32(calleeFrame.pointee.pc - calleeData.pointee.code)
             let exit = unsafeBitCast(entry, to: NativeEntry.self)(UnsafeMutableRawPointer(jitState),
                                                                   UnsafeMutableRawPointer(calleeFrame.pointee.registers),
-                                                                  UnsafeMutableRawPointer(calleeData), 0)
+                                                                  UnsafeMutableRawPointer(calleeData), offset)
             let kind = exit >> 56
             if kind == NativeExit.exception {
                 // A handler in the callee goes on in the interpreter; none pops its frame.
-                if !unwind() { return -1 }
+                if !unwind() { return nil }
             } else {
                 let exitPC = calleeData.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
                 calleeFrame.pointee.pc = exitPC
@@ -217,14 +227,12 @@ extension Isolate {
                     if !construct || result.isObject || !derived {
                         if construct && !result.isObject { result = calleeFrame.pointee.registers[0] }
                         popFrame()
-                        frame.pointee.registers[a] = result
-                        return 0
+                        return result
                     }
                 }
             }
         }
-        guard let result = execute() else { return -1 }
-        frame.pointee.registers[a] = result
-        return 0
+        return execute()
     }
+
 }

@@ -348,7 +348,7 @@ extension Isolate {
         jitStatistics.deopts[key, default: 0] += 1
         data.pointee.deoptCount &+= 1
         // Code that had never run has feedback now: recompile soon.
-        let limit: UInt32 = deoptStress ? 4 : reason == .coldCode ? 3 : 20
+        let limit: UInt32 = deoptStress ? 4 : reason == .coldCode ? 3 : 10
         if data.pointee.deoptCount >= limit {
             data.pointee.native = nil
             instance.nativeCode = nil
