@@ -972,12 +972,13 @@ public final class FunctionCompiler {
         runtime(i)
     }
 
-    private func emitGetNamed(_ i: Instruction) {
-        let site = i.register(3)
-        let o = get(i.register(1))
-        let done = edge(i.next)
+    /// For an object: each inline-checked cache entry of `site` whose shape
+    /// matches, with the entry, its kind, its slot offset and whether that
+    /// slot is where this code may reach it (inline-only sites).
+    private func withCacheEntries(_ o: LLVMValueRef, site: Int,
+                                  _ body: (_ object: LLVMValueRef, _ entry: LLVMValueRef, _ kind: LLVMValueRef,
+                                           _ offset: LLVMValueRef, _ placed: LLVMValueRef) -> Void) {
         let outOfLine = kindsSeen(site: site) & 0x80 != 0
-        stressGuard(i)
         withObject(o) { p in
             let shape = ir.load(ir.i64, p, NativeABI.shapeOffset)
             for entry in 0..<inlineEntries(site: site) {
@@ -986,40 +987,55 @@ public final class FunctionCompiler {
                     let kind = ir.load(ir.i8, e, NativeABI.cacheKindOffset)
                     let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset)
                     // Slots seen only inline: an out-of-line one now is a miss.
-                    let placed = outOfLine ? ir.trueValue : ir.icmp(LLVMIntSGT, offset, ir.int32(0))
-                    if seen(NativeABI.cacheKindOwn, site: site) {
-                        branch(ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), placed), "own") {
-                            set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(p, offset, outOfLine: outOfLine), "")!)
-                            ir.br(done)
-                        }
+                    body(p, e, kind, offset, outOfLine ? ir.trueValue : ir.icmp(LLVMIntSGT, offset, ir.int32(0)))
+                }
+            }
+        }
+    }
+
+    /// The entry's prototype is still the object's and no prototype changed shape since.
+    private func prototypeUnchanged(_ object: LLVMValueRef, _ entry: LLVMValueRef) -> LLVMValueRef {
+        let epochOK = ir.icmp(LLVMIntEQ, ir.load(ir.i32, entry, NativeABI.cacheEpochOffset),
+                              ir.load(ir.i32, state, NativeABI.stateProtoEpochOffset))
+        let protoOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, object, NativeABI.protoOffset), ir.load(ir.i64, entry, NativeABI.cacheProtoOffset))
+        return ir.and(epochOK, protoOK)
+    }
+
+    private func emitGetNamed(_ i: Instruction) {
+        let site = i.register(3)
+        let o = get(i.register(1))
+        let done = edge(i.next)
+        let outOfLine = kindsSeen(site: site) & 0x80 != 0
+        stressGuard(i)
+        withCacheEntries(o, site: site) { p, e, kind, offset, placed in
+            if seen(NativeABI.cacheKindOwn, site: site) {
+                branch(ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), placed), "own") {
+                    set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(p, offset, outOfLine: outOfLine), "")!)
+                    ir.br(done)
+                }
+            }
+            if seen(NativeABI.cacheKindProto, site: site) {
+                let isProto = ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindProto)), placed)
+                branch(ir.and(isProto, prototypeUnchanged(p, e)), "proto") {
+                    let holder = ir.pointer(ir.load(ir.i64, e, NativeABI.cacheHolderOffset))
+                    set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(holder, offset, outOfLine: outOfLine), "")!)
+                    ir.br(done)
+                }
+            }
+            if seen(NativeABI.cacheKindArrayLength, site: site) {
+                let isLength = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindArrayLength))
+                let isArray = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindArray))
+                branch(ir.and(isLength, isArray), "length") {
+                    let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset)
+                    var j = join()
+                    branch(ir.icmp(LLVMIntEQ, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), "none") {
+                        finish(&j, ir.int32(0))
                     }
-                    if seen(NativeABI.cacheKindProto, site: site) {
-                        let epochOK = ir.icmp(LLVMIntEQ, ir.load(ir.i32, e, NativeABI.cacheEpochOffset),
-                                              ir.load(ir.i32, state, NativeABI.stateProtoEpochOffset))
-                        let protoOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.protoOffset), ir.load(ir.i64, e, NativeABI.cacheProtoOffset))
-                        let isProto = ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindProto)), placed)
-                        branch(ir.and(isProto, ir.and(epochOK, protoOK)), "proto") {
-                            let holder = ir.pointer(ir.load(ir.i64, e, NativeABI.cacheHolderOffset))
-                            set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(holder, offset, outOfLine: outOfLine), "")!)
-                            ir.br(done)
-                        }
-                    }
-                    if seen(NativeABI.cacheKindArrayLength, site: site) {
-                        let isLength = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindArrayLength))
-                        let isArray = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindArray))
-                        branch(ir.and(isLength, isArray), "length") {
-                            let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset)
-                            var j = join()
-                            branch(ir.icmp(LLVMIntEQ, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), "none") {
-                                finish(&j, ir.int32(0))
-                            }
-                            finish(&j, ir.load(ir.i32, elements, 4))
-                            let length = close(j, ir.i32)
-                            let fits = ir.icmp(LLVMIntSGE, length, ir.int32(0))
-                            set(i.a, ir.select(fits, ir.boxInt32(length), ir.boxRawDouble(LLVMBuildUIToFP(ir.builder, length, ir.f64, "")!)))
-                            ir.br(done)
-                        }
-                    }
+                    finish(&j, ir.load(ir.i32, elements, 4))
+                    let length = close(j, ir.i32)
+                    let fits = ir.icmp(LLVMIntSGE, length, ir.int32(0))
+                    set(i.a, ir.select(fits, ir.boxInt32(length), ir.boxRawDouble(LLVMBuildUIToFP(ir.builder, length, ir.f64, "")!)))
+                    ir.br(done)
                 }
             }
         }
@@ -1032,33 +1048,21 @@ public final class FunctionCompiler {
         let done = edge(i.next)
         let outOfLine = kindsSeen(site: site) & 0x80 != 0
         stressGuard(i)
-        withObject(o) { p in
-            let shape = ir.load(ir.i64, p, NativeABI.shapeOffset)
-            for entry in 0..<inlineEntries(site: site) {
-                let e = cacheEntry(site: site, entry: entry)
-                branch(ir.icmp(LLVMIntEQ, shape, ir.load(ir.i64, e, NativeABI.cacheShapeOffset)), "shape") {
-                    let kind = ir.load(ir.i8, e, NativeABI.cacheKindOffset)
-                    let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset)
-                    let placed = outOfLine ? ir.trueValue : ir.icmp(LLVMIntSGT, offset, ir.int32(0))
-                    if seen(NativeABI.cacheKindOwn, site: site) {
-                        branch(ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), placed), "own") {
-                            LLVMBuildStore(ir.builder, v, slotAddress(p, offset, outOfLine: outOfLine))
-                            ir.br(done)
-                        }
-                    }
-                    guard seen(NativeABI.cacheKindTransition, site: site) else { return }
-                    // A transition into an inline slot (out-of-line ones may need to grow: the runtime does those).
-                    let isTransition = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindTransition))
-                    let epochOK = ir.icmp(LLVMIntEQ, ir.load(ir.i32, e, NativeABI.cacheEpochOffset),
-                                          ir.load(ir.i32, state, NativeABI.stateProtoEpochOffset))
-                    let protoOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.protoOffset), ir.load(ir.i64, e, NativeABI.cacheProtoOffset))
-                    let inlineSlot = ir.icmp(LLVMIntSGT, offset, ir.int32(0))
-                    branch(ir.and(ir.and(isTransition, inlineSlot), ir.and(epochOK, protoOK)), "transition") {
-                        ir.store(ir.load(ir.i64, e, NativeABI.cacheNewShapeOffset), p, NativeABI.shapeOffset)
-                        ir.store(v, p, ir.sext(offset, ir.i64))
-                        ir.br(done)
-                    }
+        withCacheEntries(o, site: site) { p, e, kind, offset, placed in
+            if seen(NativeABI.cacheKindOwn, site: site) {
+                branch(ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), placed), "own") {
+                    LLVMBuildStore(ir.builder, v, slotAddress(p, offset, outOfLine: outOfLine))
+                    ir.br(done)
                 }
+            }
+            guard seen(NativeABI.cacheKindTransition, site: site) else { return }
+            // A transition into an inline slot (out-of-line ones may need to grow: the runtime does those).
+            let isTransition = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindTransition))
+            let inlineSlot = ir.icmp(LLVMIntSGT, offset, ir.int32(0))
+            branch(ir.and(ir.and(isTransition, inlineSlot), prototypeUnchanged(p, e)), "transition") {
+                ir.store(ir.load(ir.i64, e, NativeABI.cacheNewShapeOffset), p, NativeABI.shapeOffset)
+                ir.store(v, p, ir.sext(offset, ir.i64))
+                ir.br(done)
             }
         }
         runtime(i)

@@ -98,7 +98,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         let entry: Entry
         do {
             try session.addModule(named: symbol) { context, module in
-                var compiler = FunctionCompiler(block: block, feedback: feedback, symbol: symbol, context: context, module: module)
+                let compiler = FunctionCompiler(block: block, feedback: feedback, symbol: symbol, context: context, module: module)
                 compiler.compile()
             }
             let address = try session.address(of: symbol)

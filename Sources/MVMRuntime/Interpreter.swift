@@ -664,12 +664,8 @@ extension Isolate {
                         if let v = try iteratorStep(iterator) { r[a] = v; pc += 3 } else { pc += Int(Int32(bitPattern: pc[2])) }
                     } catch { break inner }
                 case .forInNext:
-                    let iterator = r + Int(pc[1])
-                    let keys = iterator[0].cell
-                    let i = Int(iterator[1].int32)
-                    if i < keys.elementLength {
-                        r[a] = keys.elementValues[i]
-                        iterator[1] = Value(Int32(i + 1))
+                    if let key = forInStep(r + Int(pc[1])) {
+                        r[a] = key
                         pc += 3
                     } else {
                         pc += Int(Int32(bitPattern: pc[2]))

@@ -171,6 +171,18 @@ extension Isolate {
     }
 }
 
+extension Isolate {
+    /// The next key of a for-in record (keys array, index), or nil at the end.
+    @inline(__always)
+    func forInStep(_ iterator: UnsafeMutablePointer<Value>) -> Value? {
+        let keys = iterator[0].cell
+        let i = Int(iterator[1].int32)
+        guard i < keys.elementLength else { return nil }
+        iterator[1] = Value(Int32(i + 1))
+        return keys.elementValues[i]
+    }
+}
+
 /// Words of the instruction whose first word is `word`.
 @inline(__always) func instructionLength(_ word: UInt32) -> Int {
     Opcode.table[Int(word & 0xFF)].length

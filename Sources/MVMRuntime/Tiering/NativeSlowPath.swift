@@ -108,14 +108,7 @@ extension Isolate {
             case .iteratorNext:
                 if let v = try iteratorStep(r + Int(pc[1])) { r[a] = v; condition = 1 }
             case .forInNext:
-                let iterator = r + Int(pc[1])
-                let keys = iterator[0].cell
-                let i = Int(iterator[1].int32)
-                if i < keys.elementLength {
-                    r[a] = keys.elementValues[i]
-                    iterator[1] = Value(Int32(i + 1))
-                    condition = 1
-                }
+                if let key = forInStep(r + Int(pc[1])) { r[a] = key; condition = 1 }
             case .throw:
                 pendingException = r[a]
                 return -1
