@@ -2,16 +2,18 @@
 //
 //     UInt64 js_NAME(JITState *state, Value *registers, InstanceData *data, UInt32 pcOffset)
 //
-// The function starts at `pcOffset` (function entry, a loop header for OSR,
-// or the instruction after a call) through an entry switch, and returns an
-// exit word (NativeABI): "interpret from pc" (a call to a JS function, a
-// `new`, a `return`, an unknown entry), "deopt at pc" (a guard failed), or
-// "exception pending". JS registers are allocas, loaded from the frame at an
-// entry, so LLVM keeps them in machine registers; every write also goes
-// through to the frame (a store, off the critical path), so at any exit,
-// runtime call or collection the frame is exactly what the interpreter would
-// have left, and after a runtime call only the registers it may write are
-// read back.
+// The function starts at `pcOffset` (the function's entry or a loop header,
+// for OSR) through an entry switch, and returns an exit word (NativeABI):
+// "interpret from pc" (a `return`, a call made when the native stack runs
+// low, an unknown entry), "deopt at pc" (a guard failed), or "exception
+// pending". Each JS register lives in allocas (boxed, int32 or double, as
+// RegisterTypes says at each instruction), loaded from the frame at an entry,
+// so LLVM keeps values in machine registers. Boxed writes go through to the
+// frame at once; typed values are boxed into the frame only when compiled
+// code leaves (shared spill blocks) or calls the runtime (the operands it
+// reads), so the interpreter, the runtime and the collector always see the
+// frame they expect. Calls and `new` go through the runtime's nativeCall,
+// which enters compiled callees directly.
 import CLLVM
 import MVMBytecode
 import MVMRuntime
@@ -648,7 +650,7 @@ public final class FunctionCompiler {
             let same = ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.nativeIndexOffset), ir.int64(expected))
             branch(ir.and(isNative, same), "same") { ir.br(checked) }
         }
-        exit(.deopt(.unsupported), at: i.offset)
+        exit(.deopt(.calleeChanged), at: i.offset)
         ir.position(at: checked)
         let needed = intrinsic == .imul ? 2 : 1
         if argc < needed {

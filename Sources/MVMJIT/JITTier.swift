@@ -48,6 +48,8 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     private var blocks: [ObjectIdentifier: CodeBlock] = [:]
     private var symbolCounter = 0
     private let perfMap: PerfMap?
+    /// Whether `perfJitdump` took effect (LLVM may lack the perf listener).
+    public var perfJitdumpActive: Bool { session.perfJitdumpActive }
     /// Functions compiled since the tier was made (all isolates).
     public private(set) var compilations = 0
 

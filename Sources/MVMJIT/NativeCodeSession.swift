@@ -43,6 +43,9 @@ public final class NativeCodeSession {
     public var passes = FunctionCompiler.passes
     /// Print each optimized module to stderr (debugging the compiler).
     public var dumpIR = false
+    /// Whether LLVM's perf JIT event listener is registered (LLVM builds
+    /// without perf support have none).
+    public private(set) var perfJitdumpActive = false
 
     /// With `perfJitdump`, LLVM's perf JIT event listener writes
     /// jit-PID.dump for `perf inject --jit` (when LLVM was built with it).
@@ -69,7 +72,8 @@ public final class NativeCodeSession {
 
         let builder = LLVMOrcCreateLLJITBuilder()
         LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(builder, LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(codeGenMachine))
-        if perfJitdump, let listener = LLVMCreatePerfJITEventListener() {
+        let listener = perfJitdump ? LLVMCreatePerfJITEventListener() : nil
+        if let listener {
             LLVMOrcLLJITBuilderSetObjectLinkingLayerCreator(builder, { context, session, _ in
                 let layer = LLVMOrcCreateRTDyldObjectLinkingLayerWithSectionMemoryManager(session)!
                 LLVMOrcRTDyldObjectLinkingLayerRegisterJITEventListener(layer, OpaquePointer(context))
@@ -79,6 +83,7 @@ public final class NativeCodeSession {
         var jit: LLVMOrcLLJITRef?
         if let error = JITError.from(LLVMOrcCreateLLJIT(&jit, builder)) { throw error }
         self.jit = jit!
+        perfJitdumpActive = listener != nil
 
         let dylib = LLVMOrcLLJITGetMainJITDylib(self.jit)
         // The C library and the rest of the process.

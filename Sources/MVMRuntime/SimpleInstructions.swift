@@ -4,18 +4,8 @@
 import MVMBytecode
 
 extension Isolate {
-    /// Instructions `executeSimple` runs (the interpreter's grouped case lists them too).
-    static let simpleInstructions: Set<Opcode> = [
-        .loadHome, .loadClosureContext, .checkThis, .throwConstAssign, .newContext, .copyContext,
-        .declareGlobalVar, .declareGlobalFunction, .defineField, .defineMethod, .defineGetter, .defineSetter,
-        .deleteNamed, .deleteIndexed, .getSuper, .setSuper, .newPrivateName, .definePrivate, .getPrivate,
-        .setPrivate, .hasPrivate, .inOperator, .instanceOf, .bitNot, .toStringOp, .toPropertyKey,
-        .callSpread, .newSpread, .superCall, .superCallSpread, .arrayPushHole, .arraySpread, .newMethod,
-        .newClass, .createArguments, .createRest, .copyDataProperties, .templateObject, .newRegExp,
-        .getIterator, .iteratorClose, .forInPrepare, .throwError,
-    ]
-
-    /// Runs one of `simpleInstructions` at `pc` in `frame` (whose pc is already set).
+    /// Runs the instruction at `pc` in `frame` (whose pc is already set); the
+    /// interpreter's grouped case lists the opcodes it takes.
     func executeSimple(_ op: Opcode, _ pc: UnsafePointer<UInt32>, _ frame: UnsafeMutablePointer<Frame>) throws(Thrown) {
         let r = frame.pointee.registers
         let data = frame.pointee.data

@@ -66,7 +66,11 @@ func makeTier(_ options: RunOptions) -> JITTier? {
     do {
         var tierOptions = JITTier.Options(perfMap: options.perfMap, perfJitdump: options.perfJitdump)
         tierOptions.dumpIR = options.jitDumpIR
-        return try JITTier(options: tierOptions)
+        let tier = try JITTier(options: tierOptions)
+        if options.perfJitdump && !tier.perfJitdumpActive {
+            FileHandle.standardError.write(Data("mvm: --perf-jitdump: this LLVM was built without its perf JIT event listener; --perf-map still names compiled functions\n".utf8))
+        }
+        return tier
     } catch {
         FileHandle.standardError.write(Data("mvm: the JIT is unavailable (\(error)); running the interpreter only\n".utf8))
         return nil

@@ -104,20 +104,18 @@ public enum DeoptReason: UInt16, Sendable, CaseIterable {
     case none = 0
     case notInt32 = 1
     case notNumber = 2
-    case notCell = 3
     case stress = 4
-    case unsupported = 5
     case coldCode = 6
+    case calleeChanged = 7
 
     public var description: String {
         switch self {
         case .none: return "none"
         case .notInt32: return "operand not int32"
         case .notNumber: return "operand not a number"
-        case .notCell: return "operand not an object"
         case .stress: return "forced (deopt stress)"
-        case .unsupported: return "instruction left to the interpreter"
         case .coldCode: return "reached code that had never run"
+        case .calleeChanged: return "callee is not the builtin compiled in"
         }
     }
 }
