@@ -72,6 +72,9 @@ public final class FunctionCompiler {
     private let slowPath: LLVMValueRef
     private let callHelper: LLVMValueRef
     private let constructHelper: LLVMValueRef
+    private let finishCallType: LLVMTypeRef
+    private let finishCallHelper: LLVMValueRef
+    private let nativeEntryType: LLVMTypeRef
     private var exceptionBlock: LLVMBasicBlockRef! = nil
 
     /// Why a block cannot be compiled, or nil.
@@ -101,6 +104,10 @@ public final class FunctionCompiler {
         slowPath = LLVMAddFunction(module, NativeABI.slowPathSymbol, slowPathType)!
         callHelper = LLVMAddFunction(module, NativeABI.callSymbol, slowPathType)!
         constructHelper = LLVMAddFunction(module, NativeABI.constructSymbol, slowPathType)!
+        var finishParameters: [LLVMTypeRef?] = [i8Pointer, i32, i64]
+        finishCallType = LLVMFunctionType(i32, &finishParameters, 3, 0)!
+        finishCallHelper = LLVMAddFunction(module, NativeABI.finishCallSymbol, finishCallType)!
+        nativeEntryType = type
     }
 
     // MARK: Structure
@@ -469,6 +476,8 @@ public final class FunctionCompiler {
         // Calls and `new` run in the runtime (nativeCall), which pushes the
         // callee's frame, runs it (natively when it is compiled) and comes
         // back with the result.
+        case .call where callSiteSawOnlyJS(i):
+            emitDirectCall(i)
         case .ret, .yield, .generatorStart:
             exit(.interpret, at: i.offset)
 
@@ -672,6 +681,142 @@ public final class FunctionCompiler {
         default: name = "llvm.trunc.f64"
         }
         setNumber(i.a, double: ir.intrinsic(name, returns: ir.f64, [d]))
+    }
+
+    private func callSiteSawOnlyJS(_ i: Instruction) -> Bool {
+        let site = i.register(3)
+        return site < feedback.callKinds.count && feedback.callKinds[site] == 1
+    }
+
+    /// A call whose site saw only JS functions: when the callee is compiled
+    /// and its frame needs nothing from the runtime (no `arguments`, `this`
+    /// already an object or the function strict), the frame is pushed here
+    /// and the callee's native code called directly; a plain return is
+    /// handled here too. Everything else goes through nativeCall.
+    private func emitDirectCall(_ i: Instruction) {
+        let base = i.register(1), argc = Int(i.operand(2))
+        spill(RegisterTypes.possibleReads(i), readKinds)
+        let slow = ir.block("call.runtime")
+        let callee = get(base)
+        let direct = ir.block("call.direct")
+        branch(ir.isCell(callee), "cell") {
+            let p = ir.pointer(callee)
+            let isFunction = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindFunction))
+            let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset)
+            let notClass = ir.icmp(LLVMIntEQ, ir.and(flags, ir.int8(NativeABI.classConstructorFlag)), ir.int8(0))
+            branch(ir.and(isFunction, notClass), "function") { ir.br(direct) }
+        }
+        ir.br(slow)
+
+        ir.position(at: direct)
+        let calleeData = ir.pointer(ir.sub(ir.load(ir.i64, ir.pointer(callee), NativeABI.functionDataOffset), ir.int64(NativeABI.doubleOffset)))
+        let entry = ir.load(ir.i8Pointer, calleeData, NativeABI.dataNativeOffset)
+        let codeFlags = ir.load(ir.i32, calleeData, NativeABI.dataFlagsOffset)
+        let compiled = ir.icmp(LLVMIntNE, LLVMBuildPtrToInt(ir.builder, entry, ir.i64, "")!, ir.int64(0))
+        let plainFrame = ir.icmp(LLVMIntEQ, ir.and(codeFlags, ir.int32(Int32(bitPattern: NativeABI.needsArgumentsFlag))), ir.int32(0))
+        // `this`: strict functions and arrows take it as it is; others need an object (undefined becomes globalThis).
+        let thisAddress = ir.address(frame, 8 * (base + 1), ir.i64)
+        let this = LLVMBuildLoad2(ir.builder, ir.i64, thisAddress, "")!
+        let strict = ir.icmp(LLVMIntNE, ir.and(codeFlags, ir.int32(Int32(bitPattern: NativeABI.strictOrArrowFlags))), ir.int32(0))
+        let thisIsUndefined = ir.icmp(LLVMIntEQ, this, ir.int64(NativeABI.undefinedBits))
+        var thisIsObject = ir.isCell(this)
+        let safeThis = ir.pointer(ir.select(thisIsObject, this, ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset)))
+        thisIsObject = ir.and(thisIsObject, ir.icmp(LLVMIntUGE, ir.load(ir.i8, safeThis, 0), ir.int8(NativeABI.firstObjectKind)))
+        let thisOK = ir.or(strict, ir.or(thisIsUndefined, thisIsObject))
+        // Room: a frame, registers, and native stack above the reserve.
+        let frameCount = ir.load(ir.i64, state, NativeABI.stateFrameCountOffset)
+        let frameRoom = ir.icmp(LLVMIntSLT, frameCount, ir.load(ir.i64, state, NativeABI.stateFrameCapacityOffset))
+        let registerCount = ir.sext(ir.load(ir.i32, calleeData, NativeABI.dataRegisterCountOffset), ir.i64)
+        let calleeRegisters = ir.address(frame, 8 * (base + 1), ir.i8)
+        let calleeTop = ir.address(calleeRegisters, ir.mul(ir.add(registerCount, ir.int64(256)), ir.int64(8)), ir.i8)
+        let registerRoom = ir.icmp(LLVMIntULE, LLVMBuildPtrToInt(ir.builder, calleeTop, ir.i64, "")!,
+                                   ir.load(ir.i64, state, NativeABI.stateRegisterEndOffset))
+        let stackPointer = LLVMBuildPtrToInt(ir.builder, ir.intrinsic("llvm.frameaddress.p0i8", returns: ir.i8Pointer, [ir.int32(0)]), ir.i64, "")!
+        let stackRoom = ir.icmp(LLVMIntUGT, stackPointer, ir.load(ir.i64, state, NativeABI.stateNativeStackLimitOffset))
+        let ok = ir.and(ir.and(ir.and(compiled, plainFrame), thisOK), ir.and(ir.and(frameRoom, registerRoom), stackRoom))
+        let push = ir.block("call.push")
+        ir.condBr(ok, push, slow)
+
+        ir.position(at: push)
+        let undefined = ir.int64(NativeABI.undefinedBits)
+        ir.ifThen(ir.and(ir.xor(strict, ir.trueValue), thisIsUndefined), "this.global") {
+            LLVMBuildStore(ir.builder, ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset), thisAddress)
+        }
+        // Registers past the arguments start undefined.
+        let parameters = ir.sext(ir.load(ir.i32, calleeData, NativeABI.dataParameterCountOffset), ir.i64)
+        let firstUnset = ir.add(ir.int64(1), ir.select(ir.icmp(LLVMIntSLT, ir.int64(UInt64(argc)), parameters), ir.int64(UInt64(argc)), parameters))
+        let fillHead = ir.block("fill"), fillBody = ir.block("fill.body"), filled = ir.block("filled")
+        let before = ir.currentBlock
+        ir.br(fillHead)
+        ir.position(at: fillHead)
+        let j = LLVMBuildPhi(ir.builder, ir.i64, "")!
+        var startValue: LLVMValueRef? = firstUnset
+        var startBlock: LLVMBasicBlockRef? = before
+        LLVMAddIncoming(j, &startValue, &startBlock, 1)
+        ir.condBr(ir.icmp(LLVMIntSLT, j, registerCount), fillBody, filled)
+        ir.position(at: fillBody)
+        ir.store(undefined, calleeRegisters, ir.mul(j, ir.int64(8)))
+        var nextValue: LLVMValueRef? = ir.add(j, ir.int64(1))
+        var nextBlock: LLVMBasicBlockRef? = fillBody
+        LLVMAddIncoming(j, &nextValue, &nextBlock, 1)
+        ir.br(fillHead)
+        ir.position(at: filled)
+
+        // This frame's pc names the call (stack traces, handlers); then the callee's frame.
+        let frames = ir.load(ir.i8Pointer, state, NativeABI.stateFramesOffset)
+        let code = ir.load(ir.i8Pointer, data, NativeABI.dataCodeOffset)
+        let callerFrame = ir.address(frames, ir.mul(ir.sub(frameCount, ir.int64(1)), ir.int64(UInt64(NativeABI.frameSize))), ir.i8)
+        ir.store(ir.address(code, 4 * i.offset, ir.i8), callerFrame, NativeABI.framePCOffset)
+        let calleeCode = ir.load(ir.i8Pointer, calleeData, NativeABI.dataCodeOffset)
+        let record = ir.address(frames, ir.mul(frameCount, ir.int64(UInt64(NativeABI.frameSize))), ir.i8)
+        ir.store(calleeData, record, NativeABI.frameDataOffset)
+        ir.store(calleeCode, record, NativeABI.framePCOffset)
+        ir.store(calleeCode, record, NativeABI.frameReturnPCOffset)
+        ir.store(calleeRegisters, record, NativeABI.frameRegistersOffset)
+        ir.store(callee, record, NativeABI.frameCalleeOffset)
+        ir.store(undefined, record, NativeABI.frameNewTargetOffset)
+        ir.store(undefined, record, NativeABI.frameArgumentsOffset)
+        ir.store(ir.int32(Int32(i.a)), record, NativeABI.frameReturnRegisterOffset)
+        ir.store(ir.int32(Int32(bitPattern: NativeABI.frameEntryFlag)), record, NativeABI.frameFlagsOffset)
+        ir.store(undefined, record, NativeABI.frameGeneratorOffset)
+        ir.store(ir.add(frameCount, ir.int64(1)), state, NativeABI.stateFrameCountOffset)
+        ir.store(ir.address(calleeRegisters, ir.mul(registerCount, ir.int64(8)), ir.i8), state, NativeABI.stateStackTopOffset)
+
+        var args: [LLVMValueRef?] = [state, calleeRegisters, calleeData, ir.int32(0)]
+        let callable = ir.bitcast(entry, LLVMPointerType(nativeEntryType, 0))
+        let exitWord = LLVMBuildCall2(ir.builder, nativeEntryType, callable, &args, 4, "")!
+        let exitPC = ir.address(calleeCode, ir.mul(ir.and(exitWord, ir.int64(0xFFFF_FFFF)), ir.int64(4)), ir.i32)
+        let interpretKind = ir.icmp(LLVMIntEQ, LLVMBuildLShr(ir.builder, exitWord, ir.int64(56), "")!, ir.int64(NativeABI.exitInterpret))
+        let returned = ir.block("call.returned"), finish = ir.block("call.finish")
+        let notInterpret = ir.block("call.check")
+        ir.condBr(interpretKind, notInterpret, finish)
+        ir.position(at: notInterpret)
+        let word = LLVMBuildLoad2(ir.builder, ir.i32, exitPC, "")!
+        ir.condBr(ir.icmp(LLVMIntEQ, ir.and(word, ir.int32(0xFF)), ir.int32(Int32(Opcode.ret.rawValue))), returned, finish)
+
+        // A plain return: the value, and the callee's frame popped.
+        ir.position(at: returned)
+        let resultRegister = ir.zext(LLVMBuildLShr(ir.builder, word, ir.int32(8), "")!, ir.i64)
+        let result = ir.load(ir.i64, calleeRegisters, ir.mul(resultRegister, ir.int64(8)))
+        ir.store(frameCount, state, NativeABI.stateFrameCountOffset)
+        ir.store(ir.address(frame, 8 * block.registerCount, ir.i8), state, NativeABI.stateStackTopOffset)
+        reloadOutputs(i)
+        set(i.a, result)
+        ir.br(edge(i.next))
+
+        // Anything else: the runtime finishes the callee and stores the result.
+        ir.position(at: finish)
+        var finishArgs: [LLVMValueRef?] = [state, ir.int32(Int32(i.offset)), exitWord]
+        let status = LLVMBuildCall2(ir.builder, finishCallType, finishCallHelper, &finishArgs, 3, "")!
+        let finished = ir.block("call.finished")
+        ir.condBr(ir.icmp(LLVMIntEQ, status, ir.int32(-1)), exceptionBlock, finished)
+        ir.position(at: finished)
+        reloadOutputs(i)
+        ir.br(edge(i.next))
+
+        ir.position(at: slow)
+        runtime(i)
+        ir.br(edge(i.next))
     }
 
     /// A comparison of typed operands, or nil when either is boxed.

@@ -93,7 +93,8 @@ public final class NativeCodeSession {
         LLVMOrcJITDylibAddGenerator(dylib, generator)
         // The runtime's entry points, by address (Swift does not export them by name).
         var pairs = [(NativeABI.slowPathSymbol, NativeABI.slowPathAddress), (NativeABI.callSymbol, NativeABI.callAddress),
-                     (NativeABI.constructSymbol, NativeABI.constructAddress)].map { name, address in
+                     (NativeABI.constructSymbol, NativeABI.constructAddress),
+                     (NativeABI.finishCallSymbol, NativeABI.finishCallAddress)].map { name, address in
             LLVMJITCSymbolMapPair(
                 Name: LLVMOrcLLJITMangleAndIntern(self.jit, name),
                 Sym: LLVMJITEvaluatedSymbol(Address: LLVMOrcExecutorAddress(UInt(bitPattern: address)),

@@ -232,10 +232,18 @@ public final class Isolate {
     // Register and frame stacks.
     let registerCapacity = 1 << 20
     let registerBase: UnsafeMutablePointer<Value>
-    var stackTop: UnsafeMutablePointer<Value>
+    /// The register stack's top and the frame count live in `jitState`:
+    /// compiled code pushes and pops frames of compiled callees itself.
+    var stackTop: UnsafeMutablePointer<Value> {
+        @inline(__always) get { jitState.pointee.stackTop }
+        @inline(__always) set { jitState.pointee.stackTop = newValue }
+    }
     let frameCapacity = 20_000
     let frames: UnsafeMutablePointer<Frame>
-    var frameCount = 0
+    var frameCount: Int {
+        @inline(__always) get { jitState.pointee.frameCount }
+        @inline(__always) set { jitState.pointee.frameCount = newValue }
+    }
     /// Native re-entry depth guard, for the thread currently running the
     /// isolate (made on first use; remade when a run starts on another thread).
     var stackGuard: StackGuard { threadGuard ?? refreshStackGuard() }
@@ -251,6 +259,7 @@ public final class Isolate {
         let fresh = StackGuard()
         threadGuard = fresh
         stackLimit = fresh.limit
+        jitState.pointee.nativeStackLimit = fresh.limit &+ Isolate.nativeCallReserve
         return fresh
     }
 
@@ -325,10 +334,12 @@ public final class Isolate {
 
     public init() {
         registerBase = .allocate(capacity: registerCapacity)
-        stackTop = registerBase
         frames = .allocate(capacity: frameCapacity)
         jitState = .allocate(capacity: 1)
-        jitState.initialize(to: JITState(isolate: UnsafeMutableRawPointer(bitPattern: 16)!, globalObject: 0, protoEpoch: 1, stressCountdown: 0))
+        jitState.initialize(to: JITState(isolate: UnsafeMutableRawPointer(bitPattern: 16)!, globalObject: 0, protoEpoch: 1,
+                                         stressCountdown: 0, frames: UnsafeMutableRawPointer(frames), frameCount: 0,
+                                         frameCapacity: frameCapacity, stackTop: registerBase,
+                                         registerEnd: registerBase + registerCapacity, nativeStackLimit: 0))
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         startTime = UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)

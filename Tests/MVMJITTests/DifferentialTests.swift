@@ -88,5 +88,6 @@ func generatedProgramsAgree(seed: Int) {
         let compiled = run(source, name: "generated-\(seed).js", setting)
         #expect(compiled.output == reference.output,
                 "seed \(seed) under \(setting): \(firstDifference(reference.output, compiled.output))\n\(source)")
+        #expect(unexpectedRefusals(compiled.statistics).isEmpty, "seed \(seed) under \(setting): \(unexpectedRefusals(compiled.statistics))")
     }
 }

@@ -63,6 +63,13 @@ func run(_ source: String, name: String, _ setting: TierSetting, tier: JITTier =
     return TierRun(output: text, statistics: isolate.jitStatistics)
 }
 
+/// Functions the tier refused for a reason other than the expected ones
+/// (generators stay interpreted; code that keeps deopting is given up):
+/// a refusal is a compiler failure the outputs alone would not show.
+func unexpectedRefusals(_ statistics: JITStatistics) -> [String: String] {
+    statistics.refused.filter { !$0.value.hasPrefix("generator functions") && $0.value != "deopted too often" }
+}
+
 /// The first line where two outputs differ, for a readable failure.
 func firstDifference(_ a: String, _ b: String) -> String {
     let x = a.components(separatedBy: "\n"), y = b.components(separatedBy: "\n")

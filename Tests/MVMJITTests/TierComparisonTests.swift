@@ -15,6 +15,7 @@ func tiersAgree(file: String) {
     for setting in [TierSetting.eager, .stress, .early] {
         let compiled = run(source, name: file, setting)
         #expect(compiled.output == reference.output, "\(file) under \(setting): \(firstDifference(reference.output, compiled.output))")
+        #expect(unexpectedRefusals(compiled.statistics).isEmpty, "\(file) under \(setting): \(unexpectedRefusals(compiled.statistics))")
         if setting.mode == .eager {
             #expect(!compiled.statistics.installed.isEmpty, "\(file) under \(setting) ran no native code")
         }

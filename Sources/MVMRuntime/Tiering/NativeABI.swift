@@ -62,6 +62,36 @@ public enum NativeABI {
     public static let stateProtoEpochOffset = MemoryLayout<JITState>.offset(of: \.protoEpoch)!
     public static let stateStressCountdownOffset = MemoryLayout<JITState>.offset(of: \.stressCountdown)!
     public static let stressPeriod: Int32 = 7
+    public static let stateFramesOffset = MemoryLayout<JITState>.offset(of: \.frames)!
+    public static let stateFrameCountOffset = MemoryLayout<JITState>.offset(of: \.frameCount)!
+    public static let stateFrameCapacityOffset = MemoryLayout<JITState>.offset(of: \.frameCapacity)!
+    public static let stateStackTopOffset = MemoryLayout<JITState>.offset(of: \.stackTop)!
+    public static let stateRegisterEndOffset = MemoryLayout<JITState>.offset(of: \.registerEnd)!
+    public static let stateNativeStackLimitOffset = MemoryLayout<JITState>.offset(of: \.nativeStackLimit)!
+
+    // Frames (Isolate.swift): compiled code pushes a compiled callee's frame itself.
+    public static let frameSize = MemoryLayout<Frame>.stride
+    public static let frameDataOffset = MemoryLayout<Frame>.offset(of: \.data)!
+    public static let framePCOffset = MemoryLayout<Frame>.offset(of: \.pc)!
+    public static let frameReturnPCOffset = MemoryLayout<Frame>.offset(of: \.returnPC)!
+    public static let frameRegistersOffset = MemoryLayout<Frame>.offset(of: \.registers)!
+    public static let frameCalleeOffset = MemoryLayout<Frame>.offset(of: \.callee)!
+    public static let frameNewTargetOffset = MemoryLayout<Frame>.offset(of: \.newTarget)!
+    public static let frameArgumentsOffset = MemoryLayout<Frame>.offset(of: \.arguments)!
+    public static let frameReturnRegisterOffset = MemoryLayout<Frame>.offset(of: \.returnRegister)!
+    public static let frameFlagsOffset = MemoryLayout<Frame>.offset(of: \.flags)!
+    public static let frameGeneratorOffset = MemoryLayout<Frame>.offset(of: \.generator)!
+    public static let frameEntryFlag = Frame.entry
+    public static let dataCodeOffset = MemoryLayout<InstanceData>.offset(of: \.code)!
+    public static let dataRegisterCountOffset = MemoryLayout<InstanceData>.offset(of: \.registerCount)!
+    public static let dataParameterCountOffset = MemoryLayout<InstanceData>.offset(of: \.parameterCount)!
+    public static let dataFlagsOffset = MemoryLayout<InstanceData>.offset(of: \.flags)!
+    public static let dataNativeOffset = MemoryLayout<InstanceData>.offset(of: \.native)!
+    /// Callees whose frames need the runtime: `arguments`, and sloppy `this` coercion.
+    public static let needsArgumentsFlag = CodeBits.needsArguments
+    public static let strictOrArrowFlags = CodeBits.strict | CodeBits.arrow
+    /// A JS function's InstanceData pointer, kept in internal slot 0 as a number-looking Value.
+    public static let functionDataOffset = ObjectLayout.internalSlot(0)
 
     // Exit words.
     public static let exitInterpret = NativeExit.interpret
@@ -77,9 +107,19 @@ public enum NativeABI {
     /// pcOffset, entering compiled callees directly (Isolate.nativeCall).
     public static let callSymbol = "mvm_call"
     public static var callAddress: UnsafeRawPointer { unsafeBitCast(callEntry, to: UnsafeRawPointer.self) }
+    /// `Int32 mvm_finish_call(JITState *state, UInt32 pcOffset, UInt64 exit)`:
+    /// the compiled callee of the `call` at pcOffset (its frame pushed by the
+    /// caller's code) left with `exit`; finish it and store the result.
+    public static let finishCallSymbol = "mvm_finish_call"
+    public static var finishCallAddress: UnsafeRawPointer { unsafeBitCast(finishCallEntry, to: UnsafeRawPointer.self) }
     /// `Int32 mvm_construct(JITState *state, UInt32 pcOffset)`: the `new` at pcOffset.
     public static let constructSymbol = "mvm_construct"
     public static var constructAddress: UnsafeRawPointer { unsafeBitCast(constructEntry, to: UnsafeRawPointer.self) }
+}
+
+private let finishCallEntry: @convention(c) (UnsafeMutableRawPointer, UInt32, UInt64) -> Int32 = { state, pcOffset, exit in
+    let isolate = state.load(as: UnsafeMutableRawPointer.self)
+    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.finishNativeCall(pcOffset, exit) }
 }
 
 private let constructEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, pcOffset in

@@ -199,33 +199,51 @@ extension Isolate {
     /// otherwise in the interpreter. Nil when an exception is pending.
     func runEntryFrame(construct: Bool = false, derived: Bool = false) -> Value? {
         let calleeFrame = frames + (frameCount - 1)
-        if let entry = calleeFrame.pointee.data.pointee.native {
-            let calleeData = calleeFrame.pointee.data
-            let offset = UInt32(calleeFrame.pointee.pc - calleeData.pointee.code)
-            let exit = unsafeBitCast(entry, to: NativeEntry.self)(UnsafeMutableRawPointer(jitState),
-                                                                  UnsafeMutableRawPointer(calleeFrame.pointee.registers),
-                                                                  UnsafeMutableRawPointer(calleeData), offset)
-            let kind = exit >> 56
-            if kind == NativeExit.exception {
-                // A handler in the callee goes on in the interpreter; none pops its frame.
-                if !unwind() { return nil }
-            } else {
-                let exitPC = calleeData.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
-                calleeFrame.pointee.pc = exitPC
-                if kind == NativeExit.deopt {
-                    recordDeopt(calleeFrame, reason: DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> 32)) ?? .none)
-                } else if UInt8(truncatingIfNeeded: exitPC.pointee) == Opcode.ret.rawValue {
-                    // The common case: a plain return, done here.
-                    var result = calleeFrame.pointee.registers[Int(exitPC.pointee >> 8)]
-                    if !construct || result.isObject || !derived {
-                        if construct && !result.isObject { result = calleeFrame.pointee.registers[0] }
-                        popFrame()
-                        return result
-                    }
+        guard let entry = calleeFrame.pointee.data.pointee.native else { return execute() }
+        let calleeData = calleeFrame.pointee.data
+        let offset = UInt32(calleeFrame.pointee.pc - calleeData.pointee.code)
+        let exit = unsafeBitCast(entry, to: NativeEntry.self)(UnsafeMutableRawPointer(jitState),
+                                                              UnsafeMutableRawPointer(calleeFrame.pointee.registers),
+                                                              UnsafeMutableRawPointer(calleeData), offset)
+        return finishEntryFrame(exit, construct: construct, derived: derived)
+    }
+
+    /// The entry frame on top came back from its native code with `exit`:
+    /// a plain return is done here, anything else goes on in the interpreter.
+    func finishEntryFrame(_ exit: UInt64, construct: Bool = false, derived: Bool = false) -> Value? {
+        let calleeFrame = frames + (frameCount - 1)
+        let calleeData = calleeFrame.pointee.data
+        let kind = exit >> 56
+        if kind == NativeExit.exception {
+            // A handler in the callee goes on in the interpreter; none pops its frame.
+            if !unwind() { return nil }
+        } else {
+            let exitPC = calleeData.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
+            calleeFrame.pointee.pc = exitPC
+            if kind == NativeExit.deopt {
+                recordDeopt(calleeFrame, reason: DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> 32)) ?? .none)
+            } else if UInt8(truncatingIfNeeded: exitPC.pointee) == Opcode.ret.rawValue {
+                // The common case: a plain return, done here.
+                var result = calleeFrame.pointee.registers[Int(exitPC.pointee >> 8)]
+                if !construct || result.isObject || !derived {
+                    if construct && !result.isObject { result = calleeFrame.pointee.registers[0] }
+                    popFrame()
+                    return result
                 }
             }
         }
         return execute()
+    }
+
+    /// A compiled callee whose frame compiled code pushed itself left with
+    /// `exit` (not a plain return): finish it, store the result in the
+    /// caller's destination register. -1 when an exception is pending.
+    func finishNativeCall(_ pcOffset: UInt32, _ exit: UInt64) -> Int32 {
+        guard let result = finishEntryFrame(exit) else { return -1 }
+        let frame = frames + (frameCount - 1)
+        let pc = frame.pointee.data.pointee.code + Int(pcOffset)
+        frame.pointee.registers[Int(pc.pointee >> 8)] = result
+        return 0
     }
 
 }

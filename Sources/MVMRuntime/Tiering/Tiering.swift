@@ -130,6 +130,15 @@ struct JITState {
     var protoEpoch: UInt32
     /// Deopt stress: guards count this down and fail when it reaches zero.
     var stressCountdown: Int32
+    /// The frame stack (compiled code pushes frames of compiled callees).
+    var frames: UnsafeMutableRawPointer
+    var frameCount: Int
+    var frameCapacity: Int
+    var stackTop: UnsafeMutablePointer<Value>
+    var registerEnd: UnsafeMutablePointer<Value>
+    /// Compiled code calls compiled code directly only above this native
+    /// stack address (the stack guard's limit plus Isolate.nativeCallReserve).
+    var nativeStackLimit: UInt
 }
 
 /// The `--stats` record of the JIT in one isolate.
