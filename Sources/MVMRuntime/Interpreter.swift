@@ -27,9 +27,10 @@ extension Isolate {
         outer: while true {
             let data = frame.pointee.data
             if let native = data.pointee.native {
-                // Compiled: run natively from this pc (function entry, loop
-                // header, return from a call); it comes back at the
-                // instruction where the interpreter goes on.
+                // Compiled: run natively from this pc when it is an entry
+                // (the function's start, a loop header; elsewhere native code
+                // returns at once); it comes back at the instruction where
+                // the interpreter goes on.
                 if !runNative(native, frame) {
                     if !unwind() { return nil }
                     frame = frames + (frameCount - 1)
