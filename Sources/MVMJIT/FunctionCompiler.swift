@@ -1246,25 +1246,95 @@ public final class FunctionCompiler {
     private func emitGetIndexed(_ i: Instruction) {
         let done = edge(i.next)
         stressGuard(i)
-        withElement(get(i.register(1)), get(i.register(2)), forWrite: false) { _, address in
+        let o = get(i.register(1)), k = get(i.register(2))
+        withElement(o, k, forWrite: false) { _, address in
             let v = LLVMBuildLoad2(ir.builder, ir.i64, address, "")!
             branch(ir.icmp(LLVMIntNE, v, ir.int64(0)), "present") {
                 set(i.a, v)
                 ir.br(done)
             }
         }
+        withTypedElement(o, k) { kind, address in
+            var j = join()
+            branch(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedUint8))), "u8") {
+                finish(&j, ir.boxInt32(ir.zext(LLVMBuildLoad2(ir.builder, ir.i8, ir.bitcast(address, LLVMPointerType(ir.i8, 0)), "")!, ir.i32)))
+            }
+            branch(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedInt8))), "i8") {
+                finish(&j, ir.boxInt32(ir.sext(LLVMBuildLoad2(ir.builder, ir.i8, ir.bitcast(address, LLVMPointerType(ir.i8, 0)), "")!, ir.i32)))
+            }
+            branch(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedInt32))), "i32") {
+                let load = LLVMBuildLoad2(ir.builder, ir.i32, ir.bitcast(address, LLVMPointerType(ir.i32, 0)), "")!
+                LLVMSetAlignment(load, 1)
+                finish(&j, ir.boxInt32(load))
+            }
+            let load = LLVMBuildLoad2(ir.builder, ir.f64, ir.bitcast(address, LLVMPointerType(ir.f64, 0)), "")!
+            LLVMSetAlignment(load, 1)
+            finish(&j, ir.boxNumber(load))
+            set(i.a, close(j, ir.i64))
+            ir.br(done)
+        }
         runtime(i)
+    }
+
+    /// `o[k]` on an Int8/Uint8/Int32/Float64Array with `k` inside its
+    /// length: `body` gets the element kind and the element's address.
+    private func withTypedElement(_ o: LLVMValueRef, _ k: LLVMValueRef, _ body: (LLVMValueRef, LLVMValueRef) -> Void) {
+        let index = ir.int32Payload(k)
+        branch(ir.and(ir.isCell(o), ir.and(ir.isInt32(k), ir.icmp(LLVMIntSGE, index, ir.int32(0)))), "typed.key") {
+            let p = ir.pointer(o)
+            branch(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindTypedArray)), "typed") {
+                let kind = ir.load(ir.i32, p, NativeABI.cellAuxOffset)
+                let handled = [NativeABI.typedUint8, NativeABI.typedInt8, NativeABI.typedInt32, NativeABI.typedFloat64]
+                    .map { ir.icmp(LLVMIntEQ, kind, ir.int32(Int32($0))) }.reduce(ir.falseValue) { ir.or($0, $1) }
+                let length = ir.load(ir.i64, p, NativeABI.typedArrayLengthOffset)
+                let byteOffset = ir.load(ir.i64, p, NativeABI.typedArrayByteOffsetOffset)
+                let ints = ir.and(ir.isInt32(length), ir.isInt32(byteOffset))
+                let inside = ir.icmp(LLVMIntSLT, index, ir.int32Payload(length))
+                branch(ir.and(ir.and(handled, ints), inside), "typed.inside") {
+                    let buffer = ir.pointer(ir.load(ir.i64, p, NativeABI.typedArrayBufferOffset))
+                    let data = ir.pointer(ir.sub(ir.load(ir.i64, buffer, NativeABI.bufferDataOffset), ir.int64(NativeABI.doubleOffset)))
+                    let size = ir.select(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedFloat64))), ir.int64(8),
+                                         ir.select(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedInt32))), ir.int64(4), ir.int64(1)))
+                    let offset = ir.add(ir.sext(ir.int32Payload(byteOffset), ir.i64), ir.mul(ir.zext(index, ir.i64), size))
+                    body(kind, ir.address(data, offset, ir.i8))
+                }
+            }
+        }
     }
 
     private func emitSetIndexed(_ i: Instruction) {
         let done = edge(i.next)
         let v = get(i.register(2))
         stressGuard(i)
-        withElement(get(i.a), get(i.register(1)), forWrite: true) { _, address in
+        let o = get(i.a), k = get(i.register(1))
+        withElement(o, k, forWrite: true) { _, address in
             let old = LLVMBuildLoad2(ir.builder, ir.i64, address, "")!
             branch(ir.icmp(LLVMIntNE, old, ir.int64(0)), "present") {
                 LLVMBuildStore(ir.builder, v, address)
                 ir.br(done)
+            }
+        }
+        // Typed arrays take numbers (ToInt32 for the integer kinds).
+        branch(ir.isNumber(v), "number") {
+            withTypedElement(o, k) { kind, address in
+                let d = ir.numberPayload(v)
+                let isFloat = ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedFloat64)))
+                branch(isFloat, "f64") {
+                    let store = LLVMBuildStore(ir.builder, d, ir.bitcast(address, LLVMPointerType(ir.f64, 0)))!
+                    LLVMSetAlignment(store, 1)
+                    ir.br(done)
+                }
+                let (n, ok) = ir.toInt32(d)
+                let int = ir.select(ir.isInt32(v), ir.int32Payload(v), n)
+                branch(ir.or(ir.isInt32(v), ok), "wrapped") {
+                    branch(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedInt32))), "i32") {
+                        let store = LLVMBuildStore(ir.builder, int, ir.bitcast(address, LLVMPointerType(ir.i32, 0)))!
+                        LLVMSetAlignment(store, 1)
+                        ir.br(done)
+                    }
+                    LLVMBuildStore(ir.builder, ir.trunc(int, ir.i8), ir.bitcast(address, LLVMPointerType(ir.i8, 0)))
+                    ir.br(done)
+                }
             }
         }
         runtime(i)

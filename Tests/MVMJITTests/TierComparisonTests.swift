@@ -145,3 +145,24 @@ func tiersAgree(file: String) {
         #expect(run(source, name: "builtins.js", setting).output == reference.output, "\(setting)")
     }
 }
+
+/// Typed-array elements read and written inline (Int8/Uint8/Int32/Float64,
+/// views with a byte offset, out-of-range indexes, clamped arrays left to the runtime).
+@Test func typedArraysAgree() {
+    let source = """
+    function f(n) {
+      const u = new Uint8Array(n), s = new Int8Array(n), w = new Int32Array(n), d = new Float64Array(n), c = new Uint8ClampedArray(n);
+      let t = 0;
+      for (let i = 0; i < n; i++) { u[i] = i * 7 + 0.5; s[i] = i * 13 - 300; w[i] = i * 1e6; d[i] = i / 3; c[i] = i * 3; }
+      for (let i = 0; i < n + 2; i++) t += (u[i] | 0) + (s[i] | 0) + (w[i] | 0) + (d[i] || 0) + (c[i] | 0);
+      const sub = new Uint8Array(u.buffer, 3, 5); sub[1] = 999; sub[7] = 1;
+      return [t, u[4], sub[0], sub[1], d[5], w[3], s[100]].join(",");
+    }
+    let r; for (let k = 0; k < 50; k++) r = f(200); console.log(r);
+    """
+    let reference = run(source, name: "typed.js", .interpreter)
+    #expect(reference.output == "19900070812.333332,231,21,231,1.6666666666666667,3000000,-24\n")  // as node v20 prints
+    for setting in [TierSetting.eager, .stress, .early] {
+        #expect(run(source, name: "typed.js", setting).output == reference.output, "\(setting)")
+    }
+}

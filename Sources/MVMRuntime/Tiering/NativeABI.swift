@@ -20,6 +20,18 @@ public enum NativeABI {
     public static let kindArray = CellKind.array.rawValue
     public static let kindFunction = CellKind.function.rawValue
     public static let kindNativeFunction = CellKind.nativeFunction.rawValue
+    /// Typed arrays (Collections.swift): the element kind in the cell's aux;
+    /// internal slots 0 buffer, 1 byte offset, 2 length (numbers); the
+    /// buffer's internal slot 0 holds its data pointer as a number-looking Value.
+    public static let kindTypedArray = CellKind.typedArray.rawValue
+    public static let typedArrayBufferOffset = ObjectLayout.internalSlot(0)
+    public static let typedArrayByteOffsetOffset = ObjectLayout.internalSlot(1)
+    public static let typedArrayLengthOffset = ObjectLayout.internalSlot(2)
+    public static let bufferDataOffset = ObjectLayout.internalSlot(0)
+    public static let typedInt8 = TypedArrayKind.int8.rawValue
+    public static let typedUint8 = TypedArrayKind.uint8.rawValue
+    public static let typedInt32 = TypedArrayKind.int32.rawValue
+    public static let typedFloat64 = TypedArrayKind.float64.rawValue
     /// A native function's index among the isolate's natives (an int32 Value) sits here.
     public static let nativeIndexOffset = ObjectLayout.internalSlot(0)
     public static let kindArguments = CellKind.arguments.rawValue
