@@ -75,6 +75,8 @@ public final class FunctionCompiler {
     private let finishCallType: LLVMTypeRef
     private let finishCallHelper: LLVMValueRef
     private let nativeEntryType: LLVMTypeRef
+    private let newThisType: LLVMTypeRef
+    private let newThisHelper: LLVMValueRef
     private var exceptionBlock: LLVMBasicBlockRef! = nil
 
     /// Why a block cannot be compiled, or nil.
@@ -108,6 +110,9 @@ public final class FunctionCompiler {
         finishCallType = LLVMFunctionType(i32, &finishParameters, 3, 0)!
         finishCallHelper = LLVMAddFunction(module, NativeABI.finishCallSymbol, finishCallType)!
         nativeEntryType = type
+        var newThisParameters: [LLVMTypeRef?] = [i8Pointer, i64]
+        newThisType = LLVMFunctionType(i64, &newThisParameters, 2, 0)!
+        newThisHelper = LLVMAddFunction(module, NativeABI.newThisSymbol, newThisType)!
     }
 
     // MARK: Structure
@@ -477,7 +482,9 @@ public final class FunctionCompiler {
         // callee's frame, runs it (natively when it is compiled) and comes
         // back with the result.
         case .call where callSiteSawOnlyJS(i):
-            emitDirectCall(i)
+            emitDirectCall(i, construct: false)
+        case .new where callSiteSawOnlyJS(i):
+            emitDirectCall(i, construct: true)
         case .ret, .yield, .generatorStart:
             exit(.interpret, at: i.offset)
 
@@ -693,7 +700,7 @@ public final class FunctionCompiler {
     /// already an object or the function strict), the frame is pushed here
     /// and the callee's native code called directly; a plain return is
     /// handled here too. Everything else goes through nativeCall.
-    private func emitDirectCall(_ i: Instruction) {
+    private func emitDirectCall(_ i: Instruction, construct: Bool) {
         let base = i.register(1), argc = Int(i.operand(2))
         spill(RegisterTypes.possibleReads(i), readKinds)
         let slow = ir.block("call.runtime")
@@ -702,9 +709,18 @@ public final class FunctionCompiler {
         branch(ir.isCell(callee), "cell") {
             let p = ir.pointer(callee)
             let isFunction = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindFunction))
-            let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset)
-            let notClass = ir.icmp(LLVMIntEQ, ir.and(flags, ir.int8(NativeABI.classConstructorFlag)), ir.int8(0))
-            branch(ir.and(isFunction, notClass), "function") { ir.br(direct) }
+            let callable: LLVMValueRef
+            if construct {
+                // A plain constructor: no derived class, no field initializer.
+                let aux = ir.load(ir.i32, p, NativeABI.cellAuxOffset)
+                let plain = ir.icmp(LLVMIntEQ, ir.and(aux, ir.int32(Int32(bitPattern: NativeABI.notPlainConstructorBits))), ir.int32(0))
+                let noFields = ir.xor(ir.isCell(ir.load(ir.i64, p, NativeABI.functionFieldInitOffset)), ir.trueValue)
+                callable = ir.and(plain, noFields)
+            } else {
+                let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset)
+                callable = ir.icmp(LLVMIntEQ, ir.and(flags, ir.int8(NativeABI.classConstructorFlag)), ir.int8(0))
+            }
+            branch(ir.and(isFunction, callable), "function") { ir.br(direct) }
         }
         ir.br(slow)
 
@@ -722,7 +738,7 @@ public final class FunctionCompiler {
         var thisIsObject = ir.isCell(this)
         let safeThis = ir.pointer(ir.select(thisIsObject, this, ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset)))
         thisIsObject = ir.and(thisIsObject, ir.icmp(LLVMIntUGE, ir.load(ir.i8, safeThis, 0), ir.int8(NativeABI.firstObjectKind)))
-        let thisOK = ir.or(strict, ir.or(thisIsUndefined, thisIsObject))
+        let thisOK = construct ? ir.trueValue : ir.or(strict, ir.or(thisIsUndefined, thisIsObject))
         // Room: a frame, registers, and native stack above the reserve.
         let frameCount = ir.load(ir.i64, state, NativeABI.stateFrameCountOffset)
         let frameRoom = ir.icmp(LLVMIntSLT, frameCount, ir.load(ir.i64, state, NativeABI.stateFrameCapacityOffset))
@@ -739,8 +755,20 @@ public final class FunctionCompiler {
 
         ir.position(at: push)
         let undefined = ir.int64(NativeABI.undefinedBits)
-        ir.ifThen(ir.and(ir.xor(strict, ir.trueValue), thisIsUndefined), "this.global") {
-            LLVMBuildStore(ir.builder, ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset), thisAddress)
+        var newObject: LLVMValueRef? = nil
+        if construct {
+            // `this` is a new object whose prototype is the constructor's `prototype`.
+            var thisArgs: [LLVMValueRef?] = [state, callee]
+            let object = LLVMBuildCall2(ir.builder, newThisType, newThisHelper, &thisArgs, 2, "")!
+            let made = ir.block("this.made")
+            ir.condBr(ir.icmp(LLVMIntEQ, object, ir.int64(0)), exceptionBlock, made)
+            ir.position(at: made)
+            LLVMBuildStore(ir.builder, object, thisAddress)
+            newObject = object
+        } else {
+            ir.ifThen(ir.and(ir.xor(strict, ir.trueValue), thisIsUndefined), "this.global") {
+                LLVMBuildStore(ir.builder, ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset), thisAddress)
+            }
         }
         // Registers past the arguments start undefined.
         let parameters = ir.sext(ir.load(ir.i32, calleeData, NativeABI.dataParameterCountOffset), ir.i64)
@@ -774,10 +802,11 @@ public final class FunctionCompiler {
         ir.store(calleeCode, record, NativeABI.frameReturnPCOffset)
         ir.store(calleeRegisters, record, NativeABI.frameRegistersOffset)
         ir.store(callee, record, NativeABI.frameCalleeOffset)
-        ir.store(undefined, record, NativeABI.frameNewTargetOffset)
+        ir.store(construct ? callee : undefined, record, NativeABI.frameNewTargetOffset)
         ir.store(undefined, record, NativeABI.frameArgumentsOffset)
         ir.store(ir.int32(Int32(i.a)), record, NativeABI.frameReturnRegisterOffset)
-        ir.store(ir.int32(Int32(bitPattern: NativeABI.frameEntryFlag)), record, NativeABI.frameFlagsOffset)
+        let frameFlags = NativeABI.frameEntryFlag | (construct ? NativeABI.frameConstructFlag : 0)
+        ir.store(ir.int32(Int32(bitPattern: frameFlags)), record, NativeABI.frameFlagsOffset)
         ir.store(undefined, record, NativeABI.frameGeneratorOffset)
         ir.store(ir.add(frameCount, ir.int64(1)), state, NativeABI.stateFrameCountOffset)
         ir.store(ir.address(calleeRegisters, ir.mul(registerCount, ir.int64(8)), ir.i8), state, NativeABI.stateStackTopOffset)
@@ -797,7 +826,14 @@ public final class FunctionCompiler {
         // A plain return: the value, and the callee's frame popped.
         ir.position(at: returned)
         let resultRegister = ir.zext(LLVMBuildLShr(ir.builder, word, ir.int32(8), "")!, ir.i64)
-        let result = ir.load(ir.i64, calleeRegisters, ir.mul(resultRegister, ir.int64(8)))
+        var result = ir.load(ir.i64, calleeRegisters, ir.mul(resultRegister, ir.int64(8)))
+        if let newObject {
+            // A constructor's value is what it returned if that is an object, else `this`.
+            let returnedObject = ir.isCell(result)
+            let safe = ir.pointer(ir.select(returnedObject, result, newObject))
+            let isObject = ir.and(returnedObject, ir.icmp(LLVMIntUGE, ir.load(ir.i8, safe, 0), ir.int8(NativeABI.firstObjectKind)))
+            result = ir.select(isObject, result, ir.load(ir.i64, calleeRegisters, 0))
+        }
         ir.store(frameCount, state, NativeABI.stateFrameCountOffset)
         ir.store(ir.address(frame, 8 * block.registerCount, ir.i8), state, NativeABI.stateStackTopOffset)
         reloadOutputs(i)

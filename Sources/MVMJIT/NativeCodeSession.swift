@@ -94,7 +94,8 @@ public final class NativeCodeSession {
         // The runtime's entry points, by address (Swift does not export them by name).
         var pairs = [(NativeABI.slowPathSymbol, NativeABI.slowPathAddress), (NativeABI.callSymbol, NativeABI.callAddress),
                      (NativeABI.constructSymbol, NativeABI.constructAddress),
-                     (NativeABI.finishCallSymbol, NativeABI.finishCallAddress)].map { name, address in
+                     (NativeABI.finishCallSymbol, NativeABI.finishCallAddress),
+                     (NativeABI.newThisSymbol, NativeABI.newThisAddress)].map { name, address in
             LLVMJITCSymbolMapPair(
                 Name: LLVMOrcLLJITMangleAndIntern(self.jit, name),
                 Sym: LLVMJITEvaluatedSymbol(Address: LLVMOrcExecutorAddress(UInt(bitPattern: address)),

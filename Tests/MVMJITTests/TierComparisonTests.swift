@@ -166,3 +166,27 @@ func tiersAgree(file: String) {
         #expect(run(source, name: "typed.js", setting).output == reference.output, "\(setting)")
     }
 }
+
+/// `new` from compiled code: constructors returning objects or primitives,
+/// class fields, derived classes, prototypes, and a throwing constructor.
+@Test func constructionAgrees() {
+    let source = """
+    class P { constructor(x) { this.x = x; } get d() { return this.x * 2; } }
+    function Q(y) { this.y = y; if (y === 3) return { special: true }; if (y === 4) return 7; }
+    Q.prototype.m = function () { return this.y + 1; };
+    class F { a = 1; constructor(b) { this.b = b; } }
+    class D extends P { constructor(x) { super(x + 1); } }
+    let t = 0, s = [];
+    for (let i = 0; i < 3000; i++) { const p = new P(i); const q = new Q(i % 6); t += p.d + (q.m ? q.m() : 100) + new F(i).a + new D(i).x; }
+    s.push(t, JSON.stringify(new Q(3)), new Q(4).y, new F(2).b, new D(1).x, Object.getPrototypeOf(new Q(1)) === Q.prototype);
+    try { new (function () { throw new Error("boom"); })(); } catch (e) { s.push(e.message); }
+    console.log(s.join(" "));
+    """
+    let reference = run(source, name: "new.js", .interpreter)
+    #expect(reference.output == "13560000 {\"special\":true} 4 2 2 true boom\n")  // as node v20 prints
+    for setting in [TierSetting.eager, .stress, .early] {
+        let compiled = run(source, name: "new.js", setting)
+        #expect(compiled.output == reference.output, "\(setting)")
+        #expect(unexpectedRefusals(compiled.statistics).isEmpty)
+    }
+}

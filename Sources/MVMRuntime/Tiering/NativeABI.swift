@@ -102,6 +102,13 @@ public enum NativeABI {
     /// Callees whose frames need the runtime: `arguments`, and sloppy `this` coercion.
     public static let needsArgumentsFlag = CodeBits.needsArguments
     public static let strictOrArrowFlags = CodeBits.strict | CodeBits.arrow
+    /// Function cells' aux bits that rule out `new`, or need the runtime's
+    /// (derived classes: `this` comes from super()).
+    public static let notPlainConstructorBits = CodeBits.arrow | CodeBits.method | CodeBits.getter | CodeBits.setter
+        | CodeBits.generator | CodeBits.derivedConstructor
+    /// A class's field initializer (internal slot 3): constructing one runs it first.
+    public static let functionFieldInitOffset = ObjectLayout.internalSlot(3)
+    public static let frameConstructFlag = Frame.construct
     /// A JS function's InstanceData pointer, kept in internal slot 0 as a number-looking Value.
     public static let functionDataOffset = ObjectLayout.internalSlot(0)
 
@@ -124,6 +131,10 @@ public enum NativeABI {
     /// caller's code) left with `exit`; finish it and store the result.
     public static let finishCallSymbol = "mvm_finish_call"
     public static var finishCallAddress: UnsafeRawPointer { unsafeBitCast(finishCallEntry, to: UnsafeRawPointer.self) }
+    /// `UInt64 mvm_new_this(JITState *state, UInt64 callee)`: the object a
+    /// plain `new callee` starts from (0 when an exception is pending).
+    public static let newThisSymbol = "mvm_new_this"
+    public static var newThisAddress: UnsafeRawPointer { unsafeBitCast(newThisEntry, to: UnsafeRawPointer.self) }
     /// `Int32 mvm_construct(JITState *state, UInt32 pcOffset)`: the `new` at pcOffset.
     public static let constructSymbol = "mvm_construct"
     public static var constructAddress: UnsafeRawPointer { unsafeBitCast(constructEntry, to: UnsafeRawPointer.self) }
@@ -132,6 +143,16 @@ public enum NativeABI {
 private let finishCallEntry: @convention(c) (UnsafeMutableRawPointer, UInt32, UInt64) -> Int32 = { state, pcOffset, exit in
     let isolate = state.load(as: UnsafeMutableRawPointer.self)
     return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.finishNativeCall(pcOffset, exit) }
+}
+
+private let newThisEntry: @convention(c) (UnsafeMutableRawPointer, UInt64) -> UInt64 = { state, callee in
+    let isolate = state.load(as: UnsafeMutableRawPointer.self)
+    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { isolate in
+        do throws(Thrown) {
+            let proto = try isolate.prototypeForConstruct(Value(bits: callee), newTarget: Value(bits: callee))
+            return Value(cell: isolate.newObjectCell(.object, proto: proto)).bits
+        } catch { return 0 }
+    }
 }
 
 private let constructEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, pcOffset in

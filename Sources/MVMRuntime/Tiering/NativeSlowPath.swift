@@ -239,7 +239,8 @@ extension Isolate {
     /// `exit` (not a plain return): finish it, store the result in the
     /// caller's destination register. -1 when an exception is pending.
     func finishNativeCall(_ pcOffset: UInt32, _ exit: UInt64) -> Int32 {
-        guard let result = finishEntryFrame(exit) else { return -1 }
+        let construct = frames[frameCount - 1].flags & Frame.construct != 0
+        guard let result = finishEntryFrame(exit, construct: construct) else { return -1 }
         let frame = frames + (frameCount - 1)
         let pc = frame.pointee.data.pointee.code + Int(pcOffset)
         frame.pointee.registers[Int(pc.pointee >> 8)] = result
