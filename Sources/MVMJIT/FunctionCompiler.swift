@@ -855,6 +855,16 @@ public final class FunctionCompiler {
         ir.br(edge(i.next))
     }
 
+    /// The int32 and double predicates of a comparison (or compare-and-jump).
+    private func predicates(_ op: Opcode) -> (LLVMIntPredicate, LLVMRealPredicate) {
+        switch op {
+        case .lt, .jumpIfNotLess, .jumpIfNotLessImm: return (LLVMIntSLT, LLVMRealOLT)
+        case .le, .jumpIfNotLessEqual, .jumpIfNotLessEqualImm: return (LLVMIntSLE, LLVMRealOLE)
+        case .gt, .jumpIfNotGreater, .jumpIfNotGreaterImm: return (LLVMIntSGT, LLVMRealOGT)
+        default: return (LLVMIntSGE, LLVMRealOGE)
+        }
+    }
+
     /// A comparison of typed operands, or nil when either is boxed.
     private func typedCompare(_ op: Opcode, _ x: Operand, _ y: Operand) -> LLVMValueRef? {
         func kind(_ o: Operand) -> RegisterKind {
@@ -863,13 +873,7 @@ public final class FunctionCompiler {
         }
         let (kx, ky) = (kind(x), kind(y))
         guard kx != .boxed, ky != .boxed else { return nil }
-        let (intPredicate, realPredicate): (LLVMIntPredicate, LLVMRealPredicate)
-        switch op {
-        case .lt, .jumpIfNotLess, .jumpIfNotLessImm: (intPredicate, realPredicate) = (LLVMIntSLT, LLVMRealOLT)
-        case .le, .jumpIfNotLessEqual, .jumpIfNotLessEqualImm: (intPredicate, realPredicate) = (LLVMIntSLE, LLVMRealOLE)
-        case .gt, .jumpIfNotGreater, .jumpIfNotGreaterImm: (intPredicate, realPredicate) = (LLVMIntSGT, LLVMRealOGT)
-        default: (intPredicate, realPredicate) = (LLVMIntSGE, LLVMRealOGE)
-        }
+        let (intPredicate, realPredicate) = predicates(op)
         // Typed operands need no guard: the conversions below cannot fail.
         let unused = instructions[0]
         if kx == .int32 && ky == .int32 { return ir.icmp(intPredicate, intOperand(x, unused), intOperand(y, unused)) }
@@ -1006,13 +1010,7 @@ public final class FunctionCompiler {
     /// register (the runtime path leaves it there) rather than jumping.
     private func compare(_ i: Instruction, _ op: Opcode, _ x: LLVMValueRef, _ y: LLVMValueRef, site: Int, valueResult: Bool) -> LLVMValueRef {
         let (numbers, intsOnly) = speculation(site: site)
-        let (intPredicate, realPredicate): (LLVMIntPredicate, LLVMRealPredicate)
-        switch op {
-        case .lt, .jumpIfNotLess, .jumpIfNotLessImm: (intPredicate, realPredicate) = (LLVMIntSLT, LLVMRealOLT)
-        case .le, .jumpIfNotLessEqual, .jumpIfNotLessEqualImm: (intPredicate, realPredicate) = (LLVMIntSLE, LLVMRealOLE)
-        case .gt, .jumpIfNotGreater, .jumpIfNotGreaterImm: (intPredicate, realPredicate) = (LLVMIntSGT, LLVMRealOGT)
-        default: (intPredicate, realPredicate) = (LLVMIntSGE, LLVMRealOGE)
-        }
+        let (intPredicate, realPredicate) = predicates(op)
         var j = join()
         branch(bothInt32(x, y), "int") { finish(&j, ir.icmp(intPredicate, ir.int32Payload(x), ir.int32Payload(y))) }
         if !intsOnly {
