@@ -34,6 +34,14 @@ extension Isolate {
         return min(Int(min(r, 9e15)), length)
     }
 
+    /// How many elements splice/toSpliced remove from `start`: all the rest
+    /// with only a start, none with no arguments, else the clamped count.
+    func spliceCount(_ args: Arguments, _ length: Int, start: Int) throws(Thrown) -> Int {
+        if args.count == 0 { return 0 }
+        if args.count == 1 { return length - start }
+        return min(max(Int(try toIntegerOrInfinity(args[1]).clamped(-1e15, 1e15)), 0), length - start)
+    }
+
     func setUpArray() {
         let proto = Value(cell: newObjectCell(.array, proto: objectPrototype))
         arrayPrototype = proto
@@ -163,9 +171,7 @@ extension Isolate {
             let o = try iso.toObjectChecked(args.this)
             let n = try iso.lengthOf(o)
             let start = try iso.relativeIndex(args[0], n, default: 0)
-            var deleteCount = 0
-            if args.count == 1 { deleteCount = n - start }
-            else if args.count > 1 { deleteCount = min(max(Int(try iso.toIntegerOrInfinity(args[1]).clamped(-1e15, 1e15)), 0), n - start) }
+            let deleteCount = try iso.spliceCount(args, n, start: start)
             let items = args.count > 2 ? (2..<args.count).map { args[$0] } : []
             let removed = iso.newArray([])
             iso.root(removed)
@@ -438,9 +444,7 @@ extension Isolate {
             let o = try iso.toObjectChecked(args.this)
             let n = try iso.lengthOf(o)
             let start = try iso.relativeIndex(args[0], n, default: 0)
-            var skip = 0
-            if args.count == 1 { skip = n - start }
-            else if args.count > 1 { skip = min(max(Int(try iso.toIntegerOrInfinity(args[1]).clamped(-1e15, 1e15)), 0), n - start) }
+            let skip = try iso.spliceCount(args, n, start: start)
             var values: [Value] = []
             for i in 0..<start { values.append(try iso.element(o, i)) }
             for i in 2..<max(args.count, 2) { values.append(args[i]) }
