@@ -1154,11 +1154,13 @@ public final class FunctionCompiler {
     }
 
     /// For an object: each inline-checked cache entry of `site` whose shape
-    /// matches, with the entry, its kind, its slot offset and whether that
-    /// slot is where this code may reach it (inline-only sites).
+    /// matches, with the entry, its kind, its slot offset, whether that slot
+    /// is where this code may reach it (inline-only sites), and the address of
+    /// that slot in a given holder.
     private func withCacheEntries(_ o: LLVMValueRef, site: Int,
                                   _ body: (_ object: LLVMValueRef, _ entry: LLVMValueRef, _ kind: LLVMValueRef,
-                                           _ offset: LLVMValueRef, _ placed: LLVMValueRef) -> Void) {
+                                           _ offset: LLVMValueRef, _ placed: LLVMValueRef,
+                                           _ slot: (_ holder: LLVMValueRef) -> LLVMValueRef) -> Void) {
         let outOfLine = kindsSeen(site: site) & 0x80 != 0
         withObject(o) { p in
             let shape = ir.load(ir.i64, p, NativeABI.shapeOffset)
@@ -1168,7 +1170,9 @@ public final class FunctionCompiler {
                     let kind = ir.load(ir.i8, e, NativeABI.cacheKindOffset)
                     let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset)
                     // Slots seen only inline: an out-of-line one now is a miss.
-                    body(p, e, kind, offset, outOfLine ? ir.trueValue : ir.icmp(LLVMIntSGT, offset, ir.int32(0)))
+                    body(p, e, kind, offset, outOfLine ? ir.trueValue : ir.icmp(LLVMIntSGT, offset, ir.int32(0))) { holder in
+                        slotAddress(holder, offset, outOfLine: outOfLine)
+                    }
                 }
             }
         }
@@ -1186,12 +1190,11 @@ public final class FunctionCompiler {
         let site = i.register(3)
         let o = get(i.register(1))
         let done = edge(i.next)
-        let outOfLine = kindsSeen(site: site) & 0x80 != 0
         stressGuard(i)
-        withCacheEntries(o, site: site) { p, e, kind, offset, placed in
+        withCacheEntries(o, site: site) { p, e, kind, _, placed, slot in
             if seen(NativeABI.cacheKindOwn, site: site) {
                 branch(ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), placed), "own") {
-                    set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(p, offset, outOfLine: outOfLine), "")!)
+                    set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slot(p), "")!)
                     ir.br(done)
                 }
             }
@@ -1199,7 +1202,7 @@ public final class FunctionCompiler {
                 let isProto = ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindProto)), placed)
                 branch(ir.and(isProto, prototypeUnchanged(p, e)), "proto") {
                     let holder = ir.pointer(ir.load(ir.i64, e, NativeABI.cacheHolderOffset))
-                    set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slotAddress(holder, offset, outOfLine: outOfLine), "")!)
+                    set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slot(holder), "")!)
                     ir.br(done)
                 }
             }
@@ -1227,12 +1230,11 @@ public final class FunctionCompiler {
         let site = i.register(3)
         let o = get(i.a), v = get(i.register(2))
         let done = edge(i.next)
-        let outOfLine = kindsSeen(site: site) & 0x80 != 0
         stressGuard(i)
-        withCacheEntries(o, site: site) { p, e, kind, offset, placed in
+        withCacheEntries(o, site: site) { p, e, kind, offset, placed, slot in
             if seen(NativeABI.cacheKindOwn, site: site) {
                 branch(ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), placed), "own") {
-                    LLVMBuildStore(ir.builder, v, slotAddress(p, offset, outOfLine: outOfLine))
+                    LLVMBuildStore(ir.builder, v, slot(p))
                     ir.br(done)
                 }
             }
