@@ -200,11 +200,7 @@ extension Isolate {
         switch cell.cellKind {
         case .function:
             let derived = cell.aux & CodeBits.derivedConstructor != 0
-            if derived { base[0] = .empty } else {
-                base[0] = Value(cell: newObjectCell(.object, proto: try prototypeForConstruct(newTarget, newTarget: newTarget)))
-                let fieldInit = cell.internalValue(3)
-                if fieldInit.isObject { _ = try call(fieldInit, this: base[0], []) }
-            }
+            base[0] = try constructThis(cell, newTarget: newTarget)
             guard hasStackRoom else { throw throwError(.rangeError, "Maximum call stack size exceeded") }
             guard pushFrame(function, base, argc, newTarget: newTarget, returnRegister: 0,
                             returnPC: instanceData(cell).pointee.code, flags: Frame.entry | Frame.construct) else { throw Thrown() }
@@ -223,6 +219,17 @@ extension Isolate {
         default:
             throw throwError(.typeError, "\(calleeDescription(function)) is not a constructor")
         }
+    }
+
+    /// The `this` a `new` of JS function `cell` starts from: empty for a
+    /// derived class (its super() call binds it), otherwise a new object with
+    /// newTarget's prototype, the class's fields initialized.
+    func constructThis(_ cell: Cell, newTarget: Value) throws(Thrown) -> Value {
+        if cell.aux & CodeBits.derivedConstructor != 0 { return .empty }
+        let this = Value(cell: newObjectCell(.object, proto: try prototypeForConstruct(newTarget, newTarget: newTarget)))
+        let fieldInit = cell.internalValue(3)
+        if fieldInit.isObject { _ = try call(fieldInit, this: this, []) }
+        return this
     }
 
     /// The prototype for an object created by `new newTarget`.

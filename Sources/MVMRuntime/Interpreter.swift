@@ -437,7 +437,7 @@ extension Isolate {
                     pc += Int(Int32(bitPattern: word) >> 8)
                     if !safepoint(pc) { break inner }
                     data.pointee.tierCountdown &-= 1
-                    if data.pointee.tierCountdown < 0 || data.pointee.native != nil {
+                    if data.pointee.tierCountdown < 0 {
                         // Hot loop: enter native code at its header (OSR) once there is some.
                         frame.pointee.pc = pc
                         if tierUp(data) { continue outer }
@@ -480,8 +480,7 @@ extension Isolate {
                     } else {
                         data.pointee.arithmetic[Int(pc[2])] |= x.isString && y.isString ? 4 : 8
                         frame.pointee.pc = pc
-                        let compare: Opcode = op == .jumpIfNotLess ? .lt : op == .jumpIfNotLessEqual ? .le : op == .jumpIfNotGreater ? .gt : .ge
-                        do { holds = try compareSlow(compare, x, y) } catch { break inner }
+                        do { holds = try compareSlow(Isolate.comparison(op), x, y) } catch { break inner }
                     }
                     if holds { pc += 4 } else { pc += Int(Int32(bitPattern: pc[3])) }
                 case .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
@@ -510,8 +509,7 @@ extension Isolate {
                     } else {
                         data.pointee.arithmetic[Int(pc[2])] |= 8
                         frame.pointee.pc = pc
-                        let compare: Opcode = op == .jumpIfNotLessImm ? .lt : op == .jumpIfNotLessEqualImm ? .le : op == .jumpIfNotGreaterImm ? .gt : .ge
-                        do { holds = try compareSlow(compare, x, Value(q)) } catch { break inner }
+                        do { holds = try compareSlow(Isolate.comparison(op), x, Value(q)) } catch { break inner }
                     }
                     if holds { pc += 4 } else { pc += Int(Int32(bitPattern: pc[3])) }
                 case .addImm, .subImm:
@@ -565,14 +563,7 @@ extension Isolate {
                     CallFeedback.record(data.pointee.callFeedback + Int(pc[3]) * CallFeedback.width, callee)
                     frame.pointee.pc = pc
                     if callee.isCell && callee.cell.cellKind == .function && isConstructor(callee) {
-                        let derived = callee.cell.aux & CodeBits.derivedConstructor != 0
-                        do {
-                            if derived { base[1] = .empty } else {
-                                base[1] = Value(cell: newObjectCell(.object, proto: try prototypeForConstruct(callee, newTarget: callee)))
-                                let fieldInit = callee.cell.internalValue(3)
-                                if fieldInit.isObject { _ = try call(fieldInit, this: base[1], []) }
-                            }
-                        } catch { break inner }
+                        do { base[1] = try constructThis(callee.cell, newTarget: callee) } catch { break inner }
                         guard pushFrame(callee, base + 1, argc, newTarget: callee, returnRegister: UInt32(a),
                                         returnPC: pc + 4, flags: Frame.construct) else { break inner }
                         frame = frames + (frameCount - 1)

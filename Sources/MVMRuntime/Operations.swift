@@ -247,6 +247,24 @@ extension Isolate {
         return pow(a, b)
     }
 
+    /// The feedback bits an arithmetic or comparison site records for its operands.
+    @inline(__always)
+    func arithmeticFeedback(_ x: Value, _ y: Value) -> UInt8 {
+        if x.isInt32 && y.isInt32 { return 1 }
+        if x.isNumber && y.isNumber { return 2 }
+        return x.isString || y.isString ? 4 : 8
+    }
+
+    /// The comparison a compare-and-jump performs (both tiers' slow paths).
+    static func comparison(_ op: Opcode) -> Opcode {
+        switch op {
+        case .jumpIfNotLess, .jumpIfNotLessImm: return .lt
+        case .jumpIfNotLessEqual, .jumpIfNotLessEqualImm: return .le
+        case .jumpIfNotGreater, .jumpIfNotGreaterImm: return .gt
+        default: return .ge
+        }
+    }
+
     func compareSlow(_ op: Opcode, _ x: Value, _ y: Value) throws(Thrown) -> Bool {
         let leftFirst = op == .lt || op == .le
         var px: Value, py: Value

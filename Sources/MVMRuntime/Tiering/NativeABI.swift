@@ -149,8 +149,7 @@ private let newThisEntry: @convention(c) (UnsafeMutableRawPointer, UInt64) -> UI
     let isolate = state.load(as: UnsafeMutableRawPointer.self)
     return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { isolate in
         do throws(Thrown) {
-            let proto = try isolate.prototypeForConstruct(Value(bits: callee), newTarget: Value(bits: callee))
-            return Value(cell: isolate.newObjectCell(.object, proto: proto)).bits
+            return try isolate.constructThis(Value(bits: callee).cell, newTarget: Value(bits: callee)).bits
         } catch { return 0 }
     }
 }

@@ -122,23 +122,6 @@ extension Isolate {
         if heap.allocatedSinceCollection > heap.threshold && !collectAtSafepoint(pc) { return -1 }
         return condition
     }
-
-    @inline(__always)
-    func arithmeticFeedback(_ x: Value, _ y: Value) -> UInt8 {
-        if x.isInt32 && y.isInt32 { return 1 }
-        if x.isNumber && y.isNumber { return 2 }
-        return x.isString || y.isString ? 4 : 8
-    }
-
-    /// The comparison a compare-and-jump performs.
-    static func comparison(_ op: Opcode) -> Opcode {
-        switch op {
-        case .jumpIfNotLess, .jumpIfNotLessImm: return .lt
-        case .jumpIfNotLessEqual, .jumpIfNotLessEqualImm: return .le
-        case .jumpIfNotGreater, .jumpIfNotGreaterImm: return .gt
-        default: return .ge
-        }
-    }
 }
 
 extension Isolate {
@@ -179,13 +162,7 @@ extension Isolate {
         if construct {
             // As the interpreter's `new`: `this` made first (fields initialized).
             flags |= Frame.construct
-            do {
-                if derived { base[1] = .empty } else {
-                    base[1] = Value(cell: newObjectCell(.object, proto: try prototypeForConstruct(callee, newTarget: callee)))
-                    let fieldInit = callee.cell.internalValue(3)
-                    if fieldInit.isObject { _ = try call(fieldInit, this: base[1], []) }
-                }
-            } catch { return -1 }
+            do { base[1] = try constructThis(callee.cell, newTarget: callee) } catch { return -1 }
         }
         guard pushFrame(callee, base + 1, argc, newTarget: construct ? callee : .undefined, returnRegister: UInt32(a),
                         returnPC: pc + 4, flags: flags) else { return -1 }
@@ -200,36 +177,23 @@ extension Isolate {
     func runEntryFrame(construct: Bool = false, derived: Bool = false) -> Value? {
         let calleeFrame = frames + (frameCount - 1)
         guard let entry = calleeFrame.pointee.data.pointee.native else { return execute() }
-        let calleeData = calleeFrame.pointee.data
-        let offset = UInt32(calleeFrame.pointee.pc - calleeData.pointee.code)
-        let exit = unsafeBitCast(entry, to: NativeEntry.self)(UnsafeMutableRawPointer(jitState),
-                                                              UnsafeMutableRawPointer(calleeFrame.pointee.registers),
-                                                              UnsafeMutableRawPointer(calleeData), offset)
-        return finishEntryFrame(exit, construct: construct, derived: derived)
+        return finishEntryFrame(enterNative(entry, calleeFrame), construct: construct, derived: derived)
     }
 
     /// The entry frame on top came back from its native code with `exit`:
     /// a plain return is done here, anything else goes on in the interpreter.
     func finishEntryFrame(_ exit: UInt64, construct: Bool = false, derived: Bool = false) -> Value? {
         let calleeFrame = frames + (frameCount - 1)
-        let calleeData = calleeFrame.pointee.data
-        let kind = exit >> 56
-        if kind == NativeExit.exception {
+        if !takeExit(exit, calleeFrame) {
             // A handler in the callee goes on in the interpreter; none pops its frame.
             if !unwind() { return nil }
-        } else {
-            let exitPC = calleeData.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
-            calleeFrame.pointee.pc = exitPC
-            if kind == NativeExit.deopt {
-                recordDeopt(calleeFrame, reason: DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> 32)) ?? .none)
-            } else if UInt8(truncatingIfNeeded: exitPC.pointee) == Opcode.ret.rawValue {
-                // The common case: a plain return, done here.
-                var result = calleeFrame.pointee.registers[Int(exitPC.pointee >> 8)]
-                if !construct || result.isObject || !derived {
-                    if construct && !result.isObject { result = calleeFrame.pointee.registers[0] }
-                    popFrame()
-                    return result
-                }
+        } else if exit >> 56 == NativeExit.interpret && UInt8(truncatingIfNeeded: calleeFrame.pointee.pc.pointee) == Opcode.ret.rawValue {
+            // The common case: a plain return, done here.
+            var result = calleeFrame.pointee.registers[Int(calleeFrame.pointee.pc.pointee >> 8)]
+            if !construct || result.isObject || !derived {
+                if construct && !result.isObject { result = calleeFrame.pointee.registers[0] }
+                popFrame()
+                return result
             }
         }
         return execute()

@@ -220,11 +220,15 @@ extension Isolate {
         }
     }
 
-    /// A function's countdown ran out (or it has native code and was being
-    /// interpreted). True when native code is installed: the caller enters it.
+    /// A function's countdown ran out (or native code left it to the
+    /// interpreter, see `takeExit`). True when native code is installed: the
+    /// caller enters it.
     @inline(never)
     func tierUp(_ data: UnsafeMutablePointer<InstanceData>) -> Bool {
-        if data.pointee.native != nil { return true }
+        if data.pointee.native != nil {
+            data.pointee.tierCountdown = .max
+            return true
+        }
         guard jitMode != .off, let tier = nativeTier, data.pointee.tierStatus != TierStatus.abandoned else {
             data.pointee.tierCountdown = .max
             return false
@@ -325,13 +329,29 @@ extension Isolate {
     /// interpreter continues.
     @inline(never)
     func runNative(_ entry: UnsafeRawPointer, _ frame: UnsafeMutablePointer<Frame>) -> Bool {
+        takeExit(enterNative(entry, frame), frame)
+    }
+
+    /// Calls `frame`'s native code from the frame's pc; returns its exit word.
+    @inline(__always)
+    func enterNative(_ entry: UnsafeRawPointer, _ frame: UnsafeMutablePointer<Frame>) -> UInt64 {
         let data = frame.pointee.data
         let offset = UInt32(frame.pointee.pc - data.pointee.code)
-        let exit = unsafeBitCast(entry, to: NativeEntry.self)(UnsafeMutableRawPointer(jitState), UnsafeMutableRawPointer(frame.pointee.registers),
-                                                               UnsafeMutableRawPointer(data), offset)
+        return unsafeBitCast(entry, to: NativeEntry.self)(UnsafeMutableRawPointer(jitState), UnsafeMutableRawPointer(frame.pointee.registers),
+                                                           UnsafeMutableRawPointer(data), offset)
+    }
+
+    /// Applies an exit word to the frame it left: its pc becomes the
+    /// instruction the interpreter goes on with, a deopt is counted, and the
+    /// countdown is zeroed so the next back-edge enters native code again.
+    /// False when an exception is pending instead.
+    func takeExit(_ exit: UInt64, _ frame: UnsafeMutablePointer<Frame>) -> Bool {
         let kind = exit >> 56
         if kind == NativeExit.exception { return false }
+        let data = frame.pointee.data
         frame.pointee.pc = data.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
+        // The interpreter goes on from here: its next loop back-edge re-enters native code.
+        data.pointee.tierCountdown = 0
         if kind == NativeExit.deopt {
             recordDeopt(frame, reason: DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> 32)) ?? .none)
         }
