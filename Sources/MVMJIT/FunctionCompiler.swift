@@ -605,7 +605,7 @@ public final class FunctionCompiler {
         }
         stressGuard(i)
         // Bitwise operators compute in int32 even into a double register.
-        let bitwise = [Opcode.bitAnd, .bitOr, .bitXor, .shl, .shr].contains(i.opcode)
+        let bitwise = Self.isBitwise(i.opcode)
         if dest == .int32 || bitwise {
             let p = bitwise ? int32Operand(x, i) : intOperand(x, i), q = bitwise ? int32Operand(y, i) : intOperand(y, i)
             let result: LLVMValueRef
@@ -643,10 +643,7 @@ public final class FunctionCompiler {
             case .mul: result = LLVMBuildFMul(ir.builder, a, b, "")!
             case .div: result = LLVMBuildFDiv(ir.builder, a, b, "")!
             case .neg: result = LLVMBuildFNeg(ir.builder, a, "")!
-            default:  // mod: x % ±Infinity is x for finite x; otherwise fmod
-                let infinite = ir.fcmp(LLVMRealOEQ, ir.intrinsic("llvm.fabs.f64", returns: ir.f64, [b]), ir.double(.infinity))
-                let finite = ir.fcmp(LLVMRealONE, ir.intrinsic("llvm.fabs.f64", returns: ir.f64, [a]), ir.double(.infinity))
-                result = ir.select(ir.and(infinite, finite), a, LLVMBuildFRem(ir.builder, a, b, "")!)
+            default: result = ir.jsRemainder(a, b)  // mod
             }
             setNumber(i.a, double: result)
         }
@@ -855,6 +852,11 @@ public final class FunctionCompiler {
         ir.br(edge(i.next))
     }
 
+    /// The operators that work on ToInt32 of their operands (>>> aside: its result is a uint32).
+    static func isBitwise(_ op: Opcode) -> Bool {
+        op == .bitAnd || op == .bitOr || op == .bitXor || op == .shl || op == .shr
+    }
+
     /// The int32 and double predicates of a comparison (or compare-and-jump).
     private func predicates(_ op: Opcode) -> (LLVMIntPredicate, LLVMRealPredicate) {
         switch op {
@@ -914,25 +916,22 @@ public final class FunctionCompiler {
                 case .sub: result = ir.boxNumber(LLVMBuildFSub(ir.builder, a, b, ""))
                 case .mul: result = ir.boxNumber(LLVMBuildFMul(ir.builder, a, b, ""))
                 case .div: result = ir.boxNumber(LLVMBuildFDiv(ir.builder, a, b, ""))
-                default:
-                    // jsRemainder: x % ±Infinity is x for finite x; otherwise fmod (frem).
-                    let infinite = ir.fcmp(LLVMRealOEQ, ir.intrinsic("llvm.fabs.f64", returns: ir.f64, [b]), ir.double(.infinity))
-                    let finite = ir.fcmp(LLVMRealONE, ir.intrinsic("llvm.fabs.f64", returns: ir.f64, [a]), ir.double(.infinity))
-                    result = ir.boxNumber(ir.select(ir.and(infinite, finite), a, LLVMBuildFRem(ir.builder, a, b, "")))
+                default: result = ir.boxNumber(ir.jsRemainder(a, b))  // mod
                 }
                 finish(&j, result)
             }
         }
-        let bitwise = [Opcode.bitAnd, .bitOr, .bitXor, .shl, .shr].contains(op)
-        if bitwise && !intsOnly {
-            // Numbers that are not int32: ToInt32 inline.
+        // Bitwise operators on numbers that are not int32: ToInt32 inline
+        // (values too large for it go to the runtime, not a deopt).
+        let wrapsInline = Self.isBitwise(op) && !intsOnly
+        if wrapsInline {
             branch(ir.and(ir.isNumber(x), ir.isNumber(y)), "toInt32") {
                 let (p, pOK) = ir.toInt32(ir.numberPayload(x))
                 let (q, qOK) = ir.toInt32(ir.numberPayload(y))
                 branch(ir.and(pOK, qOK), "wrapped") { intArithmetic(op, p, q, into: &j) }
             }
         }
-        if numbers && !(bitwise && !intsOnly) {
+        if numbers && !wrapsInline {
             exit(.deopt(intsOnly ? .notInt32 : .notNumber), at: i.offset)
         } else {
             runtime(i)

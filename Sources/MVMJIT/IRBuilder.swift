@@ -181,6 +181,13 @@ struct IRBuilder {
         return (select(zero, int32(0), wrapped), or(small, zero))
     }
 
+    /// JS `%` on doubles: x % ±Infinity is x for finite x; otherwise fmod (frem).
+    func jsRemainder(_ a: LLVMValueRef, _ b: LLVMValueRef) -> LLVMValueRef {
+        let infinite = fcmp(LLVMRealOEQ, intrinsic("llvm.fabs.f64", returns: f64, [b]), double(.infinity))
+        let finite = fcmp(LLVMRealONE, intrinsic("llvm.fabs.f64", returns: f64, [a]), double(.infinity))
+        return select(and(infinite, finite), a, LLVMBuildFRem(builder, a, b, "")!)
+    }
+
     func boxBool(_ b: LLVMValueRef) -> LLVMValueRef {
         select(b, int64(NativeABI.trueBits), int64(NativeABI.falseBits))
     }
