@@ -87,6 +87,8 @@ let package = Package(
         .testTarget(name: "MVMJITTests", dependencies: ["MVMJIT", "MVMRuntime", "MVMBytecode", "MVMSyntax"],
                     swiftSettings: llvmSwiftSettings),
         .testTarget(name: "MVMFFITests", dependencies: ["MVMFFI"]),
+        // The embedding API and modules, through the public MVM target only.
+        .testTarget(name: "MVMTests", dependencies: ["MVM"], swiftSettings: llvmSwiftSettings),
         // Runs the mvm-bench executable (the dependency makes sure it is built).
         .testTarget(name: "MVMBenchTests", dependencies: ["mvm-bench"]),
     ]

@@ -93,6 +93,8 @@ public final class CodeBlock: @unchecked Sendable {
     /// Source renderings of callees ("obj.method"), by call instruction
     /// offset, for "x is not a function" messages.
     public let callSites: [UInt32: String]
+    /// A module's top level: its imports, exports and context slots.
+    public internal(set) var moduleInfo: ModuleInfo? = nil
 
     init(name: [UInt16], flags: CodeFlags, length: Int, parameterCount: Int, registerCount: Int,
          code: [UInt32], constants: [Constant], names: [[UInt16]], functions: [CodeBlock],

@@ -37,7 +37,10 @@ extension Generator {
             if binding.needsTDZCheck { position(node); emit(.checkTDZ, r, self.name(name)) }
             if r != dst { emit(.mov, dst, r) }
         case .context(let context, let depth, let slot, let binding):
-            if binding.kind.isLexical {
+            if binding.kind == .import {
+                position(node)
+                emit(.getImport, dst, context, depth, slot, self.name(name))
+            } else if binding.kind.isLexical {
                 position(node)
                 emit(.getScopeChecked, dst, context, depth, slot, self.name(name))
             } else {
@@ -62,6 +65,11 @@ extension Generator {
             }
             if r != src { emit(.mov, r, src) }
         case .context(let context, let depth, let slot, let binding):
+            if binding.kind == .import {
+                position(node)
+                emit(.throwConstAssign, self.name(name))
+                return
+            }
             if binding.kind.isLexical || binding.kind == .calleeName {
                 let t = temp()
                 position(node)
@@ -361,8 +369,13 @@ extension Generator {
             }
         case .await:
             throw error("Async functions are not supported yet", at: node)
-        case .importMeta, .importCall:
-            throw error("Modules are not supported yet", at: node)
+        case .importMeta:
+            loadVariable(.importMetaBinding, dst, at: node)
+        case .importCall:
+            // import() returns a promise, and MVM has no promises yet: a
+            // catchable error where it runs, not a module that fails to compile.
+            position(node)
+            emit(.throwError, 1, constant(.string(Array("import() is not supported yet".utf16))))
         case .privateMember(let object, let name, let optional):
             let o = try value(object)
             if optional { try shortCircuit(o) }

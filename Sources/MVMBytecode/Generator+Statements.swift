@@ -24,7 +24,8 @@ extension Generator {
             break
         case .classDeclaration(let id):
             let r = temp()
-            try classDefinition(id, into: r, name: nil)
+            // `export default class {}` is named "default".
+            try classDefinition(id, into: r, name: ast[id].name.isNone ? Array("default".utf16) : nil)
             let name = ast[id].name.isNone ? Name.starDefault : ast[id].name
             try initializeVariable(name, r, at: node)
         case .debugger:
@@ -102,7 +103,7 @@ extension Generator {
                 try initializeVariable(.starDefault, r, at: node)
             }
         case .importDeclaration, .exportNamed, .exportAll:
-            throw error("Module imports and re-exports are not supported yet", at: node)
+            break  // linked by the runtime from the module's ModuleInfo
         default:
             throw error("Unexpected statement", at: node)
         }

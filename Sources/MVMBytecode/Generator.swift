@@ -210,14 +210,13 @@ final class Generator {
 
     func compileProgram() throws(SyntaxError) -> CodeBlock {
         let programScope = scopes[.program]!
-        var flags: CodeFlags = ast.goal == .module ? [.module, .strict] : [.script]
+        if ast.goal == .module { return try compileModule(programScope) }
+        var flags: CodeFlags = [.script]
         if ast.isStrict { flags.insert(.strict) }
         return try compileBody(scope: programScope, flags: flags, name: [], length: 0, parameterCount: 0,
-                               loc: SourceLoc(offset: 0, line: 1, column: 1), start: 0, end: ast.source.byteCount,
-                               hoisting: ast.goal == .module ? ast[ast.body] : []) { () throws(SyntaxError) in
+                               loc: SourceLoc(offset: 0, line: 1, column: 1), start: 0, end: ast.source.byteCount) { () throws(SyntaxError) in
             let body = ast[ast.body]
-            let isScript = ast.goal == .script
-            if isScript {
+            do {
                 let (vars, functions) = decls.varScoped(body)
                 for (name, _) in vars { emit(.declareGlobalVar, self.name(name)) }
                 for node in functions {
@@ -337,7 +336,7 @@ final class Generator {
         f = state
         scope = functionScope
         functionScope.isDerivedConstructor = flags.contains(.derivedConstructor)
-        if functionScope.usesClosureContext && !functionScope.isProgram {
+        if functionScope.usesClosureContext && (!functionScope.isProgram || flags.contains(.module)) {
             f.closureContext = temp()
             emit(.loadClosureContext, f.closureContext)
         }
@@ -368,6 +367,12 @@ final class Generator {
     /// Allocates the function scope's bindings and emits the prologue that
     /// moves captured parameters and pseudo-bindings into the context.
     func enterFunctionScope(_ s: Scope, params: ArraySlice<NodeID>, hoisting: ArraySlice<NodeID>) throws(SyntaxError) {
+        if s.isProgram && f.flags.contains(.module) {
+            // The runtime made and initialized the module context (ModuleInfo).
+            s.contextRegister = f.closureContext
+            for (slot, binding) in s.ordered.enumerated() { binding.slot = slot }
+            return
+        }
         // Simple parameters keep their argument registers.
         var parameterIndex: [Name: UInt32] = [:]
         for (i, param) in params.enumerated() {
@@ -437,7 +442,8 @@ final class Generator {
             guard case .functionDeclaration(let id) = ast[node] else { continue }
             let name = ast[id].name.isNone ? Name.starDefault : ast[id].name
             guard let binding = s.bindings[name] else { continue }
-            let index = try compileFunction(.function(id), name: nil)
+            // `export default function () {}` is named "default".
+            let index = try compileFunction(.function(id), name: ast[id].name.isNone ? Array("default".utf16) : nil)
             try storeNewClosure(index, into: binding)
         }
     }

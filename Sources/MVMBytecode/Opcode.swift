@@ -58,7 +58,7 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     case loadGlobalThis, loadCallee, loadNewTarget, loadHome, loadClosureContext
     case checkTDZ, checkThis, throwConstAssign
     // Scopes (heap contexts for captured variables).
-    case newContext, copyContext, getScope, getScopeChecked, setScope
+    case newContext, copyContext, getScope, getScopeChecked, setScope, getImport
     // Globals.
     case getGlobal, getGlobalOrUndefined, setGlobal, setGlobalStrict, declareGlobalVar, declareGlobalFunction
     // Properties.
@@ -118,7 +118,7 @@ extension Opcode {
         case .newContext: ops = [r, r, c]
         case .copyContext: ops = [r]
         case .getScope: ops = [r, r, c, c]
-        case .getScopeChecked: ops = [r, r, c, c, .name]
+        case .getScopeChecked, .getImport: ops = [r, r, c, c, .name]
         case .setScope: ops = [r, c, c, r]
         case .getGlobal, .getGlobalOrUndefined: ops = [r, .name, .prop]
         case .setGlobal, .setGlobalStrict: ops = [r, .name, .prop]

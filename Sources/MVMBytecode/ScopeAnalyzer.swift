@@ -25,6 +25,13 @@ final class ScopeAnalyzer {
         scopes[.program] = scope
         declareProgram(scope)
         withScope(scope) { visitStatements(ast[ast.body]) }
+        if ast.goal == .module {
+            // A module's top level lives in the context the runtime creates
+            // before linking: every binding is a slot there, so imports from
+            // other modules can point at it.
+            for binding in scope.ordered { binding.captured = true }
+            scope.usesClosureContext = true
+        }
     }
 
     private func declareProgram(_ scope: Scope) {
@@ -40,6 +47,19 @@ final class ScopeAnalyzer {
         }
         declareLexical(scope, decls.lexical(body, functionsAreLexical: false), inSwitch: false)
         if !ast.isStrict { declareAnnexB(scope, body, kind: isScript ? .global : .var) }
+        if !isScript {
+            for statement in body {
+                guard case .importDeclaration(let specifiers, _) = ast[statement] else { continue }
+                for specifier in ast[specifiers] {
+                    switch ast[specifier] {
+                    case .importSpecifier(_, let local), .importDefault(let local), .importNamespace(let local):
+                        scope.declare(local, .import, offset: 0)
+                    default: break
+                    }
+                }
+            }
+            scope.declare(.importMetaBinding, .const, offset: 0)
+        }
     }
 
     /// Sloppy code: a function declared in a block is also a `var` of the

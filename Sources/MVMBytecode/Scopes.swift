@@ -14,9 +14,11 @@ enum BindingKind: Equatable {
     case arguments
     /// A classic script's top-level var or function: a property of the global object.
     case global
+    /// A module's imported name: its slot holds an import cell (see ModuleInfo).
+    case `import`
 
     var isLexical: Bool { self == .let || self == .const || self == .class }
-    var isConstant: Bool { self == .const || self == .calleeName }
+    var isConstant: Bool { self == .const || self == .calleeName || self == .import }
 }
 
 /// Names the pseudo-bindings with ids no parse can produce.
@@ -24,6 +26,8 @@ extension Name {
     static let thisBinding = Name(id: .max - 1)
     static let newTargetBinding = Name(id: .max - 2)
     static let homeBinding = Name(id: .max - 3)
+    /// A module's `import.meta` object.
+    static let importMetaBinding = Name(id: .max - 4)
 
     /// The class-scope binding holding private name `#name`'s key (a fresh
     /// private symbol each time the class is evaluated).
@@ -168,8 +172,13 @@ struct Declarations {
             result.append((name.isNone ? .starDefault : name, .class, statement))
         case .functionDeclaration(let id) where functionsAreLexical:
             result.append((ast[id].name.isNone ? .starDefault : ast[id].name, .let, statement))
-        case .exportDeclaration(let inner), .exportDefault(let inner):
+        case .exportDeclaration(let inner):
             lexical(inner, functionsAreLexical, &result)
+        case .exportDefault(let inner):
+            switch ast[inner] {
+            case .functionDeclaration, .classDeclaration: lexical(inner, functionsAreLexical, &result)
+            default: result.append((.starDefault, .const, statement))
+            }
         case .labeled(_, let body):
             lexical(body, functionsAreLexical, &result)
         default: break

@@ -33,6 +33,7 @@ extension Isolate {
         for v in pinnedSymbols { mark(v) }
         for v in symbolRegistry.values { mark(v) }
         for v in handles { mark(v) }
+        for module in modules { module.forEachRoot(mark) }
         for instance in allInstances { for v in instance.templates.values { mark(v) } }
         atoms.forEach { $0.marked = true }
 

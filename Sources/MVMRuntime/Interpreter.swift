@@ -670,7 +670,7 @@ extension Isolate {
                      .setPrivate, .hasPrivate, .inOperator, .instanceOf, .bitNot, .toStringOp, .toPropertyKey,
                      .callSpread, .newSpread, .superCall, .superCallSpread, .arrayPushHole, .arraySpread, .newMethod,
                      .newClass, .createArguments, .createRest, .copyDataProperties, .templateObject, .newRegExp,
-                     .getIterator, .iteratorClose, .forInPrepare, .throwError:
+                     .getIterator, .iteratorClose, .forInPrepare, .throwError, .getImport:
                     frame.pointee.pc = pc
                     do { try executeSimple(unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self), pc, frame) } catch { break inner }
                     pc += instructionLength(word)

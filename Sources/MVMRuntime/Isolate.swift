@@ -317,8 +317,16 @@ public final class Isolate {
     var intrinsicNatives: [Int32: NativeIntrinsic] = [:]
     /// Where `prototype` is in the function shape last seen by `new` (shape bits, slot offset).
     var prototypeSlotCache: (shape: UInt64, offset: Int32) = (0, 0)
-    /// Values the host holds (embedding API handles).
+    /// Values the host holds (embedding API handles); freed entries are
+    /// `.undefined` and listed in `freeHandles`.
     var handles: [Value] = []
+    var freeHandles: [Int] = []
+    /// Every module record made in this isolate (they live as long as it does).
+    var modules: [ModuleRecord] = []
+    /// Namespace objects, by value bits (the inspector prints them as Node does).
+    var moduleNamespaces: Set<UInt64> = []
+    var moduleGetter: Value? = nil
+    var moduleLoadDepth = 0
 
     // Output.
     var stdoutBuffer: [UInt8] = []

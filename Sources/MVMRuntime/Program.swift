@@ -52,9 +52,10 @@ extension Isolate {
     }
 
     /// The Node-style report of the pending exception, which it clears.
-    public func uncaughtReport() -> String {
-        let exception = pendingException
-        pendingException = .empty
+    public func uncaughtReport() -> String { uncaughtReport(for: takeException()) }
+
+    /// The Node-style report of an uncaught exception value.
+    public func uncaughtReport(for exception: Value) -> String {
         var text = ""
         if let site = throwSite {
             text += "\(site.file):\(site.line)\n\(site.lineText)\n\(String(repeating: " ", count: max(0, site.column - 1)))^\n\n"

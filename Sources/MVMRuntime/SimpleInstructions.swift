@@ -151,6 +151,10 @@ extension Isolate {
         case .forInPrepare:
             r[a] = forInKeys(r[Int(pc[1])])
             r[a + 1] = Value(Int32(0))
+        case .getImport:
+            var context = r[Int(pc[1])].cell
+            for _ in 0..<pc[2] { context = context.value(at: 8).cell }
+            r[a] = try readImport(context.value(at: 16 + 8 * Int(pc[3])).cell)
         case .throwError:
             let message = swiftString(data.pointee.constants[Int(pc[1])])
             let type: ErrorType = [ErrorType.error, .typeError, .referenceError, .syntaxError, .rangeError][min(a, 4)]
