@@ -2,8 +2,10 @@
 import MVMRuntime
 
 /// A JavaScript exception that reached the host: its name, message and
-/// stack as Node would print them, and the thrown value itself.
-public struct JSError: Error, CustomStringConvertible {
+/// stack as Node would print them, and the thrown value itself. Errors
+/// must be Sendable; the thrown value's handle, like its isolate, is used
+/// on the isolate's thread only (name, message and stack are plain strings).
+public struct JSError: Error, CustomStringConvertible, @unchecked Sendable {
     /// "TypeError", "Error", ...; "" when the thrown value is not an error object.
     public let name: String
     public let message: String

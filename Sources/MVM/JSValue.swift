@@ -52,7 +52,9 @@ extension JSValue {
         .hostFunction(HostFunction(name: name, length: length) { _, arguments in try body(arguments) })
     }
 
-    /// A JS function with no result (it returns `undefined`).
+    /// A JS function with no result (it returns `undefined`). Disfavored:
+    /// a closure that only throws picks the overload returning a value.
+    @_disfavoredOverload
     public static func function(name: String = "", length: Int = 0,
                                 _ body: @escaping (_ arguments: JSArguments) throws -> Void) -> JSValue {
         .hostFunction(HostFunction(name: name, length: length) { _, arguments in try body(arguments); return .undefined })
@@ -64,6 +66,7 @@ extension JSValue {
         .hostFunction(HostFunction(name: name, length: length, body))
     }
 
+    @_disfavoredOverload
     public static func function(name: String = "", length: Int = 0,
                                 _ body: @escaping (_ this: JSValue, _ arguments: JSArguments) throws -> Void) -> JSValue {
         .hostFunction(HostFunction(name: name, length: length) { this, arguments in try body(this, arguments); return .undefined })

@@ -370,12 +370,12 @@ extension Generator {
         case .await:
             throw error("Async functions are not supported yet", at: node)
         case .importMeta:
-            loadVariable(.importMetaBinding, dst, at: node)
+            loadPseudo(.importMetaBinding, .loadUndefined, dst)
         case .importCall:
             // import() returns a promise, and MVM has no promises yet: a
             // catchable error where it runs, not a module that fails to compile.
             position(node)
-            emit(.throwError, 1, constant(.string(Array("import() is not supported yet".utf16))))
+            emit(.throwError, 0, constant(.string(Array("import() is not supported yet".utf16))))
         case .privateMember(let object, let name, let optional):
             let o = try value(object)
             if optional { try shortCircuit(o) }

@@ -174,15 +174,18 @@ extension Isolate {
                 record.status = .linked
             }
             try linkDeferredImports()
-            try evaluate(root)
         } catch {
-            let exception = pendingException
-            for record in graph where record.status != .evaluated {
-                record.status = .failed
-                record.error = exception
+            // The root fails for good; the rest may link in another graph
+            // (as the spec resets them to unlinked).
+            for record in graph where record !== root && (record.status == .loading || record.status == .linked) {
+                record.status = .new
+                record.deferredImports = []
             }
+            root.status = .failed
+            root.error = pendingException
             throw error
         }
+        try evaluate(root)
     }
 
     private func load(_ record: ModuleRecord, into graph: inout [ModuleRecord]) throws(Thrown) {
@@ -206,10 +209,11 @@ extension Isolate {
         default: return  // done, running (a cycle), or an outer graph's
         }
         record.status = .evaluating
-        for case .module(let dependency)? in record.targets { try evaluate(dependency) }
-        do {
+        do throws(Thrown) {
+            for case .module(let dependency)? in record.targets { try evaluate(dependency) }
             _ = try call(record.closure, this: .undefined, [.false])
         } catch {
+            // Its importers, up the stack, fail with the same error.
             record.status = .failed
             record.error = pendingException
             throw error

@@ -83,3 +83,152 @@ final class Host {
     #expect(ns["reA"] == 1)
     #expect(ns.exportNames == ["reA"])
 }
+
+@Test func liveBindingsAndEvaluationOrder() throws {
+    let host = Host()
+    let files = host.graph([
+        "counter": """
+            print('counter runs');
+            export let count = 0;
+            export function increment() { count++; }
+            """,
+        "a": "import 'counter'; print('a runs');",
+        "b": "import 'a'; import 'counter'; print('b runs');",
+        "main": """
+            import 'b';
+            import { count, increment } from 'counter';
+            print('main runs', count);
+            increment(); increment();
+            print(count);
+            export { count };
+            """,
+    ])
+    let ns = try host.vm.evaluateModule(files["main"]!)
+    #expect(host.output == ["counter runs", "a runs", "b runs", "main runs 0", "2"])
+    #expect(ns["count"] == 2)
+    // The same source object is the same instance: nothing runs again.
+    let again = try host.vm.evaluateModule(files["main"]!)
+    #expect(again["count"] == 2)
+    #expect(host.output.count == 5)
+    // A new source with the same text is a new instance.
+    let copy = ModuleSource(sourceText: files["counter"]!.sourceText, debugFilename: "counter-copy")
+    let fresh = try host.vm.evaluateModule(copy)
+    #expect(fresh["count"] == 0)
+    #expect(host.output.last == "counter runs")
+}
+
+@Test func cyclesSeeEachOthersBindingsAfterEvaluationAndTDZBefore() throws {
+    for useGraph in [false, true] {
+        let host = Host()
+        let files = [
+            "even": """
+                import { odd } from 'odd';
+                export function even(n) { return n === 0 ? true : odd(n - 1); }
+                export const evenReady = 'even ready';
+                print('even runs', odd(3));
+                """,
+            "odd": """
+                import { even, evenReady } from 'even';
+                export function odd(n) { return n === 0 ? false : even(n - 1); }
+                try { print(evenReady); } catch (e) { print(e.name + ': ' + e.message); }
+                print('odd runs', typeof even);
+                export function later() { return evenReady; }
+                """,
+        ]
+        let table = useGraph ? host.graph(files) : host.sources(files)
+        let even = try host.vm.evaluateModule(table["even"]!)
+        #expect(host.output == [
+            "ReferenceError: Cannot access 'evenReady' before initialization",
+            "odd runs function",
+            "even runs true",
+        ])
+        #expect(try even.get("even").call(10) == true)
+        let odd = try host.vm.evaluateModule(table["odd"]!)
+        #expect(try odd.get("later").call() == "even ready")
+    }
+}
+
+@Test func importMetaCarriesWhatTheHostSupplies() throws {
+    let host = Host()
+    let source = ModuleSource(sourceText: "print(import.meta.url, import.meta.n, Object.getPrototypeOf(import.meta)); export const m = import.meta;",
+                              debugFilename: "meta.js", importMeta: ["url": "file:///meta.js", "n": 7])
+    let ns = try host.vm.evaluateModule(source)
+    #expect(host.output == ["file:///meta.js 7 null"])
+    #expect(ns["m"]["url"] == "file:///meta.js")
+}
+
+@Test func missingModulesFailTheSameWayWithOrWithoutAHook() throws {
+    struct Refused: Error {}
+    let hooks: [((String) throws -> Module?)?] = [nil, { _ in nil }, { _ in throw Refused() }]
+    for hook in hooks {
+        let host = Host()
+        let source = ModuleSource(sourceText: "print('never');\nimport { x } from 'y';", debugFilename: "main.js", importDependency: hook)
+        #expect {
+            try host.vm.evaluateModule(source)
+        } throws: { error in
+            guard let error = error as? JSError else { return false }
+            return error.name == "Error" && error.message == "Module not found: 'y'" && error.stack.contains("main.js:2:")
+        }
+        #expect(host.output.isEmpty)
+        // Evaluating it again gives the same error (the module failed for good).
+        #expect(throws: JSError.self) { try host.vm.evaluateModule(source) }
+    }
+    // A script catches it when a host function evaluates the module for it.
+    let host = Host()
+    host.vm.globalThis["load"] = .function { args in
+        try host.vm.evaluateModule(ModuleSource(sourceText: "import 'nowhere';")).namespace
+    }
+    let main = ModuleSource(sourceText: "try { load(); } catch (e) { print(e instanceof Error, e.message); }")
+    _ = try host.vm.evaluateModule(main)
+    #expect(host.output == ["true Module not found: 'nowhere'"])
+}
+
+@Test func linkErrorsNameTheImport() throws {
+    let host = Host()
+    let files = host.graph([
+        "lib": "export const a = 1;",
+        "x": "export const dup = 1;",
+        "y": "export const dup = 2;",
+        "both": "export * from 'x'; export * from 'y';",
+        "missing": "print('runs');\nimport { nope } from 'lib';",
+        "ambiguous": "import { dup } from 'both';",
+        "starSkipsAmbiguous": "import * as ns from 'both'; print(Object.keys(ns).length);",
+    ])
+    #expect {
+        try host.vm.evaluateModule(files["missing"]!)
+    } throws: { error in
+        (error as? JSError)?.description == "SyntaxError: The requested module 'lib' does not provide an export named 'nope'\n    at missing:2:10"
+    }
+    #expect {
+        try host.vm.evaluateModule(files["ambiguous"]!)
+    } throws: { error in
+        (error as? JSError)?.message == "The requested module 'both' contains conflicting star exports for name 'dup'"
+    }
+    _ = try host.vm.evaluateModule(files["starSkipsAmbiguous"]!)
+    #expect(host.output == ["0"])
+}
+
+@Test func syntaxAndRuntimeErrorsCarryLocations() throws {
+    let host = Host()
+    #expect {
+        try host.vm.evaluateModule(ModuleSource(sourceText: "export const = 1;", debugFilename: "bad.js"))
+    } throws: { error in
+        guard let error = error as? JSError else { return false }
+        return error.name == "SyntaxError" && error.stack.hasPrefix("bad.js:1:14: SyntaxError: ")
+    }
+    let thrower = ModuleSource(sourceText: "export const ok = 1;\nfunction boom() { null.x; }\nboom();", debugFilename: "boom.js")
+    #expect {
+        try host.vm.evaluateModule(thrower)
+    } throws: { error in
+        guard let error = error as? JSError else { return false }
+        return error.name == "TypeError" && error.message.contains("reading 'x'") && error.stack.contains("at boom (boom.js:2:")
+    }
+    // Assigning to an import is a TypeError; import() a catchable error.
+    let files = host.graph(["lib": "export let v = 1;", "main": """
+        import { v } from 'lib';
+        try { v = 2; } catch (e) { print(e.name, e.message); }
+        try { import('lib'); } catch (e) { print(e.name); }
+        """])
+    _ = try host.vm.evaluateModule(files["main"]!)
+    #expect(host.output == ["TypeError Assignment to constant variable.", "Error"])
+}
