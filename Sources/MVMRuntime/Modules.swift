@@ -193,8 +193,10 @@ extension Isolate {
         record.status = .loading
         graph.append(record)
         for (index, specifier) in record.info.requests.enumerated() {
-            guard let target = try record.resolver(specifier) else {
-                let at = record.info.requestLocations[index]
+            let at = record.info.requestLocations[index]
+            let resolved: ModuleTarget?
+            do { resolved = try record.resolver(specifier) } catch { throw locate(error, record, line: at.line, column: at.column) }
+            guard let target = resolved else {
                 throw moduleError(.error, "Module not found: '\(specifier)'", record, line: at.line, column: at.column)
             }
             record.targets[index] = target
@@ -414,6 +416,16 @@ extension Isolate {
         }
         tdzError(cell.value(at: 32))
         throw Thrown()
+    }
+
+    /// An error a resolver made outside any JS frame (a host's refusal)
+    /// gets the import's location; one thrown by JS code keeps its own.
+    private func locate(_ thrown: Thrown, _ record: ModuleRecord, line: Int, column: Int) -> Thrown {
+        let exception = pendingException
+        guard exception.isCell(.error), let stack = try? get(exception, PropertyKey(names.stack)), stack.isString,
+              !swiftString(stack).contains("\n    at ") else { return thrown }
+        let parts = describeException(exception)
+        return moduleError(ErrorType(rawValue: parts.name) ?? .error, parts.message, record, line: line, column: column)
     }
 
     /// A module error thrown before any of the module's code runs: its

@@ -34,6 +34,7 @@ extension Isolate {
     /// Compiles and runs a program. Returns nil on success, or the text Node
     /// would print for the uncaught exception (syntax errors included).
     public func runProgram(_ source: SourceFile, as goal: Goal) -> String? {
+        if goal == .module { return runModule(source) }
         let block: CodeBlock
         if frameCount == 0 { refreshStackGuard() }
         do {
@@ -43,6 +44,19 @@ extension Isolate {
         }
         do {
             _ = try run(block)
+            flushOutput()
+            return nil
+        } catch {
+            flushOutput()
+            return uncaughtReport()
+        }
+    }
+
+    /// A module with no imports to resolve (any import is "Module not found").
+    private func runModule(_ source: SourceFile) -> String? {
+        do {
+            let record = try makeModule(source) { _ throws(Thrown) in nil }
+            try evaluateModuleGraph(record)
             flushOutput()
             return nil
         } catch {

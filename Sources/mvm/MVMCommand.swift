@@ -26,8 +26,11 @@ struct MVMCommand: ParsableCommand {
 }
 
 struct RunOptions: ParsableArguments {
-    @Flag(help: "Run as a module (the default for .mjs files).")
+    @Flag(help: "Run as a module (the default for .mjs files, and for .js files that use import or export).")
     var module = false
+
+    @Option(help: "The directory modules may be imported from (default: the directory of the file run).")
+    var basedir: String? = nil
 
     @Flag(help: "Print bytecodes executed, GC, heap, inline-cache states, and the JIT's compiled functions, compile times and deopts to stderr.")
     var stats = false
@@ -85,7 +88,9 @@ func readSource(_ file: String) throws -> SourceFile {
     return SourceFile(name: file, bytes: [UInt8](data))
 }
 
-func execute(_ source: SourceFile, goal: Goal, options: RunOptions) throws {
+/// Runs `source`; a module file (`path` given) imports through the
+/// node-style importer confined to --basedir.
+func execute(_ source: SourceFile, goal: Goal, options: RunOptions, path: String? = nil) throws {
     if options.jitThreshold < 0 {
         FileHandle.standardError.write(Data("mvm: --jit-threshold must be 0 or more\n".utf8))
         throw ExitCode(2)
@@ -99,7 +104,12 @@ func execute(_ source: SourceFile, goal: Goal, options: RunOptions) throws {
         isolate.deoptStress = options.deoptStress
         isolate.compileInBackground = !options.jitSynchronous
     }
-    let failure = isolate.runProgram(source, as: goal)
+    let failure: String?
+    if goal == .module, let path {
+        failure = runModuleFile(path, in: isolate, options: options)
+    } else {
+        failure = isolate.runProgram(source, as: goal)
+    }
     isolate.flushOutput()
     if options.stats {
         FileHandle.standardError.write(Data((isolate.report.description + "\n" + isolate.jitStatistics.description + "\n").utf8))
@@ -120,7 +130,40 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let source = try readSource(file)
-        try execute(source, goal: options.module || file.hasSuffix(".mjs") ? .module : .script, options: options)
+        let goal: Goal = options.module || file.hasSuffix(".mjs") || usesModuleSyntax(source) ? .module : .script
+        try execute(source, goal: goal, options: options, path: file)
+    }
+}
+
+/// Like Node's module detection: a .js file that is not a valid script but
+/// is a valid module (it uses import or export) runs as a module.
+func usesModuleSyntax(_ source: SourceFile) -> Bool {
+    do {
+        _ = try Parser.parse(source, as: .script)
+        return false
+    } catch {
+        // An import or export statement: a module, whose own errors (if
+        // any) are the ones to report.
+        if error.message == "Cannot use import statement outside a module" || error.message == "Unexpected token 'export'" {
+            return true
+        }
+        return (try? Parser.parse(source, as: .module)) != nil
+    }
+}
+
+/// Runs a module file and its imports; returns the uncaught-error report.
+func runModuleFile(_ path: String, in isolate: Isolate, options: RunOptions) -> String? {
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    let basedir = options.basedir ?? (absolute as NSString).deletingLastPathComponent
+    let importer = nodeStyleImporter(isolate, basedir: basedir)
+    do {
+        if try importer(absolute) == nil { return "mvm: cannot read '\(path)'" }
+        return nil
+    } catch let error as JSError {
+        if let thrown = error.thrownValue { return isolate.uncaughtReport(for: thrown.value) }
+        return error.stack
+    } catch {
+        return "mvm: \(error)"
     }
 }
 

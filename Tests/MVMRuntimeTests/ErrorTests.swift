@@ -116,13 +116,17 @@ func runtimeErrorMessage(_ code: String, _ expected: String) {
     ("async function a() {}", "test.js:1:1: SyntaxError: Async functions are not supported yet"),
     ("let b = 10n", "test.js:1:9: SyntaxError: BigInt is not supported yet"),
     ("with (a) {}", "test.js:1:1: SyntaxError: 'with' statements are not supported"),
-    ("import x from 'y'", "test.js:1:1: SyntaxError: Module imports and re-exports are not supported yet"),
     ("let x = ;", "test.js:1:9: SyntaxError: Unexpected token ';'"),
 ])
 func compileErrors(_ code: String, _ headline: String) {
-    let goal: Goal = code.hasPrefix("import") ? .module : .script
-    let result = run(code, goal: goal)
+    let result = run(code)
     #expect(result.failure?.components(separatedBy: "\n").first == headline)
+}
+
+@Test func aModuleRunWithoutAnImporterReportsItsImportsAsNotFound() {
+    let result = run("console.log('not reached');\nimport x from 'y';", name: "mod.mjs", goal: .module)
+    #expect(result.stdout.isEmpty)
+    #expect(result.failure == "mod.mjs:2\nimport x from 'y';\n^\n\nError: Module not found: 'y'\n    at mod.mjs:2:1")
 }
 
 @Test func errorStackNamesFunctionsWithLocations() {
