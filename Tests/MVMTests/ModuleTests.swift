@@ -232,3 +232,56 @@ final class Host {
     _ = try host.vm.evaluateModule(files["main"]!)
     #expect(host.output == ["TypeError Assignment to constant variable.", "Error"])
 }
+
+/// A graph with loops (so compiled code reads imports), run under GC
+/// stress and under every JIT setting: the outputs must be identical.
+@Test func moduleGraphsGiveTheSameOutputUnderGCStressAndEveryTier() throws {
+    let files = [
+        "vec": """
+            export class Vec { constructor(x, y) { this.x = x; this.y = y; } plus(o) { return new Vec(this.x + o.x, this.y + o.y); } }
+            export let made = 0;
+            export function vec(x, y) { made++; return new Vec(x, y); }
+            """,
+        "sum": """
+            import { vec, Vec } from 'vec';
+            export function sum(n) { let v = vec(0, 0); for (let i = 0; i < n; i++) v = v.plus(vec(i, i * 0.5)); return v; }
+            export * from 'vec';
+            """,
+        "main": """
+            import * as lib from 'sum';
+            import { made } from 'vec';
+            const v = lib.sum(3000);
+            print(v.x, v.y, made, lib.made, v instanceof lib.Vec, Object.keys(lib).join());
+            """,
+    ]
+    var outputs: [[String]] = []
+    let tier = try JITTier()
+    for setting in 0..<4 {
+        let host = Host()
+        switch setting {
+        case 1: host.vm.gcStress = true
+        case 2: host.vm.nativeTier = tier; host.vm.jitMode = .eager
+        case 3: host.vm.nativeTier = tier; host.vm.jitMode = .eager; host.vm.deoptStress = true
+        default: break
+        }
+        _ = try host.vm.evaluateModule(host.graph(files)["main"]!)
+        outputs.append(host.output)
+    }
+    #expect(outputs[0] == ["4498500 2249250 3001 3001 true Vec,made,sum,vec"])
+    #expect(outputs.allSatisfy { $0 == outputs[0] })
+}
+
+@Test func theReadmeCycleExample() throws {
+    let vm = try Isolate()
+    var sources: [String: ModuleSource] = [
+        "even": ModuleSource(sourceText: "import { odd } from 'odd'; export function even(n) { return n === 0 || odd(n - 1); }"),
+        "odd": ModuleSource(sourceText: "import { even } from 'even'; export function odd(n) { return n !== 0 && even(n - 1); }"),
+    ]
+    for source in sources.values {
+        source.importDependency = { name in try sources[name].map { try vm.evaluateModule($0) } }
+    }
+    let even = try vm.evaluateModule(sources["even"]!)
+    #expect(try even["even"].call(10) == true)
+    #expect(try even["even"].call(7) == false)
+    sources.removeAll()
+}
