@@ -254,7 +254,9 @@ extension Isolate {
             if cell.proto.isNull { prefixTag = "[Object: null prototype] " }
             else if let ctor, ctor != "Object" { prefixTag = ctor + " " }
             let tag = try get(v, PropertyKey(symbols.toStringTag))
-            if tag.isString && !swiftString(tag).isEmpty {
+            if moduleNamespaces.contains(v.bits) {
+                prefixTag = "[Module: null prototype] "
+            } else if tag.isString && !swiftString(tag).isEmpty {
                 let t = swiftString(tag)
                 if ctor != t { prefixTag = (ctor ?? "Object") + " [\(t)] " }
             }
@@ -326,6 +328,16 @@ extension Isolate {
     func formatProperty(_ ctx: inout InspectContext, _ object: Value, _ key: PropertyKey, _ recurseTimes: Int, arrayLike: Bool) throws(Thrown) -> String {
         let name = formatKey(key)
         guard let property = ownProperty(object.cell, key) else { return "\(name): undefined" }
+        if moduleNamespaces.contains(object.bits) {
+            // An export, read through its live binding as Node shows it.
+            guard let value = try? get(object, key) else {
+                pendingException = .empty
+                return "\(name): <uninitialized>"
+            }
+            ctx.indentation += 2
+            defer { ctx.indentation -= 2 }
+            return "\(name): \(try formatValue(&ctx, value, recurseTimes))"
+        }
         if property.isAccessor {
             let pair = property.value.cell
             let hasGet = !pair.value(at: 8).isUndefined, hasSet = !pair.value(at: 16).isUndefined

@@ -285,3 +285,17 @@ final class Host {
     #expect(try even["even"].call(7) == false)
     sources.removeAll()
 }
+
+@Test func namespacesPrintAsNodePrintsThem() throws {
+    let host = Host()
+    let files = host.graph(["self": """
+        import * as self from 'self';
+        print(self);
+        export const late = 1;
+        export function f() {}
+        print(self);
+        """])
+    _ = try host.vm.evaluateModule(files["self"]!)
+    #expect(host.output == ["[Module: null prototype] { f: [Function: f], late: <uninitialized> }",
+                            "[Module: null prototype] { f: [Function: f], late: 1 }"])
+}
