@@ -109,10 +109,9 @@ extension Isolate {
     /// same error again.
     public func evaluateModule(_ source: ModuleSource) throws -> Module {
         let record = try hostCall { iso throws(Thrown) in try iso.record(for: source) }
-        if record.status == .new {
+        // A failed module throws its error again; one being loaded (a cycle) is returned as it is.
+        if record.status == .new || record.status == .failed {
             try hostCall { iso throws(Thrown) in try iso.evaluateModuleGraph(record) }
-        } else if record.status == .failed {
-            try hostCall { iso throws(Thrown) in try iso.evaluateModuleGraph(record) }  // rethrows its error
         }
         return Module(.record(record, self))
     }

@@ -106,10 +106,7 @@ extension Isolate {
         let context = newContextCell(slots: info.slotCount)
         for slot in info.lexicalSlots { context.setValue(.empty, at: 16 + 8 * slot) }
         for entry in info.imports {
-            let cell = newContextCell(slots: 3)
-            cell.setValue(.empty, at: 16)
-            cell.setValue(atom(entry.localName), at: 32)
-            context.setValue(Value(cell: cell), at: 16 + 8 * entry.slot)
+            context.setValue(Value(cell: newImportCell(entry.localName)), at: 16 + 8 * entry.slot)
         }
         if info.importMetaSlot >= 0 {
             let object = newObject(proto: .null)
@@ -121,6 +118,14 @@ extension Isolate {
         modules.append(record)
         _ = try call(record.closure, this: .undefined, [.true])  // hoist the functions
         return record
+    }
+
+    /// An unlinked import cell for binding `name` (reads as its TDZ).
+    func newImportCell(_ name: String) -> Cell {
+        let cell = newContextCell(slots: 3)
+        cell.setValue(.empty, at: 16)
+        cell.setValue(atom(name), at: 32)
+        return cell
     }
 
     func newContextCell(slots: Int) -> Cell {
@@ -370,9 +375,7 @@ extension Isolate {
         module.namespace = namespace
         moduleNamespaces.insert(namespace.bits)
         for (name, resolution) in resolved {
-            let cell = newContextCell(slots: 3)
-            cell.setValue(.empty, at: 16)
-            cell.setValue(atom(name), at: 32)
+            let cell = newImportCell(name)
             _ = bind(cell, to: resolution)
             let getter = newObjectCell(.boundFunction, proto: functionPrototype)
             getter.setInternal(0, moduleBindingGetter)
@@ -394,9 +397,7 @@ extension Isolate {
         switch resolution {
         case .notFound, .ambiguous: return nil
         default:
-            let cell = newContextCell(slots: 3)
-            cell.setValue(.empty, at: 16)
-            cell.setValue(atom(name), at: 32)
+            let cell = newImportCell(name)
             _ = bind(cell, to: resolution)
             return try readImport(cell)
         }
