@@ -461,21 +461,11 @@ extension Isolate {
                     var holds: Bool
                     if x.isInt32 && y.isInt32 {
                         let p = x.int32, q = y.int32
-                        switch op {
-                        case .jumpIfNotLess: holds = p < q
-                        case .jumpIfNotLessEqual: holds = p <= q
-                        case .jumpIfNotGreater: holds = p > q
-                        default: holds = p >= q
-                        }
+                        holds = Isolate.comparisonHolds(op, p, q)
                         data.pointee.arithmetic[Int(pc[2])] |= 1
                     } else if x.isNumber && y.isNumber {
                         let p = x.number, q = y.number
-                        switch op {
-                        case .jumpIfNotLess: holds = p < q
-                        case .jumpIfNotLessEqual: holds = p <= q
-                        case .jumpIfNotGreater: holds = p > q
-                        default: holds = p >= q
-                        }
+                        holds = Isolate.comparisonHolds(op, p, q)
                         data.pointee.arithmetic[Int(pc[2])] |= 2
                     } else {
                         data.pointee.arithmetic[Int(pc[2])] |= x.isString && y.isString ? 4 : 8
@@ -490,21 +480,11 @@ extension Isolate {
                     var holds: Bool
                     if x.isInt32 {
                         let p = x.int32
-                        switch op {
-                        case .jumpIfNotLessImm: holds = p < q
-                        case .jumpIfNotLessEqualImm: holds = p <= q
-                        case .jumpIfNotGreaterImm: holds = p > q
-                        default: holds = p >= q
-                        }
+                        holds = Isolate.comparisonHolds(op, p, q)
                         data.pointee.arithmetic[Int(pc[2])] |= 1
                     } else if x.isNumber {
                         let p = x.double, dq = Double(q)
-                        switch op {
-                        case .jumpIfNotLessImm: holds = p < dq
-                        case .jumpIfNotLessEqualImm: holds = p <= dq
-                        case .jumpIfNotGreaterImm: holds = p > dq
-                        default: holds = p >= dq
-                        }
+                        holds = Isolate.comparisonHolds(op, p, dq)
                         data.pointee.arithmetic[Int(pc[2])] |= 2
                     } else {
                         data.pointee.arithmetic[Int(pc[2])] |= 8

@@ -265,6 +265,18 @@ extension Isolate {
         }
     }
 
+    /// A compare-and-jump's condition on two numbers of one type (int32
+    /// or double, register or immediate forms): the jump is taken when it fails.
+    @inline(__always)
+    static func comparisonHolds<T: Comparable>(_ op: Opcode, _ p: T, _ q: T) -> Bool {
+        switch op {
+        case .jumpIfNotLess, .jumpIfNotLessImm: return p < q
+        case .jumpIfNotLessEqual, .jumpIfNotLessEqualImm: return p <= q
+        case .jumpIfNotGreater, .jumpIfNotGreaterImm: return p > q
+        default: return p >= q
+        }
+    }
+
     func compareSlow(_ op: Opcode, _ x: Value, _ y: Value) throws(Thrown) -> Bool {
         let leftFirst = op == .lt || op == .le
         var px: Value, py: Value
