@@ -165,6 +165,12 @@ public final class FunctionCompiler {
         }
     }
 
+    /// The code ranges of loops: from a loop header to its back-edge.
+    private lazy var loopRanges: [ClosedRange<Int>] = instructions.compactMap { i in
+        i.opcode == .loop ? i.target(0)...i.offset : nil
+    }
+    private func inLoop(_ i: Instruction) -> Bool { loopRanges.contains { $0.contains(i.offset) } }
+
     private lazy var indexOf: [Int: Int] = Dictionary(uniqueKeysWithValues: instructions.enumerated().map { ($0.element.offset, $0.offset) })
 
     /// The block to jump to for `offset`, converting registers whose kind
@@ -184,7 +190,7 @@ public final class FunctionCompiler {
             case (.int32, .boxed), (.double, .boxed):
                 let v = writeKinds[r] == .int32 ? ir.boxInt32(loadInt(r)) : ir.boxNumber(loadDouble(r))
                 LLVMBuildStore(ir.builder, v, boxedSlots[r])
-                ir.store(v, frame, 8 * r)
+                ir.store(v, frame, 8 * r, .frame)
             default: break
             }
         }
@@ -215,7 +221,7 @@ public final class FunctionCompiler {
     private func set(_ r: Int, _ v: LLVMValueRef) {
         precondition(writeKinds[r] == .boxed, "boxed write into typed register r\(r) of \(block.nameString)")
         LLVMBuildStore(ir.builder, v, boxedSlots[r])
-        ir.store(v, frame, 8 * r)
+        ir.store(v, frame, 8 * r, .frame)
     }
     /// An unboxed number into a typed register. The frame gets it only when
     /// compiled code leaves or calls the runtime (`spill`).
@@ -230,8 +236,8 @@ public final class FunctionCompiler {
     private func spill(_ registers: [Int], _ kinds: [RegisterKind]) {
         for r in registers where r < kinds.count {
             switch kinds[r] {
-            case .int32: ir.store(ir.boxInt32(loadInt(r)), frame, 8 * r)
-            case .double: ir.store(ir.boxRawDouble(loadDouble(r)), frame, 8 * r)
+            case .int32: ir.store(ir.boxInt32(loadInt(r)), frame, 8 * r, .frame)
+            case .double: ir.store(ir.boxRawDouble(loadDouble(r)), frame, 8 * r, .frame)
             case .boxed: break
             }
         }
@@ -242,7 +248,7 @@ public final class FunctionCompiler {
     /// goes on, and code that keeps refusing is recompiled).
     private func enter(at offset: Int, _ kinds: [RegisterKind]) {
         for r in 0..<kinds.count {
-            let boxed = ir.load(ir.i64, frame, 8 * r)
+            let boxed = ir.load(ir.i64, frame, 8 * r, .frame)
             switch kinds[r] {
             case .boxed: LLVMBuildStore(ir.builder, boxed, boxedSlots[r])
             case .int32:
@@ -258,7 +264,7 @@ public final class FunctionCompiler {
     /// After the runtime ran `i`: registers it may have written come back from the frame.
     private func reloadOutputs(_ i: Instruction) {
         for r in Set(RegisterTypes.possibleWrites(i)) where r < boxedSlots.count && writeKinds[r] == .boxed {
-            LLVMBuildStore(ir.builder, ir.load(ir.i64, frame, 8 * r), boxedSlots[r])
+            LLVMBuildStore(ir.builder, ir.load(ir.i64, frame, 8 * r, .frame), boxedSlots[r])
         }
     }
 
@@ -375,7 +381,7 @@ public final class FunctionCompiler {
             if case .number(let d) = block.constants[index] {
                 set(i.a, ir.int64(Value(d).bits))
             } else {
-                let constants = ir.load(ir.i8Pointer, data, NativeABI.dataConstantsOffset)
+                let constants = ir.load(ir.i8Pointer, data, NativeABI.dataConstantsOffset, .runtime)
                 set(i.a, ir.load(ir.i64, constants, 8 * index))
             }
         case .loadInt: set(i.a, ir.int64(Value(i.signed(1)).bits))
@@ -659,8 +665,8 @@ public final class FunctionCompiler {
         let checked = ir.block("builtin")
         branch(ir.isCell(callee), "cell") {
             let p = ir.pointer(callee)
-            let isNative = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindNativeFunction))
-            let same = ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.nativeIndexOffset), ir.int64(expected))
+            let isNative = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindNativeFunction))
+            let same = ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.nativeIndexOffset, .header), ir.int64(expected))
             branch(ir.and(isNative, same), "same") { ir.br(checked) }
         }
         exit(.deopt(.calleeChanged), at: i.offset)
@@ -705,7 +711,7 @@ public final class FunctionCompiler {
         let direct = ir.block("call.direct")
         branch(ir.isCell(callee), "cell") {
             let p = ir.pointer(callee)
-            let isFunction = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindFunction))
+            let isFunction = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindFunction))
             let callable: LLVMValueRef
             if construct {
                 // A plain constructor: no derived class, no field initializer.
@@ -714,7 +720,7 @@ public final class FunctionCompiler {
                 let noFields = ir.xor(ir.isCell(ir.load(ir.i64, p, NativeABI.functionFieldInitOffset)), ir.trueValue)
                 callable = ir.and(plain, noFields)
             } else {
-                let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset)
+                let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset, .header)
                 callable = ir.icmp(LLVMIntEQ, ir.and(flags, ir.int8(NativeABI.classConstructorFlag)), ir.int8(0))
             }
             branch(ir.and(isFunction, callable), "function") { ir.br(direct) }
@@ -1055,7 +1061,7 @@ public final class FunctionCompiler {
     }
 
     private func isString(_ v: LLVMValueRef) -> LLVMValueRef {
-        let kind = ir.load(ir.i8, ir.pointer(v), 0)
+        let kind = ir.load(ir.i8, ir.pointer(v), 0, .header)
         return ir.or(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindString)), ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindRope)))
     }
 
@@ -1092,7 +1098,7 @@ public final class FunctionCompiler {
 
     /// The first entry of property cache `site`.
     private func cacheEntry(site: Int, entry: Int) -> LLVMValueRef {
-        let caches = ir.load(ir.i8Pointer, data, NativeABI.dataCachesOffset)
+        let caches = ir.load(ir.i8Pointer, data, NativeABI.dataCachesOffset, .runtime)
         let offset = (site * NativeABI.cacheEntriesPerSite + entry) * NativeABI.cacheEntryStride
         var index: [LLVMValueRef?] = [ir.int64(UInt64(offset))]
         return LLVMBuildGEP2(ir.builder, ir.i8, caches, &index, 1, "")!
@@ -1120,7 +1126,7 @@ public final class FunctionCompiler {
         branch(ir.icmp(LLVMIntSGT, offset, ir.int32(0)), "inline") {
             finish(&j, ir.address(object, ir.sext(offset, ir.i64), ir.i64))
         }
-        let outOfLine = ir.load(ir.i8Pointer, object, NativeABI.slotsOffset)
+        let outOfLine = ir.load(ir.i8Pointer, object, NativeABI.slotsOffset, .header)
         let index = ir.sub(ir.int64(0), ir.add(ir.sext(offset, ir.i64), ir.int64(1)))
         finish(&j, ir.address(outOfLine, ir.mul(index, ir.int64(8)), ir.i64))
         return close(j, LLVMPointerType(ir.i64, 0))
@@ -1130,26 +1136,32 @@ public final class FunctionCompiler {
     private func withObject(_ v: LLVMValueRef, _ body: (LLVMValueRef) -> Void) {
         branch(ir.isCell(v), "cell") {
             let p = ir.pointer(v)
-            branch(ir.icmp(LLVMIntUGE, ir.load(ir.i8, p, 0), ir.int8(NativeABI.firstObjectKind)), "object") { body(p) }
+            branch(ir.icmp(LLVMIntUGE, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.firstObjectKind)), "object") { body(p) }
         }
     }
 
     /// Global variables: the cache entry's shape against the global object's.
     private func emitGlobal(_ i: Instruction) {
-        let global = ir.pointer(ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset))
+        let global = ir.pointer(ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset, .runtime))
         let e = cacheEntry(site: i.register(2), entry: 0)
-        let shapeOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, global, NativeABI.shapeOffset), ir.load(ir.i64, e, NativeABI.cacheShapeOffset))
-        let own = ir.icmp(LLVMIntEQ, ir.load(ir.i8, e, NativeABI.cacheKindOffset), ir.int8(NativeABI.cacheKindOwn))
+        let shapeOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, global, NativeABI.shapeOffset, .header), ir.load(ir.i64, e, NativeABI.cacheShapeOffset, .runtime))
+        let own = ir.icmp(LLVMIntEQ, ir.load(ir.i8, e, NativeABI.cacheKindOffset, .runtime), ir.int8(NativeABI.cacheKindOwn))
         branch(ir.and(shapeOK, own), "cached") {
-            let slot = slotAddress(global, ir.load(ir.i32, e, NativeABI.cacheSlotOffset))
+            let slot = slotAddress(global, ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime))
             if i.opcode == .getGlobal || i.opcode == .getGlobalOrUndefined {
-                set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slot, "")!)
+                set(i.a, ir.load(ir.i64, slot, .slots))
             } else {
-                LLVMBuildStore(ir.builder, get(i.a), slot)
+                ir.store(get(i.a), slot, .slots)
             }
             ir.br(edge(i.next))
         }
-        runtime(i)
+        // Global caches keep no entry count: a filled entry is what was seen.
+        let seen = kindsSeen(site: i.register(2))
+        if (i.opcode == .getGlobal || i.opcode == .getGlobalOrUndefined) && seen & ~(1 << NativeABI.cacheKindOwn | 0x80) == 0 {
+            missLeaves(i)
+        } else {
+            runtime(i)
+        }
     }
 
     /// For an object: each inline-checked cache entry of `site` whose shape
@@ -1162,12 +1174,12 @@ public final class FunctionCompiler {
                                            _ slot: (_ holder: LLVMValueRef) -> LLVMValueRef) -> Void) {
         let outOfLine = kindsSeen(site: site) & 0x80 != 0
         withObject(o) { p in
-            let shape = ir.load(ir.i64, p, NativeABI.shapeOffset)
+            let shape = ir.load(ir.i64, p, NativeABI.shapeOffset, .header)
             for entry in 0..<inlineEntries(site: site) {
                 let e = cacheEntry(site: site, entry: entry)
-                branch(ir.icmp(LLVMIntEQ, shape, ir.load(ir.i64, e, NativeABI.cacheShapeOffset)), "shape") {
-                    let kind = ir.load(ir.i8, e, NativeABI.cacheKindOffset)
-                    let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset)
+                branch(ir.icmp(LLVMIntEQ, shape, ir.load(ir.i64, e, NativeABI.cacheShapeOffset, .runtime)), "shape") {
+                    let kind = ir.load(ir.i8, e, NativeABI.cacheKindOffset, .runtime)
+                    let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime)
                     // Slots seen only inline: an out-of-line one now is a miss.
                     body(p, e, kind, offset, outOfLine ? ir.trueValue : ir.icmp(LLVMIntSGT, offset, ir.int32(0))) { holder in
                         slotAddress(holder, offset, outOfLine: outOfLine)
@@ -1179,9 +1191,9 @@ public final class FunctionCompiler {
 
     /// The entry's prototype is still the object's and no prototype changed shape since.
     private func prototypeUnchanged(_ object: LLVMValueRef, _ entry: LLVMValueRef) -> LLVMValueRef {
-        let epochOK = ir.icmp(LLVMIntEQ, ir.load(ir.i32, entry, NativeABI.cacheEpochOffset),
-                              ir.load(ir.i32, state, NativeABI.stateProtoEpochOffset))
-        let protoOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, object, NativeABI.protoOffset), ir.load(ir.i64, entry, NativeABI.cacheProtoOffset))
+        let epochOK = ir.icmp(LLVMIntEQ, ir.load(ir.i32, entry, NativeABI.cacheEpochOffset, .runtime),
+                              ir.load(ir.i32, state, NativeABI.stateProtoEpochOffset, .runtime))
+        let protoOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, object, NativeABI.protoOffset, .header), ir.load(ir.i64, entry, NativeABI.cacheProtoOffset, .runtime))
         return ir.and(epochOK, protoOK)
     }
 
@@ -1193,23 +1205,23 @@ public final class FunctionCompiler {
         withCacheEntries(o, site: site) { p, e, kind, _, placed, slot in
             if seen(NativeABI.cacheKindOwn, site: site) {
                 branch(ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), placed), "own") {
-                    set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slot(p), "")!)
+                    set(i.a, ir.load(ir.i64, slot(p), .slots))
                     ir.br(done)
                 }
             }
             if seen(NativeABI.cacheKindProto, site: site) {
                 let isProto = ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindProto)), placed)
                 branch(ir.and(isProto, prototypeUnchanged(p, e)), "proto") {
-                    let holder = ir.pointer(ir.load(ir.i64, e, NativeABI.cacheHolderOffset))
-                    set(i.a, LLVMBuildLoad2(ir.builder, ir.i64, slot(holder), "")!)
+                    let holder = ir.pointer(ir.load(ir.i64, e, NativeABI.cacheHolderOffset, .runtime))
+                    set(i.a, ir.load(ir.i64, slot(holder), .slots))
                     ir.br(done)
                 }
             }
             if seen(NativeABI.cacheKindArrayLength, site: site) {
                 let isLength = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindArrayLength))
-                let isArray = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindArray))
+                let isArray = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindArray))
                 branch(ir.and(isLength, isArray), "length") {
-                    let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset)
+                    let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset, .header)
                     var j = join()
                     branch(ir.icmp(LLVMIntEQ, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), "none") {
                         finish(&j, ir.int32(0))
@@ -1222,7 +1234,33 @@ public final class FunctionCompiler {
                 }
             }
         }
-        runtime(i)
+        // Method loads (prototype entries) stay with the runtime: their sites
+        // meet one class after another, and each new one would be an exit.
+        miss(i, site: site, handled: 1 << NativeABI.cacheKindOwn | 1 << NativeABI.cacheKindArrayLength | 0x80)
+    }
+
+    /// A property access none of the inline-checked entries answered. At a
+    /// site whose feedback shows only kinds this code handles, that is new
+    /// (a shape never seen here): leave for the interpreter, whose inline
+    /// cache learns it, and recompile if it keeps happening. Leaving instead
+    /// of calling the runtime keeps the hot path free of calls, so values
+    /// stay in machine registers across it. Other sites call the runtime.
+    private func miss(_ i: Instruction, site: Int, handled: UInt8) {
+        let state = site < feedback.propertyStates.count ? feedback.propertyStates[site] : 0
+        let kinds = site < feedback.propertyKinds.count ? feedback.propertyKinds[site] : 0
+        if (1...4).contains(state) && kinds & ~handled == 0 { missLeaves(i) } else { runtime(i) }
+    }
+
+    /// Leaves on a miss inside a loop, where a call would cost the loop its
+    /// values in registers (see FeedbackSnapshot.propertyMissesLeave).
+    /// Outside loops a call costs little, and a miss there (often a second
+    /// class meeting a method) would cost a recompilation.
+    private func missLeaves(_ i: Instruction) {
+        if feedback.propertyMissesLeave && inLoop(i) {
+            exit(.deopt(.propertyMiss), at: i.offset)
+        } else {
+            runtime(i)
+        }
     }
 
     private func emitSetNamed(_ i: Instruction) {
@@ -1233,7 +1271,7 @@ public final class FunctionCompiler {
         withCacheEntries(o, site: site) { p, e, kind, offset, placed, slot in
             if seen(NativeABI.cacheKindOwn, site: site) {
                 branch(ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), placed), "own") {
-                    LLVMBuildStore(ir.builder, v, slot(p))
+                    ir.store(v, slot(p), .slots)
                     ir.br(done)
                 }
             }
@@ -1242,12 +1280,12 @@ public final class FunctionCompiler {
             let isTransition = ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindTransition))
             let inlineSlot = ir.icmp(LLVMIntSGT, offset, ir.int32(0))
             branch(ir.and(ir.and(isTransition, inlineSlot), prototypeUnchanged(p, e)), "transition") {
-                ir.store(ir.load(ir.i64, e, NativeABI.cacheNewShapeOffset), p, NativeABI.shapeOffset)
-                ir.store(v, p, ir.sext(offset, ir.i64))
+                ir.store(ir.load(ir.i64, e, NativeABI.cacheNewShapeOffset, .runtime), p, NativeABI.shapeOffset, .header)
+                ir.store(v, p, ir.sext(offset, ir.i64), .slots)
                 ir.br(done)
             }
         }
-        runtime(i)
+        miss(i, site: site, handled: 1 << NativeABI.cacheKindOwn | 1 << NativeABI.cacheKindTransition | (seen(NativeABI.cacheKindTransition, site: site) ? 0 : 0x80))
     }
 
     /// The element slot for `o[k]` when `o` is an array-like object with `k`
@@ -1256,16 +1294,16 @@ public final class FunctionCompiler {
         let index = ir.int32Payload(k)
         branch(ir.and(ir.isCell(o), ir.and(ir.isInt32(k), ir.icmp(LLVMIntSGE, index, ir.int32(0)))), "indexed") {
             let p = ir.pointer(o)
-            let kind = ir.load(ir.i8, p, 0)
+            let kind = ir.load(ir.i8, p, 0, .header)
             var plain = ir.or(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindArray)), ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindObject)))
             if forWrite {
-                let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset)
+                let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset, .header)
                 plain = ir.and(plain, ir.icmp(LLVMIntEQ, ir.and(flags, ir.int8(NativeABI.elementWriteBlockers)), ir.int8(0)))
             } else {
                 plain = ir.or(plain, ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindArguments)))
             }
             branch(plain, "plain") {
-                let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset)
+                let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset, .header)
                 branch(ir.icmp(LLVMIntNE, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), "storage") {
                     let capacity = ir.load(ir.i32, elements, 0), length = ir.load(ir.i32, elements, 4)
                     let inside = ir.and(ir.icmp(LLVMIntULT, index, length), ir.icmp(LLVMIntULT, index, capacity))
@@ -1308,7 +1346,9 @@ public final class FunctionCompiler {
             set(i.a, close(j, ir.i64))
             ir.br(done)
         }
-        runtime(i)
+        // The interpreter marks a site megamorphic once it took the slow path.
+        let site = i.register(3)
+        if site < feedback.propertyStates.count && feedback.propertyStates[site] == 5 { runtime(i) } else { missLeaves(i) }
     }
 
     /// `o[k]` on an Int8/Uint8/Int32/Float64Array with `k` inside its
@@ -1317,7 +1357,7 @@ public final class FunctionCompiler {
         let index = ir.int32Payload(k)
         branch(ir.and(ir.isCell(o), ir.and(ir.isInt32(k), ir.icmp(LLVMIntSGE, index, ir.int32(0)))), "typed.key") {
             let p = ir.pointer(o)
-            branch(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0), ir.int8(NativeABI.kindTypedArray)), "typed") {
+            branch(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindTypedArray)), "typed") {
                 let kind = ir.load(ir.i32, p, NativeABI.cellAuxOffset)
                 let handled = [NativeABI.typedUint8, NativeABI.typedInt8, NativeABI.typedInt32, NativeABI.typedFloat64]
                     .map { ir.icmp(LLVMIntEQ, kind, ir.int32(Int32($0))) }.reduce(ir.falseValue) { ir.or($0, $1) }

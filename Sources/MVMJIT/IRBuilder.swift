@@ -13,6 +13,26 @@ struct IRBuilder {
     let i1: LLVMTypeRef, i8: LLVMTypeRef, i32: LLVMTypeRef, i64: LLVMTypeRef, f64: LLVMTypeRef
     let i8Pointer: LLVMTypeRef, i64Pointer: LLVMTypeRef
 
+    /// Disjoint kinds of memory native code touches (LLVM type-based alias
+    /// analysis): a store to one never changes a load from another, so GVN
+    /// and LICM keep an object's shape, an inline cache's entry or a
+    /// register's value across stores of the other kinds. Accesses without
+    /// a kind may alias anything.
+    enum Memory: Int, CaseIterable {
+        /// The registers of the running function's frame.
+        case frame
+        /// A cell's fixed words: kind, flags, shape, prototype, slot and
+        /// element pointers, internal values. Compiled code writes only the
+        /// shape (a transition).
+        case header
+        /// Named-property slots, inline and out of line.
+        case slots
+        /// Per-isolate runtime data: InstanceData, inline caches, JITState.
+        case runtime
+    }
+    private let tbaaKind: UInt32
+    private var tbaaTags: [LLVMValueRef] = []
+
     init(context: LLVMContextRef, module: LLVMModuleRef, function: LLVMValueRef) {
         self.context = context
         self.module = module
@@ -25,6 +45,26 @@ struct IRBuilder {
         f64 = LLVMDoubleTypeInContext(context)
         i8Pointer = LLVMPointerType(i8, 0)
         i64Pointer = LLVMPointerType(i64, 0)
+        tbaaKind = LLVMGetMDKindIDInContext(context, "tbaa", 4)
+        // A root, one scalar type per kind under it, and an access tag per type.
+        func node(_ operands: [LLVMMetadataRef?]) -> LLVMMetadataRef {
+            var operands = operands
+            return LLVMMDNodeInContext2(context, &operands, operands.count)
+        }
+        func string(_ text: String) -> LLVMMetadataRef { LLVMMDStringInContext2(context, text, text.utf8.count) }
+        let zero = LLVMValueAsMetadata(LLVMConstInt(i64, 0, 0))
+        let root = node([string("mvm")])
+        tbaaTags = Memory.allCases.map { memory in
+            let type = node([string("mvm.\(memory)"), root, zero])
+            return LLVMMetadataAsValue(context, node([type, type, zero]))
+        }
+    }
+
+    /// Marks a load or store as touching `memory`.
+    @discardableResult
+    func tag(_ access: LLVMValueRef, _ memory: Memory?) -> LLVMValueRef {
+        if let memory { LLVMSetMetadata(access, tbaaKind, tbaaTags[memory.rawValue]) }
+        return access
     }
 
     func dispose() { LLVMDisposeBuilder(builder) }
@@ -78,17 +118,23 @@ struct IRBuilder {
     func address(_ base: LLVMValueRef, _ offset: Int, _ type: LLVMTypeRef) -> LLVMValueRef {
         address(base, int64(UInt64(bitPattern: Int64(offset))), type)
     }
-    func load(_ type: LLVMTypeRef, _ base: LLVMValueRef, _ offset: Int) -> LLVMValueRef {
-        LLVMBuildLoad2(builder, type, address(base, offset, type), "")
+    func load(_ type: LLVMTypeRef, _ base: LLVMValueRef, _ offset: Int, _ memory: Memory? = nil) -> LLVMValueRef {
+        tag(LLVMBuildLoad2(builder, type, address(base, offset, type), ""), memory)
     }
-    func load(_ type: LLVMTypeRef, _ base: LLVMValueRef, _ offset: LLVMValueRef) -> LLVMValueRef {
-        LLVMBuildLoad2(builder, type, address(base, offset, type), "")
+    func load(_ type: LLVMTypeRef, _ base: LLVMValueRef, _ offset: LLVMValueRef, _ memory: Memory? = nil) -> LLVMValueRef {
+        tag(LLVMBuildLoad2(builder, type, address(base, offset, type), ""), memory)
     }
-    func store(_ value: LLVMValueRef, _ base: LLVMValueRef, _ offset: Int) {
-        LLVMBuildStore(builder, value, address(base, offset, LLVMTypeOf(value)))
+    func load(_ type: LLVMTypeRef, _ address: LLVMValueRef, _ memory: Memory?) -> LLVMValueRef {
+        tag(LLVMBuildLoad2(builder, type, address, ""), memory)
     }
-    func store(_ value: LLVMValueRef, _ base: LLVMValueRef, _ offset: LLVMValueRef) {
-        LLVMBuildStore(builder, value, address(base, offset, LLVMTypeOf(value)))
+    func store(_ value: LLVMValueRef, _ base: LLVMValueRef, _ offset: Int, _ memory: Memory? = nil) {
+        tag(LLVMBuildStore(builder, value, address(base, offset, LLVMTypeOf(value))), memory)
+    }
+    func store(_ value: LLVMValueRef, _ base: LLVMValueRef, _ offset: LLVMValueRef, _ memory: Memory? = nil) {
+        tag(LLVMBuildStore(builder, value, address(base, offset, LLVMTypeOf(value))), memory)
+    }
+    func store(_ value: LLVMValueRef, _ address: LLVMValueRef, _ memory: Memory?) {
+        tag(LLVMBuildStore(builder, value, address), memory)
     }
     /// A cell pointer held in a Value.
     func pointer(_ bits: LLVMValueRef) -> LLVMValueRef { LLVMBuildIntToPtr(builder, bits, i8Pointer, "") }
@@ -158,14 +204,15 @@ struct IRBuilder {
         return add(select(isNaN, int64(NativeABI.canonicalNaN), bits), int64(NativeABI.doubleOffset))
     }
     /// Value(Double): integral values in int32 range (not -0) become int32.
+    ///
+    /// No range check before the conversion: out of range (or NaN) it gives
+    /// poison, which `freeze` pins to some int32, and no int32 converts back
+    /// to such a double. That is one cvttsd2si and one compare on x86.
     func boxNumber(_ d: LLVMValueRef) -> LLVMValueRef {
-        let inRange = and(fcmp(LLVMRealOGE, d, double(-2147483648.0)), fcmp(LLVMRealOLE, d, double(2147483647.0)))
-        let clamped = select(inRange, d, double(0))
-        let i = LLVMBuildFPToSI(builder, clamped, i32, "")!
+        let i = LLVMBuildFreeze(builder, LLVMBuildFPToSI(builder, d, i32, "")!, "")!
         let exact = fcmp(LLVMRealOEQ, LLVMBuildSIToFP(builder, i, f64, "")!, d)
-        let positiveOrNonzero = or(icmp(LLVMIntNE, i, int32(0)), icmp(LLVMIntSGE, bitcast(d, i64), int64(0)))
-        let integral = and(and(inRange, exact), positiveOrNonzero)
-        return select(integral, boxInt32(i), boxRawDouble(d))
+        let notMinusZero = icmp(LLVMIntNE, bitcast(d, i64), int64(0x8000_0000_0000_0000))
+        return select(and(exact, notMinusZero), boxInt32(i), boxRawDouble(d))
     }
     /// ToInt32 of a double whose magnitude is below 2^63 (truncate, wrap
     /// modulo 2^32; NaN and infinities give 0): (result, handled). Larger

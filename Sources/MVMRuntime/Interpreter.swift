@@ -220,6 +220,9 @@ extension Isolate {
                         }
                     }
                     frame.pointee.pc = pc
+                    // The site went generic (its cache state is megamorphic):
+                    // compiled code will call the runtime here, not leave.
+                    data.pointee.cacheStates[Int(pc[3])] = 5
                     do { r[a] = try getIndexedSlow(o, k) } catch { break inner }
                     pc += 4
                     if !safepoint(pc) { break inner }

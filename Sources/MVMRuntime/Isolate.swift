@@ -116,6 +116,10 @@ final class FunctionInstance {
     /// The snapshot a pending compilation was asked for.
     var requested: FeedbackSnapshot? = nil
     var recompilations = 0
+    /// Whether compiled code may leave on a property cache miss; false once
+    /// code was thrown away for such misses, so a function whose sites keep
+    /// meeting new shapes is recompiled once, not once per shape.
+    var propertyMissesLeave = true
 
     init(block: CodeBlock, isolate: Isolate) {
         self.block = block

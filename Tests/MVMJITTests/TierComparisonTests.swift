@@ -47,6 +47,35 @@ func tiersAgree(file: String) {
     #expect(result.statistics.installed.contains { $0.name == "add" })
 }
 
+/// A property or element access in a loop whose cache misses in native
+/// code (a shape, or a kind of element, compiled code was not made for)
+/// leaves for the interpreter; after a few such exits the function
+/// recompiles, and its misses then go to the runtime, so shapes met later
+/// cost no more exits and the function is never given up on.
+@Test func cacheMissesLeaveThenRecompileWithTheRuntime() {
+    let source = """
+    function sum(o) { let t = 0; for (let k = 0; k < 2; k++) t += o.x + o.y + o.z; return t; }
+    function at(a, i) { let t = 0; for (let k = 0; k < 2; k++) t += a[i] ?? 7; return t; }
+    let s = 0;
+    const plain = [1, 2, 3];
+    for (let i = 0; i < 3000; i++) { s += sum({ x: i, y: 1, z: 0 }); s += at(plain, i % 3); }
+    for (let i = 0; i < 3000; i++) { s += sum({ y: 1, x: i, z: 0 }); s += at([1, , 3], i % 4); }
+    const shapes = [{ a: 0, x: 1, y: 2, z: 3 }, { b: 0, x: 1, y: 2, z: 3 }, { c: 0, x: 1, y: 2, z: 3 },
+                    { d: 0, x: 1, y: 2, z: 3 }, { e: 0, x: 1, y: 2, z: 3 }, { f: 0, x: 1, y: 2, z: 3 }];
+    for (const o of shapes) for (let i = 0; i < 3000; i++) s += sum(o);
+    console.log(s);
+    """
+    let reference = run(source, name: "miss.js", .interpreter)
+    let result = run(source, name: "miss.js", TierSetting(mode: .on, threshold: 100))
+    #expect(result.output == reference.output)
+    let misses = result.statistics.deopts.filter { $0.key.reason == DeoptReason.propertyMiss.description }
+    #expect(misses.keys.contains { $0.function == "sum" && $0.opcode == "getNamed" })
+    #expect(misses.keys.contains { $0.function == "at" && $0.opcode == "getIndexed" })
+    #expect(misses.filter { $0.key.function == "sum" }.values.reduce(0, +) == 10)
+    #expect(result.statistics.refused.isEmpty)
+    #expect(result.statistics.installed.filter { $0.name == "sum" }.count == 2)
+}
+
 /// OSR: one long loop at the top level of a script runs natively.
 @Test func topLevelLoopTiersUp() {
     let source = "let s = 0; for (let i = 0; i < 100000; i++) s = (s + i) % 1000; console.log(s);"

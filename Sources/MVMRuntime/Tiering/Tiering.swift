@@ -30,8 +30,15 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     /// Per property cache: entries in use (0...4), 5 megamorphic.
     public var propertyStates: [UInt8]
     /// Per property cache: bit k set when an entry of CacheKind k is there;
-    /// bit 7 when an entry's slot is out of line. Compiled code checks only those.
+    /// bit 7 when an entry's slot is out of line, bit 6 when the receiver was
+    /// a primitive string. Compiled code checks only those.
     public var propertyKinds: [UInt8]
+    public static let primitiveStringReceiver: UInt8 = 0x40
+    /// A property cache miss in a loop leaves compiled code (a deopt) at a
+    /// site with feedback instead of calling the runtime. False for
+    /// --jit=eager and deopt stress, which compile before feedback exists,
+    /// and after the function's code was thrown away for such misses.
+    public var propertyMissesLeave: Bool
     /// Per call site: 0 unused, 1 only JS functions seen, 2 other callees seen.
     public var callKinds: [UInt8]
     /// Per call site: the one builtin seen, when compiled code can do its work
@@ -47,7 +54,9 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     public var coldCodeDeopts: Bool
 
     public init(arithmetic: [UInt8], propertyStates: [UInt8], propertyKinds: [UInt8], callKinds: [UInt8],
-                callIntrinsics: [UInt8] = [], callNativeIndexes: [Int32] = [], deoptStress: Bool, coldCodeDeopts: Bool = false) {
+                callIntrinsics: [UInt8] = [], callNativeIndexes: [Int32] = [],
+                propertyMissesLeave: Bool = false, deoptStress: Bool, coldCodeDeopts: Bool = false) {
+        self.propertyMissesLeave = propertyMissesLeave
         self.callIntrinsics = callIntrinsics
         self.callNativeIndexes = callNativeIndexes
         self.arithmetic = arithmetic
@@ -107,6 +116,7 @@ public enum DeoptReason: UInt16, Sendable, CaseIterable {
     case stress = 4
     case coldCode = 6
     case calleeChanged = 7
+    case propertyMiss = 8
 
     public var description: String {
         switch self {
@@ -116,6 +126,7 @@ public enum DeoptReason: UInt16, Sendable, CaseIterable {
         case .stress: return "forced (deopt stress)"
         case .coldCode: return "reached code that had never run"
         case .calleeChanged: return "callee is not the builtin compiled in"
+        case .propertyMiss: return "property cache miss"
         }
     }
 }
@@ -296,8 +307,10 @@ extension Isolate {
                 if entry.shape == 0 { continue }
                 kinds[site] |= 1 << entry.kind
                 if entry.offset < 0 { kinds[site] |= 0x80 }
+                if entry.shape == CacheEntry.primitiveString { kinds[site] |= FeedbackSnapshot.primitiveStringReceiver }
             }
         }
+        let instance = d.instance.takeUnretainedValue()
         var calls = [UInt8](repeating: 0, count: block.callFeedbackCount)
         var intrinsics = [UInt8](repeating: 0, count: block.callFeedbackCount)
         var nativeIndexes = [Int32](repeating: -1, count: block.callFeedbackCount)
@@ -320,8 +333,10 @@ extension Isolate {
             }
         }
         return FeedbackSnapshot(arithmetic: arithmetic, propertyStates: states, propertyKinds: kinds, callKinds: calls,
-                                callIntrinsics: intrinsics, callNativeIndexes: nativeIndexes, deoptStress: deoptStress,
-                                coldCodeDeopts: jitMode == .on && !deoptStress && d.instance.takeUnretainedValue().recompilations == 0)
+                                callIntrinsics: intrinsics, callNativeIndexes: nativeIndexes,
+                                propertyMissesLeave: jitMode == .on && !deoptStress && instance.propertyMissesLeave,
+                                deoptStress: deoptStress,
+                                coldCodeDeopts: jitMode == .on && !deoptStress && instance.recompilations == 0)
     }
 
     /// Runs the native code of the frame on top from its pc. Returns false
@@ -377,6 +392,7 @@ extension Isolate {
         // Code that had never run has feedback now: recompile soon.
         let limit: UInt32 = deoptStress ? 4 : reason == .coldCode ? 3 : 10
         if data.pointee.deoptCount >= limit {
+            if reason == .propertyMiss { instance.propertyMissesLeave = false }
             data.pointee.native = nil
             instance.nativeCode = nil
             jitStatistics.discarded += 1
