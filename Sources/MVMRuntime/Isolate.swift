@@ -25,6 +25,14 @@ public struct Arguments {
 
 public typealias NativeFunction = (Isolate, Arguments) throws(Thrown) -> Value
 
+/// A builtin's body as the isolate keeps it. A function stored directly as
+/// an array element is kept at the array's generic abstraction level, so
+/// every call went through a reabstraction thunk whose context was retained
+/// and released; a struct field keeps the function's own calling convention.
+struct Native {
+    let body: NativeFunction
+}
+
 /// Per-isolate data of one CodeBlock: resolved constants, inline caches,
 /// feedback and counters. Raw memory, so the interpreter reads it without ARC.
 struct InstanceData {
@@ -195,7 +203,7 @@ public struct IsolateStatistics {
 public final class Isolate {
     let heap = Heap()
     var atoms = AtomTable()
-    var natives: [NativeFunction] = []
+    var natives: [Native] = []
     var instances: [ObjectIdentifier: FunctionInstance] = [:]
     var allInstances: [FunctionInstance] = []
     var rootShapes: [Shape] = []

@@ -26,7 +26,7 @@ extension Isolate {
     // MARK: Native functions
 
     func makeNative(_ name: String, _ length: Int, constructor: Bool = false, _ body: @escaping NativeFunction) -> Value {
-        natives.append(body)
+        natives.append(Native(body: body))
         let cell = newObjectCell(.nativeFunction, proto: functionPrototype)
         cell.setInternal(0, Value(Int32(natives.count - 1)))
         if constructor { cell.cellFlags |= ObjectFlags.classConstructor }
@@ -108,7 +108,7 @@ extension Isolate {
         markAsPrototype(objectPrototype)
         // Function.prototype is itself a function that returns undefined.
         let returnUndefined: NativeFunction = Isolate.returnUndefined
-        natives.append(returnUndefined)
+        natives.append(Native(body: returnUndefined))
         let fp = newObjectCell(.nativeFunction, proto: objectPrototype)
         fp.setInternal(0, Value(Int32(natives.count - 1)))
         fp.shapeBits = nativeFunctionShape.bits
