@@ -1234,9 +1234,39 @@ public final class FunctionCompiler {
                 }
             }
         }
+        withMegamorphicSlot(o, site: site, name: i.register(2), forStore: false) { slot in
+            set(i.a, ir.load(ir.i64, slot, .slots))
+            ir.br(done)
+        }
         // Method loads (prototype entries) stay with the runtime: their sites
         // meet one class after another, and each new one would be an exit.
         miss(i, site: site, handled: 1 << NativeABI.cacheKindOwn | 1 << NativeABI.cacheKindArrayLength | 0x80)
+    }
+
+    /// At a megamorphic site: the slot the isolate's megamorphic cache
+    /// (MegamorphicCache.swift) holds for this object's shape and the name.
+    private func withMegamorphicSlot(_ o: LLVMValueRef, site: Int, name: Int, forStore: Bool, _ body: (LLVMValueRef) -> Void) {
+        guard site < feedback.propertyStates.count && feedback.propertyStates[site] == 5 else { return }
+        withObject(o) { p in
+            let table = ir.load(ir.i8Pointer, state, NativeABI.stateMegamorphicTableOffset, .runtime)
+            branch(ir.icmp(LLVMIntNE, LLVMBuildPtrToInt(ir.builder, table, ir.i64, "")!, ir.int64(0)), "table") {
+                let shape = ir.load(ir.i64, p, NativeABI.shapeOffset, .header)
+                let names = ir.load(ir.i8Pointer, data, NativeABI.dataNamesOffset, .runtime)
+                let key = ir.load(ir.i64, names, 8 * name, .runtime)
+                let shifted = { (v: LLVMValueRef, n: UInt64) in LLVMBuildLShr(self.ir.builder, v, self.ir.int64(n), "")! }
+                let hash = ir.and(ir.xor(ir.xor(shifted(shape, 4), shifted(key, 4)), shifted(key, 14)),
+                                  ir.int64(UInt64(NativeABI.megamorphicCapacity - 1)))
+                let entry = ir.address(table, ir.mul(hash, ir.int64(UInt64(NativeABI.megamorphicEntryStride))), ir.i8)
+                var match = ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i64, entry, NativeABI.megamorphicShapeOffset, .runtime), shape),
+                                   ir.icmp(LLVMIntEQ, ir.load(ir.i64, entry, NativeABI.megamorphicNameOffset, .runtime), key))
+                if forStore {
+                    match = ir.and(match, ir.icmp(LLVMIntNE, ir.load(ir.i8, entry, NativeABI.megamorphicWritableOffset, .runtime), ir.int8(0)))
+                }
+                branch(match, "megamorphic") {
+                    body(slotAddress(p, ir.load(ir.i32, entry, NativeABI.megamorphicSlotOffset, .runtime)))
+                }
+            }
+        }
     }
 
     /// A property access none of the inline-checked entries answered. At a
@@ -1282,6 +1312,12 @@ public final class FunctionCompiler {
             branch(ir.and(ir.and(isTransition, inlineSlot), prototypeUnchanged(p, e)), "transition") {
                 ir.store(ir.load(ir.i64, e, NativeABI.cacheNewShapeOffset, .runtime), p, NativeABI.shapeOffset, .header)
                 ir.store(v, p, ir.sext(offset, ir.i64), .slots)
+                ir.br(done)
+            }
+        }
+        if i.opcode == .setNamed {
+            withMegamorphicSlot(o, site: site, name: i.register(1), forStore: true) { slot in
+                ir.store(v, slot, .slots)
                 ir.br(done)
             }
         }

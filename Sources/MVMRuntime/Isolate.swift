@@ -359,7 +359,8 @@ public final class Isolate {
         jitState.initialize(to: JITState(isolate: UnsafeMutableRawPointer(bitPattern: 16)!, globalObject: 0, protoEpoch: 1,
                                          stressCountdown: 0, frames: UnsafeMutableRawPointer(frames), frameCount: 0,
                                          frameCapacity: frameCapacity, stackTop: registerBase,
-                                         registerEnd: registerBase + registerCapacity, nativeStackLimit: 0))
+                                         registerEnd: registerBase + registerCapacity, nativeStackLimit: 0,
+                                         megamorphicTable: nil))
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         startTime = UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
@@ -378,6 +379,7 @@ public final class Isolate {
         atoms.release()
         registerBase.deallocate()
         frames.deallocate()
+        jitState.pointee.megamorphicTable?.deallocate()
         jitState.deallocate()
     }
 

@@ -358,6 +358,9 @@ extension Isolate {
         }
         let cell = o.cell
         let shapeBits = cell.shapeBits
+        if state.pointee == 5, let offset = megamorphicLookup(shapeBits, key.bits, forStore: false) {
+            return cell.slot(atOffset: offset)
+        }
         // Polymorphic entries beyond the first.
         if state.pointee <= 4 {
             for i in 1..<Int(max(state.pointee, 1)) {
@@ -385,6 +388,10 @@ extension Isolate {
                         let offset = shape.slotOffset(shape.slots[index])
                         addCacheEntry(entries, state, CacheEntry(shape: shapeBits, proto: .empty, holder: .empty, newShape: 0,
                                                                  offset: offset, epoch: 0, kind: CacheKind.own))
+                        if state.pointee == 5 {
+                            megamorphicInsert(shapeBits, key.bits, offset: offset,
+                                              writable: shape.attributes[index] & Attributes.writable != 0)
+                        }
                         return cell.slot(atOffset: offset)
                     }
                 } else if !isExoticForNamed(cell) {
@@ -498,6 +505,9 @@ extension Isolate {
                     return
                 }
             }
+        } else if !define, let offset = megamorphicLookup(before, key.bits, forStore: true) {
+            cell.setSlot(atOffset: offset, v)
+            return
         }
         let cacheable = cell.cellFlags & (ObjectFlags.dictionary | ObjectFlags.nonExtensible | ObjectFlags.lazyPrototype) == 0
             && !isExoticForNamed(cell) && cell.cellKind != .function
@@ -523,6 +533,7 @@ extension Isolate {
         if after == before {
             addCacheEntry(entries, state, CacheEntry(shape: before, proto: .empty, holder: .empty, newShape: 0,
                                                      offset: offset, epoch: 0, kind: CacheKind.own))
+            if state.pointee == 5 { megamorphicInsert(before, key.bits, offset: offset, writable: true) }
         } else if index < 0 && newIndex == newShape.count - 1 {
             if !define { markPrototypeChain(cell.proto) }
             addCacheEntry(entries, state, CacheEntry(shape: before, proto: cell.proto, holder: .empty, newShape: after,

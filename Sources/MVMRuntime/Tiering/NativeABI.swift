@@ -80,6 +80,14 @@ public enum NativeABI {
     public static let stateStackTopOffset = MemoryLayout<JITState>.offset(of: \.stackTop)!
     public static let stateRegisterEndOffset = MemoryLayout<JITState>.offset(of: \.registerEnd)!
     public static let stateNativeStackLimitOffset = MemoryLayout<JITState>.offset(of: \.nativeStackLimit)!
+    public static let stateMegamorphicTableOffset = MemoryLayout<JITState>.offset(of: \.megamorphicTable)!
+    public static let megamorphicCapacity = MegamorphicCache.capacity
+    public static let megamorphicEntryStride = MemoryLayout<MegamorphicEntry>.stride
+    public static let megamorphicShapeOffset = MemoryLayout<MegamorphicEntry>.offset(of: \.shape)!
+    public static let megamorphicNameOffset = MemoryLayout<MegamorphicEntry>.offset(of: \.name)!
+    public static let megamorphicSlotOffset = MemoryLayout<MegamorphicEntry>.offset(of: \.offset)!
+    public static let megamorphicWritableOffset = MemoryLayout<MegamorphicEntry>.offset(of: \.writable)!
+    public static let dataNamesOffset = MemoryLayout<InstanceData>.offset(of: \.names)!
 
     // Frames (Isolate.swift): compiled code pushes a compiled callee's frame itself.
     public static let frameSize = MemoryLayout<Frame>.stride

@@ -150,6 +150,8 @@ struct JITState {
     /// Compiled code calls compiled code directly only above this native
     /// stack address (the stack guard's limit plus Isolate.nativeCallReserve).
     var nativeStackLimit: UInt
+    /// The megamorphic property cache (MegamorphicCache.swift), made on first use.
+    var megamorphicTable: UnsafeMutablePointer<MegamorphicEntry>?
 }
 
 /// The `--stats` record of the JIT in one isolate.
