@@ -1326,9 +1326,29 @@ public final class FunctionCompiler {
 
     /// The element slot for `o[k]` when `o` is an array-like object with `k`
     /// inside its length and capacity; `body` gets (cell, element address).
-    private func withElement(_ o: LLVMValueRef, _ k: LLVMValueRef, forWrite: Bool, _ body: (LLVMValueRef, LLVMValueRef) -> Void) {
-        let index = ir.int32Payload(k)
-        branch(ir.and(ir.isCell(o), ir.and(ir.isInt32(k), ir.icmp(LLVMIntSGE, index, ir.int32(0)))), "indexed") {
+    /// Register `r` as an element index: (index, whether it is one, i.e. an
+    /// int32 >= 0, or a double equal to one). A typed register is used as it
+    /// is: a double key is not boxed only to be unboxed again.
+    private func elementKey(_ r: Int) -> (index: LLVMValueRef, isIndex: LLVMValueRef) {
+        switch readKinds[r] {
+        case .int32:
+            let index = loadInt(r)
+            return (index, ir.icmp(LLVMIntSGE, index, ir.int32(0)))
+        case .double:
+            let d = loadDouble(r)
+            let index = LLVMBuildFreeze(ir.builder, LLVMBuildFPToSI(ir.builder, d, ir.i32, "")!, "")!
+            let exact = ir.fcmp(LLVMRealOEQ, LLVMBuildSIToFP(ir.builder, index, ir.f64, "")!, d)
+            return (index, ir.and(exact, ir.icmp(LLVMIntSGE, index, ir.int32(0))))
+        case .boxed:
+            let k = get(r), index = ir.int32Payload(k)
+            return (index, ir.and(ir.isInt32(k), ir.icmp(LLVMIntSGE, index, ir.int32(0))))
+        }
+    }
+
+    private func withElement(_ o: LLVMValueRef, _ key: (index: LLVMValueRef, isIndex: LLVMValueRef), forWrite: Bool,
+                             _ body: (LLVMValueRef, LLVMValueRef) -> Void) {
+        let index = key.index
+        branch(ir.and(ir.isCell(o), key.isIndex), "indexed") {
             let p = ir.pointer(o)
             let kind = ir.load(ir.i8, p, 0, .header)
             var plain = ir.or(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindArray)), ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.kindObject)))
@@ -1355,7 +1375,7 @@ public final class FunctionCompiler {
     private func emitGetIndexed(_ i: Instruction) {
         let done = edge(i.next)
         stressGuard(i)
-        let o = get(i.register(1)), k = get(i.register(2))
+        let o = get(i.register(1)), k = elementKey(i.register(2))
         withElement(o, k, forWrite: false) { _, address in
             let v = LLVMBuildLoad2(ir.builder, ir.i64, address, "")!
             branch(ir.icmp(LLVMIntNE, v, ir.int64(0)), "present") {
@@ -1389,9 +1409,10 @@ public final class FunctionCompiler {
 
     /// `o[k]` on an Int8/Uint8/Int32/Float64Array with `k` inside its
     /// length: `body` gets the element kind and the element's address.
-    private func withTypedElement(_ o: LLVMValueRef, _ k: LLVMValueRef, _ body: (LLVMValueRef, LLVMValueRef) -> Void) {
-        let index = ir.int32Payload(k)
-        branch(ir.and(ir.isCell(o), ir.and(ir.isInt32(k), ir.icmp(LLVMIntSGE, index, ir.int32(0)))), "typed.key") {
+    private func withTypedElement(_ o: LLVMValueRef, _ key: (index: LLVMValueRef, isIndex: LLVMValueRef),
+                                  _ body: (LLVMValueRef, LLVMValueRef) -> Void) {
+        let index = key.index
+        branch(ir.and(ir.isCell(o), key.isIndex), "typed.key") {
             let p = ir.pointer(o)
             branch(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindTypedArray)), "typed") {
                 let kind = ir.load(ir.i32, p, NativeABI.cellAuxOffset)
@@ -1417,7 +1438,7 @@ public final class FunctionCompiler {
         let done = edge(i.next)
         let v = get(i.register(2))
         stressGuard(i)
-        let o = get(i.a), k = get(i.register(1))
+        let o = get(i.a), k = elementKey(i.register(1))
         withElement(o, k, forWrite: true) { _, address in
             let old = LLVMBuildLoad2(ir.builder, ir.i64, address, "")!
             branch(ir.icmp(LLVMIntNE, old, ir.int64(0)), "present") {
