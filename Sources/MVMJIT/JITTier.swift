@@ -89,7 +89,10 @@ public final class JITTier: NativeTier, @unchecked Sendable {
                 if case .failed(let reason) = entry { return .refused(reason) }
                 return .pending
             }
-            queue.async { _ = self.compile(block, feedback, symbol, key) }
+            queue.async {
+                Self.yieldToIsolates()
+                _ = self.compile(block, feedback, symbol, key)
+            }
             return .pending
         }
     }
@@ -116,6 +119,18 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             compilations += 1
         }
         return entry
+    }
+
+    /// Background compiles run at a lower scheduling priority (nice 10) than
+    /// the isolates' threads: when the machine has no idle core, the
+    /// program keeps running and the compile waits, rather than both
+    /// sharing the core. Only the calling thread (the queue's) is changed.
+    private static func yieldToIsolates() {
+        #if os(Linux)
+        // On Linux the nice value is per thread; 0 names the calling one.
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
+        if getpriority(which, 0) < 10 { setpriority(which, 0, 10) }
+        #endif
     }
 
     private static func sanitize(_ name: String) -> String {
