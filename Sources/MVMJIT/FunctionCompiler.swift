@@ -1372,18 +1372,28 @@ public final class FunctionCompiler {
         }
     }
 
+    /// The kinds of receivers an element access site saw (KeyedFeedback):
+    /// all of them when it never ran or saw others (`generic`), and then
+    /// its misses go to the runtime.
+    private func keyedKinds(site: Int) -> (elements: Bool, typedArrays: Bool, generic: Bool) {
+        let state = site < feedback.propertyStates.count ? feedback.propertyStates[site] : 0
+        if state == 0 || state & NativeABI.keyedGeneric == NativeABI.keyedGeneric { return (true, true, true) }
+        return (state & NativeABI.keyedElements != 0, state & NativeABI.keyedTypedArray != 0, false)
+    }
+
     private func emitGetIndexed(_ i: Instruction) {
         let done = edge(i.next)
         stressGuard(i)
+        let kinds = keyedKinds(site: i.register(3))
         let o = get(i.register(1)), k = elementKey(i.register(2))
-        withElement(o, k, forWrite: false) { _, address in
+        if kinds.elements { withElement(o, k, forWrite: false) { _, address in
             let v = LLVMBuildLoad2(ir.builder, ir.i64, address, "")!
             branch(ir.icmp(LLVMIntNE, v, ir.int64(0)), "present") {
                 set(i.a, v)
                 ir.br(done)
             }
-        }
-        withTypedElement(o, k) { kind, address in
+        } }
+        if kinds.typedArrays { withTypedElement(o, k) { kind, address in
             var j = join()
             branch(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedUint8))), "u8") {
                 finish(&j, ir.boxInt32(ir.zext(LLVMBuildLoad2(ir.builder, ir.i8, ir.bitcast(address, LLVMPointerType(ir.i8, 0)), "")!, ir.i32)))
@@ -1401,10 +1411,8 @@ public final class FunctionCompiler {
             finish(&j, ir.boxNumber(load))
             set(i.a, close(j, ir.i64))
             ir.br(done)
-        }
-        // The interpreter marks a site megamorphic once it took the slow path.
-        let site = i.register(3)
-        if site < feedback.propertyStates.count && feedback.propertyStates[site] == 5 { runtime(i) } else { missLeaves(i) }
+        } }
+        if kinds.generic { runtime(i) } else { missLeaves(i) }
     }
 
     /// `o[k]` on an Int8/Uint8/Int32/Float64Array with `k` inside its
@@ -1438,16 +1446,17 @@ public final class FunctionCompiler {
         let done = edge(i.next)
         let v = get(i.register(2))
         stressGuard(i)
+        let kinds = keyedKinds(site: i.register(3))
         let o = get(i.a), k = elementKey(i.register(1))
-        withElement(o, k, forWrite: true) { _, address in
+        if kinds.elements { withElement(o, k, forWrite: true) { _, address in
             let old = LLVMBuildLoad2(ir.builder, ir.i64, address, "")!
             branch(ir.icmp(LLVMIntNE, old, ir.int64(0)), "present") {
                 LLVMBuildStore(ir.builder, v, address)
                 ir.br(done)
             }
-        }
+        } }
         // Typed arrays take numbers (ToInt32 for the integer kinds).
-        branch(ir.isNumber(v), "number") {
+        if kinds.typedArrays { branch(ir.isNumber(v), "number") {
             withTypedElement(o, k) { kind, address in
                 let d = ir.numberPayload(v)
                 let isFloat = ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedFloat64)))
@@ -1468,7 +1477,7 @@ public final class FunctionCompiler {
                     ir.br(done)
                 }
             }
-        }
+        } }
         runtime(i)
     }
 }

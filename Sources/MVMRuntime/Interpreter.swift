@@ -208,21 +208,21 @@ extension Isolate {
                             if i < cell.elementLength && i < cell.elementCapacity {
                                 let v = cell.elementValues[i]
                                 if !v.isEmpty {
+                                    KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.elements)
                                     r[a] = v
                                     pc += 4
                                     continue inner
                                 }
                             }
                         } else if kind == .typedArray, let v = typedArrayGet(cell, Int(k.int32)) {
+                            KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.typedArray)
                             r[a] = v
                             pc += 4
                             continue inner
                         }
                     }
                     frame.pointee.pc = pc
-                    // The site went generic (its cache state is megamorphic):
-                    // compiled code will call the runtime here, not leave.
-                    data.pointee.cacheStates[Int(pc[3])] = 5
+                    KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.generic)
                     do { r[a] = try getIndexedSlow(o, k) } catch { break inner }
                     pc += 4
                     if !safepoint(pc) { break inner }
@@ -237,17 +237,20 @@ extension Isolate {
                             let i = Int(k.int32)
                             let length = cell.elementLength
                             if i < length && i < cell.elementCapacity && !cell.elementValues[i].isEmpty {
+                                KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.elements)
                                 cell.elementValues[i] = v
                                 pc += 4
                                 continue inner
                             }
                             if i == length && i < cell.elementCapacity && cell.proto.bits == arrayPrototype.bits && arrayPrototypeIsPlain {
+                                KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.elements)
                                 cell.elementValues[i] = v
                                 setElementLength(cell, i + 1)
                                 pc += 4
                                 continue inner
                             }
                         } else if kind == .typedArray && v.isNumber && Int(k.int32) < typedArrayLength(cell) {
+                            KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.typedArray)
                             typedArraySet(cell, Int(k.int32), v.number)
                             pc += 4
                             continue inner

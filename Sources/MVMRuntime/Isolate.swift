@@ -75,6 +75,21 @@ struct CacheEntry {
     var kind: UInt8
 }
 
+/// What an element access site (getIndexed, setIndexed) saw, in its property
+/// cache state byte: bits for plain elements and typed arrays, and `generic`
+/// (anything else, which also reads as megamorphic in --stats). Compiled code
+/// checks only the kinds seen.
+enum KeyedFeedback {
+    static let elements: UInt8 = 1
+    static let typedArray: UInt8 = 2
+    static let generic: UInt8 = 5
+
+    @inline(__always)
+    static func record(_ state: UnsafeMutablePointer<UInt8>, _ kind: UInt8) {
+        if state.pointee & kind != kind { state.pointee |= kind }
+    }
+}
+
 /// Call and `new` sites remember the callees they saw: monomorphic (one),
 /// polymorphic (up to four), megamorphic (slot 0 holds 1). The JIT reads it.
 enum CallFeedback {

@@ -87,6 +87,9 @@ public enum NativeABI {
     public static let megamorphicNameOffset = MemoryLayout<MegamorphicEntry>.offset(of: \.name)!
     public static let megamorphicSlotOffset = MemoryLayout<MegamorphicEntry>.offset(of: \.offset)!
     public static let megamorphicWritableOffset = MemoryLayout<MegamorphicEntry>.offset(of: \.writable)!
+    public static let keyedElements = KeyedFeedback.elements
+    public static let keyedTypedArray = KeyedFeedback.typedArray
+    public static let keyedGeneric = KeyedFeedback.generic
     public static let dataNamesOffset = MemoryLayout<InstanceData>.offset(of: \.names)!
 
     // Frames (Isolate.swift): compiled code pushes a compiled callee's frame itself.

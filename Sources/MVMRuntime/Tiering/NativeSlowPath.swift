@@ -27,7 +27,7 @@ extension Isolate {
             case .setNamed, .defineNamed:
                 try setNamedMiss(r[a], names[Int(pc[1])], r[Int(pc[2])], data, Int(pc[3]), define: op == .defineNamed)
             case .getIndexed:
-                data.pointee.cacheStates[Int(pc[3])] = 5  // generic, as in the interpreter
+                KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.generic)
                 r[a] = try getIndexedSlow(r[Int(pc[1])], r[Int(pc[2])])
             case .setIndexed:
                 try setIndexedSlow(r[a], r[Int(pc[1])], r[Int(pc[2])], strict: data.pointee.flags & CodeBits.strict != 0)
