@@ -198,6 +198,35 @@ func tiersAgree(file: String) {
 
 /// `new` from compiled code: constructors returning objects or primitives,
 /// class fields, derived classes, prototypes, and a throwing constructor.
+/// A function with more direct call sites than are compiled inline calls
+/// one out-of-line copy of the call sequence: plain returns, callees that
+/// leave for the interpreter (a type change), exceptions, `this` for sloppy
+/// callees, and recursion deep enough to run out of native stack.
+@Test func outOfLineDirectCallsAgree() {
+    let source = """
+    function add(a, b) { return a + b; }
+    function sloppyThis() { return this === globalThis; }
+    function thrower(n) { if (n === 2500) throw new Error("at " + n); return n; }
+    function many(i) {
+      let t = add(i, 1) + add(i, 2) + thrower(i);
+      if (sloppyThis()) t += 1;
+      return t + String(add(i > 2900 ? "s" : i, 0)).length;
+    }
+    function deep(n) { return n === 0 ? 0 : add(1, 0) + add(0, 0) + deep(n - 1); }
+    let out = [];
+    for (let i = 0; i < 3000; i++) { try { out.push(many(i)); } catch (e) { out.push(e.message); } }
+    console.log(out.slice(2495, 2505).join(), out.slice(-3).join(), deep(12000));
+    """
+    let reference = run(source, name: "calls.js", .interpreter)
+    // As node v20 prints with deep(9000); node's stack ends before 12000.
+    #expect(reference.output == "7493,7496,7499,7502,7505,at 2500,7511,7514,7517,7520 8997,9000,9003 12000\n")
+    for setting in [TierSetting.eager, .stress, .early, TierSetting(mode: .on, threshold: 50)] {
+        let compiled = run(source, name: "calls.js", setting)
+        #expect(compiled.output == reference.output, "\(setting)")
+        #expect(unexpectedRefusals(compiled.statistics).isEmpty)
+    }
+}
+
 @Test func constructionAgrees() {
     let source = """
     class P { constructor(x) { this.x = x; } get d() { return this.x * 2; } }
