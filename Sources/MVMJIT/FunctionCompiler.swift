@@ -1260,19 +1260,31 @@ public final class FunctionCompiler {
                                            _ offset: LLVMValueRef, _ placed: LLVMValueRef,
                                            _ slot: (_ holder: LLVMValueRef) -> LLVMValueRef) -> Void) {
         let outOfLine = kindsSeen(site: site) & 0x80 != 0
+        let entries = inlineEntries(site: site)
+        guard entries > 0 else { return }
         withObject(o) { p in
             let shape = ir.load(ir.i64, p, NativeABI.shapeOffset, .header)
-            for entry in 0..<inlineEntries(site: site) {
+            // The entry whose shape matches, then one body for it: the code
+            // for the kinds is not repeated per entry of a polymorphic site.
+            let matched = ir.block("shape"), none = ir.block("shape.else")
+            var incoming: [(LLVMValueRef, LLVMBasicBlockRef)] = []
+            for entry in 0..<entries {
                 let e = cacheEntry(site: site, entry: entry)
-                branch(ir.icmp(LLVMIntEQ, shape, ir.load(ir.i64, e, NativeABI.cacheShapeOffset, .runtime)), "shape") {
-                    let kind = ir.load(ir.i8, e, NativeABI.cacheKindOffset, .runtime)
-                    let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime)
-                    // Slots seen only inline: an out-of-line one now is a miss.
-                    body(p, e, kind, offset, outOfLine ? ir.trueValue : ir.icmp(LLVMIntSGT, offset, ir.int32(0))) { holder in
-                        slotAddress(holder, offset, outOfLine: outOfLine)
-                    }
-                }
+                let next = entry + 1 < entries ? ir.block("shape.next") : none
+                incoming.append((e, ir.currentBlock))
+                ir.condBr(ir.icmp(LLVMIntEQ, shape, ir.load(ir.i64, e, NativeABI.cacheShapeOffset, .runtime)), matched, next)
+                ir.position(at: next)
             }
+            ir.position(at: matched)
+            let e = entries == 1 ? incoming[0].0 : ir.phi(ir.i8Pointer, incoming)
+            let kind = ir.load(ir.i8, e, NativeABI.cacheKindOffset, .runtime)
+            let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime)
+            // Slots seen only inline: an out-of-line one now is a miss.
+            body(p, e, kind, offset, outOfLine ? ir.trueValue : ir.icmp(LLVMIntSGT, offset, ir.int32(0))) { holder in
+                slotAddress(holder, offset, outOfLine: outOfLine)
+            }
+            if LLVMGetBasicBlockTerminator(ir.currentBlock) == nil { ir.br(none) }
+            ir.position(at: none)
         }
     }
 
