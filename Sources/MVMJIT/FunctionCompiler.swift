@@ -137,16 +137,33 @@ public final class FunctionCompiler {
         let unknownEntry = ir.block("unknown-entry")
         ir.position(at: entry)
         let dispatch = LLVMBuildSwitch(ir.builder, entryOffset, unknownEntry, UInt32(entries.count))!
+        // A call from compiled code (NativeABI.freshCallEntry): the
+        // registers past the parameters are set to undefined here, in a
+        // straight line, where the caller needed a loop over a count it
+        // loaded; then it is the function's start (entry 0), whose other
+        // callers have filled them already.
+        let fresh = ir.block("fresh")
+        LLVMAddCase(dispatch, ir.int32(Int32(bitPattern: NativeABI.freshCallEntry)), fresh)
+        ir.position(at: fresh)
+        for r in (block.parameterCount + 1)..<max(block.parameterCount + 1, block.registerCount) {
+            ir.store(ir.int64(NativeABI.undefinedBits), frame, 8 * r, .frame)
+        }
+        var start = unknownEntry
         for offset in entries.sorted() {
             guard let index = indexOf[offset], let kinds = types.kindsIn[index] else { continue }
             let load = ir.block("enter\(offset)")
             LLVMAddCase(dispatch, ir.int32(Int32(offset)), load)
+            if offset == 0 { start = load }
             ir.position(at: load)
             enter(at: offset, kinds)
             ir.br(blocks[offset]!)
         }
+        ir.position(at: fresh)
+        ir.br(start)
         ir.position(at: unknownEntry)
-        ir.ret(ir.zext(entryOffset, ir.i64))  // interpret from there
+        // Interpret from there (a fresh call from the function's start).
+        let freshCall = ir.icmp(LLVMIntEQ, entryOffset, ir.int32(Int32(bitPattern: NativeABI.freshCallEntry)))
+        ir.ret(ir.zext(ir.select(freshCall, ir.int32(0), entryOffset), ir.i64))
 
         for (index, instruction) in instructions.enumerated() {
             ir.position(at: blocks[instruction.offset]!)
@@ -868,9 +885,11 @@ public final class FunctionCompiler {
                 ir.store(ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset), thisAddress, .frame)
             }
         }
-        // Registers past the arguments start undefined.
+        // Parameters past the arguments start undefined (the callee's code
+        // clears the rest of its registers when entered as a fresh call).
         let parameters = ir.sext(ir.load(ir.i32, calleeData, NativeABI.dataParameterCountOffset), ir.i64)
         let firstUnset = ir.add(ir.int64(1), ir.select(ir.icmp(LLVMIntSLT, site.argc, parameters), site.argc, parameters))
+        let lastParameter = ir.add(parameters, ir.int64(1))
         let fillHead = ir.block("fill"), fillBody = ir.block("fill.body"), filled = ir.block("filled")
         let before = ir.currentBlock
         ir.br(fillHead)
@@ -879,7 +898,7 @@ public final class FunctionCompiler {
         var startValue: LLVMValueRef? = firstUnset
         var startBlock: LLVMBasicBlockRef? = before
         LLVMAddIncoming(j, &startValue, &startBlock, 1)
-        ir.condBr(ir.icmp(LLVMIntSLT, j, registerCount), fillBody, filled)
+        ir.condBr(ir.icmp(LLVMIntSLT, j, lastParameter), fillBody, filled)
         ir.position(at: fillBody)
         ir.store(undefined, calleeRegisters, ir.mul(j, ir.int64(8)))
         var nextValue: LLVMValueRef? = ir.add(j, ir.int64(1))
@@ -909,7 +928,7 @@ public final class FunctionCompiler {
         ir.store(ir.add(frameCount, ir.int64(1)), state, NativeABI.stateFrameCountOffset)
         ir.store(ir.address(calleeRegisters, ir.mul(registerCount, ir.int64(8)), ir.i8), state, NativeABI.stateStackTopOffset)
 
-        var args: [LLVMValueRef?] = [state, calleeRegisters, calleeData, ir.int32(0)]
+        var args: [LLVMValueRef?] = [state, calleeRegisters, calleeData, ir.int32(Int32(bitPattern: NativeABI.freshCallEntry))]
         let native = ir.bitcast(entry, LLVMPointerType(nativeEntryType, 0))
         let exitWord = LLVMBuildCall2(ir.builder, nativeEntryType, native, &args, 4, "")!
         let exitPC = ir.address(calleeCode, ir.mul(ir.and(exitWord, ir.int64(0xFFFF_FFFF)), ir.int64(4)), ir.i32)

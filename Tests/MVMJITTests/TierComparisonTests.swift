@@ -227,6 +227,22 @@ func tiersAgree(file: String) {
     }
 }
 
+/// A call from compiled code enters its callee as a fresh call, whose code
+/// clears the registers past the parameters; entering at offset 0 from the
+/// interpreter (a loop header there: OSR) must keep them. `seen` lives in
+/// such a register and is read before it is written.
+@Test func freshCallsClearRegistersAndLoopEntriesKeepThem() {
+    let source = """
+    function count(n) { while (n > 0) { n--; seen = (seen === undefined ? 0 : seen) + 1; } var seen; return seen; }
+    function caller() { let t = 0; for (let i = 0; i < 2000; i++) t += count(5); return t; }
+    console.log(count(100000), caller(), caller());
+    """
+    #expect(run(source, name: "fresh.js", .interpreter).output == "100000 10000 10000\n")  // as node v20 prints
+    for setting in [TierSetting.eager, .stress, .early, TierSetting(mode: .on, threshold: 50)] {
+        #expect(run(source, name: "fresh.js", setting).output == "100000 10000 10000\n", "\(setting)")
+    }
+}
+
 @Test func constructionAgrees() {
     let source = """
     class P { constructor(x) { this.x = x; } get d() { return this.x * 2; } }

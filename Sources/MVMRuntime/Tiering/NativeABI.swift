@@ -87,6 +87,10 @@ public enum NativeABI {
     public static let megamorphicNameOffset = MemoryLayout<MegamorphicEntry>.offset(of: \.name)!
     public static let megamorphicSlotOffset = MemoryLayout<MegamorphicEntry>.offset(of: \.offset)!
     public static let megamorphicWritableOffset = MemoryLayout<MegamorphicEntry>.offset(of: \.writable)!
+    /// The entry offset compiled code passes when it calls compiled code:
+    /// the function's start, with the registers past the parameters not yet
+    /// cleared (the runtime's callers pass 0 and have cleared them).
+    public static let freshCallEntry: UInt32 = 0xFFFF_FFFF
     public static let keyedElements = KeyedFeedback.elements
     public static let keyedTypedArray = KeyedFeedback.typedArray
     public static let keyedGeneric = KeyedFeedback.generic
