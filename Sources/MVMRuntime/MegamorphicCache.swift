@@ -2,7 +2,7 @@
 // property access site that saw more shapes than its inline cache holds
 // (state 5). It maps (shape, name) to the slot of an own data property, so
 // a megamorphic site costs a hash probe instead of a lookup in the shape.
-// Compiled code probes it inline (FunctionCompiler.emitMegamorphic).
+// Compiled code probes it inline (FunctionCompiler.withMegamorphicSlot).
 //
 // An entry stays true for as long as the isolate lives: only shapes of the
 // transition tree are entered, and those are immutable and never freed, so
