@@ -70,6 +70,8 @@ public final class FunctionCompiler {
     private let state: LLVMValueRef, frame: LLVMValueRef, data: LLVMValueRef, entryOffset: LLVMValueRef
     private let slowPathType: LLVMTypeRef
     private let slowPath: LLVMValueRef
+    /// mvm_slow_path for one opcode (NativeABI.slowPathEntries), by opcode.
+    private let slowPathEntries: [Opcode: LLVMValueRef]
     private let callHelper: LLVMValueRef
     private let constructHelper: LLVMValueRef
     private let finishCallType: LLVMTypeRef
@@ -102,8 +104,12 @@ public final class FunctionCompiler {
         data = LLVMGetParam(function, 2)
         entryOffset = LLVMGetParam(function, 3)
         var slowParameters: [LLVMTypeRef?] = [i8Pointer, i32]
-        slowPathType = LLVMFunctionType(i32, &slowParameters, 2, 0)!
-        slowPath = LLVMAddFunction(module, NativeABI.slowPathSymbol, slowPathType)!
+        let slowType = LLVMFunctionType(i32, &slowParameters, 2, 0)!
+        slowPathType = slowType
+        slowPath = LLVMAddFunction(module, NativeABI.slowPathSymbol, slowType)!
+        slowPathEntries = Dictionary(uniqueKeysWithValues: NativeABI.slowPathEntries.map { entry in
+            (entry.opcode, LLVMAddFunction(module, entry.symbol, slowType)!)
+        })
         callHelper = LLVMAddFunction(module, NativeABI.callSymbol, slowPathType)!
         constructHelper = LLVMAddFunction(module, NativeABI.constructSymbol, slowPathType)!
         var finishParameters: [LLVMTypeRef?] = [i8Pointer, i32, i64]
@@ -328,7 +334,8 @@ public final class FunctionCompiler {
     private func runtime(_ instruction: Instruction) -> LLVMValueRef {
         spill(RegisterTypes.possibleReads(instruction), readKinds)
         var args: [LLVMValueRef?] = [state, ir.int32(Int32(instruction.offset))]
-        let helper = instruction.opcode == .call ? callHelper : instruction.opcode == .new ? constructHelper : slowPath
+        let helper = instruction.opcode == .call ? callHelper : instruction.opcode == .new ? constructHelper
+            : slowPathEntries[instruction.opcode] ?? slowPath
         let result = LLVMBuildCall2(ir.builder, slowPathType, helper, &args, 2, "")!
         let ok = ir.block("ok")
         ir.condBr(ir.icmp(LLVMIntEQ, result, ir.int32(-1)), exceptionBlock, ok)

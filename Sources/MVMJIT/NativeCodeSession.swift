@@ -92,10 +92,12 @@ public final class NativeCodeSession {
             &generator, LLVMOrcLLJITGetGlobalPrefix(self.jit), nil, nil)) { throw error }
         LLVMOrcJITDylibAddGenerator(dylib, generator)
         // The runtime's entry points, by address (Swift does not export them by name).
-        var pairs = [(NativeABI.slowPathSymbol, NativeABI.slowPathAddress), (NativeABI.callSymbol, NativeABI.callAddress),
-                     (NativeABI.constructSymbol, NativeABI.constructAddress),
-                     (NativeABI.finishCallSymbol, NativeABI.finishCallAddress),
-                     (NativeABI.newThisSymbol, NativeABI.newThisAddress)].map { name, address in
+        let entries = [(NativeABI.slowPathSymbol, NativeABI.slowPathAddress), (NativeABI.callSymbol, NativeABI.callAddress),
+                       (NativeABI.constructSymbol, NativeABI.constructAddress),
+                       (NativeABI.finishCallSymbol, NativeABI.finishCallAddress),
+                       (NativeABI.newThisSymbol, NativeABI.newThisAddress)]
+            + NativeABI.slowPathEntries.map { ($0.symbol, $0.address) }
+        var pairs = entries.map { name, address in
             LLVMJITCSymbolMapPair(
                 Name: LLVMOrcLLJITMangleAndIntern(self.jit, name),
                 Sym: LLVMJITEvaluatedSymbol(Address: LLVMOrcExecutorAddress(UInt(bitPattern: address)),

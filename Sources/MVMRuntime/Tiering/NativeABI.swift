@@ -137,6 +137,17 @@ public enum NativeABI {
     /// NativeSlowPath.swift).
     public static let slowPathSymbol = "mvm_slow_path"
     public static var slowPathAddress: UnsafeRawPointer { unsafeBitCast(slowPathEntry, to: UnsafeRawPointer.self) }
+    /// Entry points like mvm_slow_path for one opcode each, for the
+    /// instructions compiled code most often leaves to the runtime.
+    public static var slowPathEntries: [(opcode: Opcode, symbol: String, address: UnsafeRawPointer)] { [
+        (.add, "mvm_slow_add", unsafeBitCast(slowAddEntry, to: UnsafeRawPointer.self)),
+        (.getNamed, "mvm_slow_get_named", unsafeBitCast(slowGetNamedEntry, to: UnsafeRawPointer.self)),
+        (.getIndexed, "mvm_slow_get_indexed", unsafeBitCast(slowGetIndexedEntry, to: UnsafeRawPointer.self)),
+        (.setIndexed, "mvm_slow_set_indexed", unsafeBitCast(slowSetIndexedEntry, to: UnsafeRawPointer.self)),
+        (.jumpIfStrictEqual, "mvm_slow_jump_if_strict_equal", unsafeBitCast(slowJumpIfStrictEqualEntry, to: UnsafeRawPointer.self)),
+        (.jumpIfNotStrictEqual, "mvm_slow_jump_if_not_strict_equal", unsafeBitCast(slowJumpIfNotStrictEqualEntry, to: UnsafeRawPointer.self)),
+        (.iteratorNext, "mvm_slow_iterator_next", unsafeBitCast(slowIteratorNextEntry, to: UnsafeRawPointer.self)),
+    ] }
     /// `Int32 mvm_call(JITState *state, UInt32 pcOffset)`: the `call` at
     /// pcOffset, entering compiled callees directly (Isolate.nativeCall).
     public static let callSymbol = "mvm_call"
@@ -183,3 +194,18 @@ private let slowPathEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> I
     let isolate = state.load(as: UnsafeMutableRawPointer.self)
     return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.nativeSlowPath(pcOffset) }
 }
+
+@inline(__always)
+private func slowPath(_ state: UnsafeMutableRawPointer, _ pcOffset: UInt32, _ op: Opcode) -> Int32 {
+    let isolate = state.load(as: UnsafeMutableRawPointer.self)
+    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.nativeSlowPath(pcOffset, known: op) }
+}
+private let slowAddEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { slowPath($0, $1, .add) }
+private let slowGetNamedEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { slowPath($0, $1, .getNamed) }
+private let slowGetIndexedEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { slowPath($0, $1, .getIndexed) }
+private let slowSetIndexedEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { slowPath($0, $1, .setIndexed) }
+private let slowJumpIfStrictEqualEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { slowPath($0, $1, .jumpIfStrictEqual) }
+private let slowJumpIfNotStrictEqualEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = {
+    slowPath($0, $1, .jumpIfNotStrictEqual)
+}
+private let slowIteratorNextEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { slowPath($0, $1, .iteratorNext) }

@@ -9,7 +9,15 @@ extension Isolate {
     /// Runs the instruction at `pcOffset` of the frame on top. Returns -1 when
     /// an exception is pending, the condition (0 or 1) for a conditional
     /// jump, and 0 otherwise.
-    func nativeSlowPath(_ pcOffset: UInt32) -> Int32 {
+    @inline(never)
+    func nativeSlowPath(_ pcOffset: UInt32) -> Int32 { nativeSlowPath(pcOffset, known: nil) }
+
+    /// The same for an instruction whose opcode the caller knows: inlined
+    /// into an entry point of its own (NativeABI.slowPathEntries), where the
+    /// switch folds away, so a hot slow path does not pay the mispredicted
+    /// indirect jump every kind of instruction shares in the generic entry.
+    @inline(__always)
+    func nativeSlowPath(_ pcOffset: UInt32, known: Opcode?) -> Int32 {
         let frame = frames + (frameCount - 1)
         let data = frame.pointee.data
         let pc = data.pointee.code + Int(pcOffset)
@@ -18,7 +26,7 @@ extension Isolate {
         let word = pc.pointee
         let a = Int(word >> 8)
         let names = data.pointee.names
-        let op = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
+        let op = known ?? unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
         var condition: Int32 = 0
         do {
             switch op {
@@ -149,7 +157,7 @@ extension Isolate {
         let a = Int(pc.pointee >> 8)
         let isJS = callee.isCell(.function) && (construct ? isConstructor(callee) : callee.cell.cellFlags & ObjectFlags.classConstructor == 0)
         guard isJS else {
-            if !construct { return nativeSlowPath(pcOffset) }
+            if !construct { return nativeSlowPath(pcOffset, known: .call) }
             CallFeedback.record(data.pointee.callFeedback + Int(pc[3]) * CallFeedback.width, callee)
             frame.pointee.pc = pc
             do { frame.pointee.registers[a] = try constructSlow(callee, base + 2, argc, newTarget: callee) } catch { return -1 }
