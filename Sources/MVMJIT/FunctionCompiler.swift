@@ -1225,9 +1225,14 @@ public final class FunctionCompiler {
     }
     private func seen(_ kind: UInt8, site: Int) -> Bool { kindsSeen(site: site) & (1 << kind) != 0 }
 
+    /// A property cache's state when the snapshot was taken (0 if none).
+    private func propertyState(site: Int) -> UInt8 {
+        site < feedback.propertyStates.count ? feedback.propertyStates[site] : 0
+    }
+
     /// Cache entries worth checking inline at a site.
     private func inlineEntries(site: Int) -> Int {
-        let state = site < feedback.propertyStates.count ? Int(feedback.propertyStates[site]) : 0
+        let state = Int(propertyState(site: site))
         return state > 4 ? 0 : max(1, state)
     }
 
@@ -1371,7 +1376,7 @@ public final class FunctionCompiler {
     /// At a megamorphic site: the slot the isolate's megamorphic cache
     /// (MegamorphicCache.swift) holds for this object's shape and the name.
     private func withMegamorphicSlot(_ o: LLVMValueRef, site: Int, name: Int, forStore: Bool, _ body: (LLVMValueRef) -> Void) {
-        guard site < feedback.propertyStates.count && feedback.propertyStates[site] == 5 else { return }
+        guard propertyState(site: site) == 5 else { return }
         withObject(o) { p in
             let table = ir.load(ir.i8Pointer, state, NativeABI.stateMegamorphicTableOffset, .runtime)
             branch(ir.icmp(LLVMIntNE, LLVMBuildPtrToInt(ir.builder, table, ir.i64, "")!, ir.int64(0)), "table") {
@@ -1401,7 +1406,7 @@ public final class FunctionCompiler {
     /// of calling the runtime keeps the hot path free of calls, so values
     /// stay in machine registers across it. Other sites call the runtime.
     private func miss(_ i: Instruction, site: Int, handled: UInt8) {
-        let state = site < feedback.propertyStates.count ? feedback.propertyStates[site] : 0
+        let state = propertyState(site: site)
         let kinds = site < feedback.propertyKinds.count ? feedback.propertyKinds[site] : 0
         if (1...4).contains(state) && kinds & ~handled == 0 { missLeaves(i) } else { runtime(i) }
     }
@@ -1501,7 +1506,7 @@ public final class FunctionCompiler {
     /// all of them when it never ran or saw others (`generic`), and then
     /// its misses go to the runtime.
     private func keyedKinds(site: Int) -> (elements: Bool, typedArrays: Bool, generic: Bool) {
-        let state = site < feedback.propertyStates.count ? feedback.propertyStates[site] : 0
+        let state = propertyState(site: site)
         if state == 0 || state & NativeABI.keyedGeneric == NativeABI.keyedGeneric { return (true, true, true) }
         return (state & NativeABI.keyedElements != 0, state & NativeABI.keyedTypedArray != 0, false)
     }
