@@ -515,6 +515,14 @@ public final class FunctionCompiler {
             emitDirectCall(i, construct: false)
         case .new where callSiteSawOnlyJS(i):
             emitDirectCall(i, construct: true)
+        case .ret where i.a <= 0xFFFF:
+            // The value in its frame register and the register in the exit
+            // word: the caller pops the frame without decoding the `ret`.
+            // Register 0 is a constructor's `this`, its value when it
+            // returns something else than an object.
+            ir.store(get(i.a), frame, 8 * i.a, .frame)
+            spill([0], readKinds)
+            ir.ret(ir.int64(NativeABI.exitReturned << 56 | UInt64(i.a) << 32 | UInt64(i.offset)))
         case .ret, .yield, .generatorStart:
             exit(.interpret, at: i.offset)
 
@@ -938,18 +946,13 @@ public final class FunctionCompiler {
         var args: [LLVMValueRef?] = [state, calleeRegisters, calleeData, ir.int32(Int32(bitPattern: NativeABI.freshCallEntry))]
         let native = ir.bitcast(entry, LLVMPointerType(nativeEntryType, 0))
         let exitWord = LLVMBuildCall2(ir.builder, nativeEntryType, native, &args, 4, "")!
-        let exitPC = ir.address(calleeCode, ir.mul(ir.and(exitWord, ir.int64(0xFFFF_FFFF)), ir.int64(4)), ir.i32)
-        let interpretKind = ir.icmp(LLVMIntEQ, LLVMBuildLShr(ir.builder, exitWord, ir.int64(56), "")!, ir.int64(NativeABI.exitInterpret))
+        let returnedKind = ir.icmp(LLVMIntEQ, LLVMBuildLShr(ir.builder, exitWord, ir.int64(56), "")!, ir.int64(NativeABI.exitReturned))
         let plainReturn = ir.block("call.returned"), finish = ir.block("call.finish")
-        let notInterpret = ir.block("call.check")
-        ir.condBr(interpretKind, notInterpret, finish)
-        ir.position(at: notInterpret)
-        let word = LLVMBuildLoad2(ir.builder, ir.i32, exitPC, "")!
-        ir.condBr(ir.icmp(LLVMIntEQ, ir.and(word, ir.int32(0xFF)), ir.int32(Int32(Opcode.ret.rawValue))), plainReturn, finish)
+        ir.condBr(returnedKind, plainReturn, finish)
 
         // A plain return: the value, and the callee's frame popped.
         ir.position(at: plainReturn)
-        let resultRegister = ir.zext(LLVMBuildLShr(ir.builder, word, ir.int32(8), "")!, ir.i64)
+        let resultRegister = ir.and(LLVMBuildLShr(ir.builder, exitWord, ir.int64(32), "")!, ir.int64(0xFFFF))
         var result = ir.load(ir.i64, calleeRegisters, ir.mul(resultRegister, ir.int64(8)))
         if let newObject {
             // A constructor's value is what it returned if that is an object, else `this`.

@@ -131,6 +131,7 @@ public enum NativeABI {
     public static let exitInterpret = NativeExit.interpret
     public static let exitException = NativeExit.exception
     public static let exitDeopt = NativeExit.deopt
+    public static let exitReturned = NativeExit.returned
 
     /// `Int32 mvm_slow_path(JITState *state, UInt32 pcOffset)`: runs the
     /// instruction at pcOffset of the frame on top in full (see

@@ -193,18 +193,18 @@ extension Isolate {
     /// a plain return is done here, anything else goes on in the interpreter.
     func finishEntryFrame(_ exit: UInt64, construct: Bool = false, derived: Bool = false) -> Value? {
         let calleeFrame = frames + (frameCount - 1)
-        if !takeExit(exit, calleeFrame) {
-            // A handler in the callee goes on in the interpreter; none pops its frame.
-            if !unwind() { return nil }
-        } else if exit >> 56 == NativeExit.interpret && UInt8(truncatingIfNeeded: calleeFrame.pointee.pc.pointee) == Opcode.ret.rawValue {
-            // The common case: a plain return, done here.
-            var result = calleeFrame.pointee.registers[Int(calleeFrame.pointee.pc.pointee >> 8)]
+        if exit >> 56 == NativeExit.returned {
+            // The common case: a plain return, done here (the frame goes, so
+            // neither its pc nor its countdown needs takeExit).
+            var result = calleeFrame.pointee.registers[NativeExit.returnedRegister(exit)]
             if !construct || result.isObject || !derived {
                 if construct && !result.isObject { result = calleeFrame.pointee.registers[0] }
                 popFrame()
                 return result
             }
         }
+        // A handler in the callee goes on in the interpreter; none pops its frame.
+        if !takeExit(exit, calleeFrame) && !unwind() { return nil }
         return execute()
     }
 

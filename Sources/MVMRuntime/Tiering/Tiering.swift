@@ -214,11 +214,16 @@ enum TierStatus {
 }
 
 /// Exit words native code returns: the instruction offset in the low 32 bits,
-/// a deopt reason in bits 32-47, the kind in the top byte.
+/// a deopt reason (or a returned register) in bits 32-47, the kind in the top byte.
 enum NativeExit {
     static let interpret: UInt64 = 0
     static let exception: UInt64 = 1
     static let deopt: UInt64 = 2
+    /// At a `ret` whose value is in the frame, in the register that bits
+    /// 32-47 name: the caller pops the frame without reading bytecode.
+    static let returned: UInt64 = 3
+
+    @inline(__always) static func returnedRegister(_ exit: UInt64) -> Int { Int(UInt16(truncatingIfNeeded: exit >> 32)) }
 }
 
 typealias NativeEntry = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer, UInt32) -> UInt64
@@ -367,8 +372,10 @@ extension Isolate {
         if kind == NativeExit.exception { return false }
         let data = frame.pointee.data
         frame.pointee.pc = data.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
-        // The interpreter goes on from here: its next loop back-edge re-enters native code.
-        data.pointee.tierCountdown = 0
+        // The interpreter goes on from here: its next loop back-edge
+        // re-enters native code. A `ret` has none, and a zero countdown
+        // would send the function's next call through tierUp for nothing.
+        if kind != NativeExit.returned { data.pointee.tierCountdown = 0 }
         if kind == NativeExit.deopt {
             recordDeopt(frame, reason: DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> 32)) ?? .none)
         }
