@@ -27,6 +27,22 @@ extension Isolate {
         try set(o, PropertyKey(names.length), Value(Double(n)))
     }
 
+    /// Whether [[Set]] of an index below the length of `cell` is a plain
+    /// store into its element storage, holes included: an extensible plain
+    /// array whose own index keys all live there and whose prototypes have
+    /// no index keys at all (so no setter or read-only element to meet).
+    func takesElementsDirectly(_ cell: Cell) -> Bool {
+        let blocking = ObjectFlags.nonExtensible | ObjectFlags.sealedElements | ObjectFlags.frozenElements | ObjectFlags.sparse
+        guard cell.cellKind == .array, cell.cellFlags & blocking == 0 else { return false }
+        var proto = cell.proto
+        while proto.isCell {
+            let p = proto.cell
+            guard p.cellKind == .object || p.cellKind == .array, p.elementLength == 0, p.cellFlags & ObjectFlags.sparse == 0 else { return false }
+            proto = p.proto
+        }
+        return true
+    }
+
     func relativeIndex(_ v: Value, _ length: Int, default d: Int) throws(Thrown) -> Int {
         if v.isUndefined { return d }
         let r = try toIntegerOrInfinity(v)
@@ -46,15 +62,23 @@ extension Isolate {
         let proto = Value(cell: newObjectCell(.array, proto: objectPrototype))
         arrayPrototype = proto
         let array = makeClass("Array", 1, prototype: proto) { iso, args throws(Thrown) in
+            let a: Value
             if args.count == 1 && args[0].isNumber {
                 let n = args[0].number
                 guard n >= 0 && n <= 4294967295 && n == n.rounded() else { throw iso.throwError(.rangeError, "Invalid array length") }
-                let a = iso.newArray(capacity: min(Int(n), 1 << 20))
+                a = iso.newArray(capacity: min(Int(n), 1 << 20))
                 iso.setElementLength(a.cell, Int(n))
                 if Int(n) > 0 && a.cell.elements == nil { iso.reserveElements(a.cell, 1); iso.setElementLength(a.cell, Int(n)) }
-                return a
+            } else {
+                a = iso.newArray(args.all)
             }
-            return iso.newArray(args.all)
+            // A subclass (`class L extends Array`): its prototype, from new.target.
+            if args.isConstruct {
+                iso.root(a)
+                let subclass = try iso.prototypeForConstruct(args.newTarget, newTarget: args.newTarget, fallback: iso.arrayPrototype)
+                if subclass.bits != iso.arrayPrototype.bits { _ = iso.setPrototype(a.cell, subclass) }
+            }
+            return a
         }
         method(array, "isArray", 1) { iso, args throws(Thrown) in Value(iso.isArray(args[0])) }
         method(array, "of", 0) { iso, args throws(Thrown) in iso.newArray(args.all) }
@@ -372,7 +396,13 @@ extension Isolate {
             let n = try iso.lengthOf(o)
             let start = try iso.relativeIndex(args[1], n, default: 0)
             let end = try iso.relativeIndex(args[2], n, default: n)
-            if start < end { for i in start..<end { try iso.set(o, PropertyKey(index: UInt32(i)), args[0]) } }
+            var i = start
+            if i < end && iso.takesElementsDirectly(o.cell) {
+                let direct = min(end, o.cell.elementLength, o.cell.elementCapacity)
+                let values = o.cell.elementValues
+                while i < direct { values[i] = args[0]; i += 1 }
+            }
+            while i < end { try iso.set(o, PropertyKey(index: UInt32(i)), args[0]); i += 1 }
             return o
         }
         method(proto, "at", 1) { iso, args throws(Thrown) in
