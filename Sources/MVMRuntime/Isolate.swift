@@ -313,6 +313,11 @@ public final class Isolate {
     var symbolPrototype: Value = .null
     var errorPrototype: Value = .null
     var iteratorPrototype: Value = .null
+    /// The shape of `{value, done}` iterator results (0 until the first is
+    /// made) and where its two slots are: results are made with it directly,
+    /// and iteration reads them without looking the names up.
+    var iteratorResultShape: UInt64 = 0
+    var iteratorResultOffsets: (value: Int32, done: Int32) = (0, 0)
     var arrayIteratorPrototype: Value = .null
     var mapIteratorPrototype: Value = .null
     var setIteratorPrototype: Value = .null

@@ -644,6 +644,14 @@ extension Isolate {
         }
         let result = try call(state, this: record[0], [])
         guard result.isObject else { throw throwError(.typeError, "Iterator result \(describeForError(result)) is not an object") }
+        if result.cell.shapeBits == iteratorResultShape {
+            // A result made by iteratorResult (or shaped like one): plain data slots.
+            if truthy(result.cell.slot(atOffset: iteratorResultOffsets.done)) {
+                record[1] = .undefined
+                return nil
+            }
+            return result.cell.slot(atOffset: iteratorResultOffsets.value)
+        }
         if truthy(try get(result, PropertyKey(names.done))) {
             record[1] = .undefined
             return nil

@@ -592,10 +592,20 @@ extension Isolate {
     }
 
     func iteratorResult(_ value: Value, done: Bool) -> Value {
-        let o = newObject()
-        addProperty(o.cell, PropertyKey(names.value), value, Attributes.data)
-        addProperty(o.cell, PropertyKey(names.done), Value(done), Attributes.data)
-        return o
+        let cell = newObjectCell(.object, proto: objectPrototype)
+        if iteratorResultShape != 0 {
+            cell.shapeBits = iteratorResultShape
+            cell.setSlot(atOffset: iteratorResultOffsets.value, value)
+            cell.setSlot(atOffset: iteratorResultOffsets.done, Value(done))
+            return Value(cell: cell)
+        }
+        addProperty(cell, PropertyKey(names.value), value, Attributes.data)
+        addProperty(cell, PropertyKey(names.done), Value(done), Attributes.data)
+        // Both slots are inline (the shape tree keeps the shape alive).
+        let shape = cell.shape
+        iteratorResultShape = cell.shapeBits
+        iteratorResultOffsets = (shape.slotOffset(shape.slots[0]), shape.slotOffset(shape.slots[1]))
+        return Value(cell: cell)
     }
 
     func setUpIterators() {
