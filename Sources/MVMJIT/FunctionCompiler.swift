@@ -134,7 +134,7 @@ public final class FunctionCompiler {
         for instruction in instructions { blocks[instruction.offset] = ir.block("pc\(instruction.offset)") }
         exceptionBlock = ir.block("exception")
         ir.position(at: exceptionBlock)
-        ir.ret(ir.int64(NativeABI.exitException << 56))
+        ir.ret(ir.int64(NativeABI.exitWord(NativeABI.exitException)))
 
         // The entry switch: the function's start and its loop headers (OSR);
         // calls and `new` return into native code directly (nativeCall).
@@ -174,7 +174,7 @@ public final class FunctionCompiler {
         for (index, instruction) in instructions.enumerated() {
             ir.position(at: blocks[instruction.offset]!)
             guard let kinds = types.kindsIn[index] else {
-                ir.ret(ir.int64(NativeABI.exitInterpret << 56 | UInt64(instruction.offset)))  // never runs
+                ir.ret(ir.int64(NativeABI.exitWord(NativeABI.exitInterpret, offset: instruction.offset)))  // never runs
                 continue
             }
             readKinds = kinds
@@ -294,14 +294,14 @@ public final class FunctionCompiler {
     private enum ExitKind { case interpret, deopt(DeoptReason) }
 
     private func deoptWord(_ reason: DeoptReason, _ offset: Int) -> UInt64 {
-        NativeABI.exitDeopt << 56 | UInt64(reason.rawValue) << 32 | UInt64(offset)
+        NativeABI.exitWord(NativeABI.exitDeopt, detail: UInt64(reason.rawValue), offset: offset)
     }
 
     /// Leaves for the interpreter at `offset`: typed registers are spilled in
     /// a block shared by every exit with the same ones.
     private func exit(_ kind: ExitKind, at offset: Int) {
         switch kind {
-        case .interpret: leave(NativeABI.exitInterpret << 56 | UInt64(offset), spilling: readKinds)
+        case .interpret: leave(NativeABI.exitWord(NativeABI.exitInterpret, offset: offset), spilling: readKinds)
         case .deopt(let reason): leave(deoptWord(reason, offset), spilling: readKinds)
         }
     }
@@ -522,7 +522,7 @@ public final class FunctionCompiler {
             // returns something else than an object.
             ir.store(get(i.a), frame, 8 * i.a, .frame)
             spill([0], readKinds)
-            ir.ret(ir.int64(NativeABI.exitReturned << 56 | UInt64(i.a) << 32 | UInt64(i.offset)))
+            ir.ret(ir.int64(NativeABI.exitWord(NativeABI.exitReturned, detail: UInt64(i.a), offset: i.offset)))
         case .ret, .yield, .generatorStart:
             exit(.interpret, at: i.offset)
 
@@ -946,13 +946,13 @@ public final class FunctionCompiler {
         var args: [LLVMValueRef?] = [state, calleeRegisters, calleeData, ir.int32(Int32(bitPattern: NativeABI.freshCallEntry))]
         let native = ir.bitcast(entry, LLVMPointerType(nativeEntryType, 0))
         let exitWord = LLVMBuildCall2(ir.builder, nativeEntryType, native, &args, 4, "")!
-        let returnedKind = ir.icmp(LLVMIntEQ, LLVMBuildLShr(ir.builder, exitWord, ir.int64(56), "")!, ir.int64(NativeABI.exitReturned))
+        let returnedKind = ir.icmp(LLVMIntEQ, LLVMBuildLShr(ir.builder, exitWord, ir.int64(NativeABI.exitKindShift), "")!, ir.int64(NativeABI.exitReturned))
         let plainReturn = ir.block("call.returned"), finish = ir.block("call.finish")
         ir.condBr(returnedKind, plainReturn, finish)
 
         // A plain return: the value, and the callee's frame popped.
         ir.position(at: plainReturn)
-        let resultRegister = ir.and(LLVMBuildLShr(ir.builder, exitWord, ir.int64(32), "")!, ir.int64(0xFFFF))
+        let resultRegister = ir.and(LLVMBuildLShr(ir.builder, exitWord, ir.int64(NativeABI.exitDetailShift), "")!, ir.int64(0xFFFF))
         var result = ir.load(ir.i64, calleeRegisters, ir.mul(resultRegister, ir.int64(8)))
         if let newObject {
             // A constructor's value is what it returned if that is an object, else `this`.

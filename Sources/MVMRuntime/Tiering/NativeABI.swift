@@ -132,6 +132,12 @@ public enum NativeABI {
     public static let exitException = NativeExit.exception
     public static let exitDeopt = NativeExit.deopt
     public static let exitReturned = NativeExit.returned
+    /// Bits 0-31 the instruction offset, 32-47 `detail`, 56-63 the kind.
+    public static func exitWord(_ kind: UInt64, detail: UInt64 = 0, offset: Int = 0) -> UInt64 {
+        NativeExit.word(kind, detail: detail, offset: offset)
+    }
+    public static let exitKindShift = NativeExit.kindShift
+    public static let exitDetailShift = NativeExit.detailShift
 
     /// `Int32 mvm_slow_path(JITState *state, UInt32 pcOffset)`: runs the
     /// instruction at pcOffset of the frame on top in full (see

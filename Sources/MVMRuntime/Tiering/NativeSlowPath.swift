@@ -193,7 +193,7 @@ extension Isolate {
     /// a plain return is done here, anything else goes on in the interpreter.
     func finishEntryFrame(_ exit: UInt64, construct: Bool = false, derived: Bool = false) -> Value? {
         let calleeFrame = frames + (frameCount - 1)
-        if exit >> 56 == NativeExit.returned {
+        if exit >> NativeExit.kindShift == NativeExit.returned {
             // The common case: a plain return, done here (the frame goes, so
             // neither its pc nor its countdown needs takeExit).
             var result = calleeFrame.pointee.registers[NativeExit.returnedRegister(exit)]

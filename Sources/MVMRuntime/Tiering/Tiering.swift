@@ -223,7 +223,14 @@ enum NativeExit {
     /// 32-47 name: the caller pops the frame without reading bytecode.
     static let returned: UInt64 = 3
 
-    @inline(__always) static func returnedRegister(_ exit: UInt64) -> Int { Int(UInt16(truncatingIfNeeded: exit >> 32)) }
+    /// The word for `kind` at instruction `offset`, with `detail` (a deopt
+    /// reason, a returned register) in bits 32-47.
+    static func word(_ kind: UInt64, detail: UInt64 = 0, offset: Int = 0) -> UInt64 {
+        kind << kindShift | (detail & 0xFFFF) << detailShift | UInt64(UInt32(truncatingIfNeeded: offset))
+    }
+    static let kindShift: UInt64 = 56
+    static let detailShift: UInt64 = 32
+    @inline(__always) static func returnedRegister(_ exit: UInt64) -> Int { Int(UInt16(truncatingIfNeeded: exit >> detailShift)) }
 }
 
 typealias NativeEntry = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer, UInt32) -> UInt64
@@ -368,7 +375,7 @@ extension Isolate {
     /// countdown is zeroed so the next back-edge enters native code again.
     /// False when an exception is pending instead.
     func takeExit(_ exit: UInt64, _ frame: UnsafeMutablePointer<Frame>) -> Bool {
-        let kind = exit >> 56
+        let kind = exit >> NativeExit.kindShift
         if kind == NativeExit.exception { return false }
         let data = frame.pointee.data
         frame.pointee.pc = data.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
@@ -377,7 +384,7 @@ extension Isolate {
         // would send the function's next call through tierUp for nothing.
         if kind != NativeExit.returned { data.pointee.tierCountdown = 0 }
         if kind == NativeExit.deopt {
-            recordDeopt(frame, reason: DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> 32)) ?? .none)
+            recordDeopt(frame, reason: DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> NativeExit.detailShift)) ?? .none)
         }
         return true
     }
