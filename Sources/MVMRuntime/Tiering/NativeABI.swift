@@ -55,6 +55,12 @@ public enum NativeABI {
     // Per-isolate function data (InstanceData) and inline caches.
     public static let dataConstantsOffset = MemoryLayout<InstanceData>.offset(of: \.constants)!
     public static let dataCachesOffset = MemoryLayout<InstanceData>.offset(of: \.caches)!
+    public static let dataNamesOffset = MemoryLayout<InstanceData>.offset(of: \.names)!
+    public static let dataCodeOffset = MemoryLayout<InstanceData>.offset(of: \.code)!
+    public static let dataRegisterCountOffset = MemoryLayout<InstanceData>.offset(of: \.registerCount)!
+    public static let dataParameterCountOffset = MemoryLayout<InstanceData>.offset(of: \.parameterCount)!
+    public static let dataFlagsOffset = MemoryLayout<InstanceData>.offset(of: \.flags)!
+    public static let dataNativeOffset = MemoryLayout<InstanceData>.offset(of: \.native)!
     public static let cacheEntryStride = MemoryLayout<CacheEntry>.stride
     public static let cacheEntriesPerSite = 4
     public static let cacheShapeOffset = MemoryLayout<CacheEntry>.offset(of: \.shape)!
@@ -68,6 +74,9 @@ public enum NativeABI {
     public static let cacheKindProto = CacheKind.proto
     public static let cacheKindArrayLength = CacheKind.arrayLength
     public static let cacheKindTransition = CacheKind.transition
+    public static let keyedElements = KeyedFeedback.elements
+    public static let keyedTypedArray = KeyedFeedback.typedArray
+    public static let keyedGeneric = KeyedFeedback.generic
 
     // The per-isolate state native code gets as its first argument.
     public static let stateGlobalObjectOffset = MemoryLayout<JITState>.offset(of: \.globalObject)!
@@ -91,10 +100,6 @@ public enum NativeABI {
     /// the function's start, with the registers past the parameters not yet
     /// cleared (the runtime's callers pass 0 and have cleared them).
     public static let freshCallEntry: UInt32 = 0xFFFF_FFFF
-    public static let keyedElements = KeyedFeedback.elements
-    public static let keyedTypedArray = KeyedFeedback.typedArray
-    public static let keyedGeneric = KeyedFeedback.generic
-    public static let dataNamesOffset = MemoryLayout<InstanceData>.offset(of: \.names)!
 
     // Frames (Isolate.swift): compiled code pushes a compiled callee's frame itself.
     public static let frameSize = MemoryLayout<Frame>.stride
@@ -109,11 +114,6 @@ public enum NativeABI {
     public static let frameFlagsOffset = MemoryLayout<Frame>.offset(of: \.flags)!
     public static let frameGeneratorOffset = MemoryLayout<Frame>.offset(of: \.generator)!
     public static let frameEntryFlag = Frame.entry
-    public static let dataCodeOffset = MemoryLayout<InstanceData>.offset(of: \.code)!
-    public static let dataRegisterCountOffset = MemoryLayout<InstanceData>.offset(of: \.registerCount)!
-    public static let dataParameterCountOffset = MemoryLayout<InstanceData>.offset(of: \.parameterCount)!
-    public static let dataFlagsOffset = MemoryLayout<InstanceData>.offset(of: \.flags)!
-    public static let dataNativeOffset = MemoryLayout<InstanceData>.offset(of: \.native)!
     /// Callees whose frames need the runtime: `arguments`, and sloppy `this` coercion.
     public static let needsArgumentsFlag = CodeBits.needsArguments
     public static let strictOrArrowFlags = CodeBits.strict | CodeBits.arrow
