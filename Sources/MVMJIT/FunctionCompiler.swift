@@ -390,8 +390,13 @@ public final class FunctionCompiler {
     // MARK: Instructions
 
     private func emit(_ i: Instruction) {
-        if feedback.coldCodeDeopts && neverRan(i) {
+        switch planForSiteNotRunYet(i) {
+        case .inline: break
+        case .deopt:
             exit(.deopt(.coldCode), at: i.offset)
+            return
+        case .runtime:
+            runtime(i)
             return
         }
         if types.numericDefinition(i) && i.a < writeKinds.count && writeKinds[i.a] != .boxed {
@@ -531,24 +536,59 @@ public final class FunctionCompiler {
         }
     }
 
-    /// Feedback says the instruction never ran (the sites that record every run).
-    private func neverRan(_ i: Instruction) -> Bool {
-        func arithmetic(_ operand: Int) -> Bool {
+    /// Whether the instruction's feedback site has recorded a run: nil for
+    /// instructions without one. Arithmetic and call sites record every run;
+    /// a property cache stays empty also for receivers it cannot hold (a
+    /// dictionary object, a string's length), and a global's for a missing
+    /// or accessor global (global caches keep no entry count).
+    private func siteRan(_ i: Instruction) -> Bool? {
+        func recorded(_ sites: [UInt8], _ operand: Int) -> Bool? {
             let site = i.register(operand)
-            return site < feedback.arithmetic.count && feedback.arithmetic[site] == 0
+            return site < sites.count ? sites[site] != 0 : nil
         }
         switch i.opcode {
         case .add, .sub, .mul, .div, .mod, .bitAnd, .bitOr, .bitXor, .shl, .shr, .ushr, .addImm, .subImm, .lt, .le, .gt, .ge:
-            return arithmetic(3)
+            return recorded(feedback.arithmetic, 3)
         case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual,
              .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
-            return arithmetic(2)
-        case .call:
-            let site = i.register(3)
-            return site < feedback.callKinds.count && feedback.callKinds[site] == 0
-        default:
-            return false
+            return recorded(feedback.arithmetic, 2)
+        case .call: return recorded(feedback.callKinds, 3)
+        case .getNamed, .setNamed, .defineNamed, .getIndexed, .setIndexed: return recorded(feedback.propertyStates, 3)
+        case .getGlobal, .getGlobalOrUndefined, .setGlobal, .setGlobalStrict: return recorded(feedback.propertyKinds, 2)
+        default: return nil
         }
+    }
+
+    private enum NotRunYetPlan { case inline, deopt, runtime }
+
+    /// What to compile for an instruction whose site had not run when the
+    /// function tiered up (after it ran in the interpreter; --jit=eager
+    /// compiles everything inline).
+    /// - A property access there is a call of the runtime, which reads and
+    ///   fills the cache the interpreter uses: inline checks for every kind
+    ///   of entry take 50-165 IR instructions, and such sites were most of a
+    ///   large function's compile time.
+    /// - Except in a loop still ahead (OSR compiled the function in its
+    ///   first call, before the loop ran): that loop may run hot without the
+    ///   function compiling again, so its accesses keep the inline checks,
+    ///   or, on a first compile, leave like arithmetic and calls there.
+    /// - Arithmetic and calls deopt on a first compile (less code; if they
+    ///   do run, the function recompiles with their feedback).
+    private func planForSiteNotRunYet(_ i: Instruction) -> NotRunYetPlan {
+        guard feedback.interpretedFirst, siteRan(i) == false else { return .inline }
+        switch i.opcode {
+        case .getNamed, .setNamed, .defineNamed, .getIndexed, .setIndexed,
+             .getGlobal, .getGlobalOrUndefined, .setGlobal, .setGlobalStrict:
+            if !loopsAhead.contains(where: { $0.contains(i.offset) }) { return .runtime }
+            return feedback.coldCodeDeopts ? .deopt : .inline
+        default:
+            return feedback.coldCodeDeopts ? .deopt : .inline
+        }
+    }
+
+    /// Loops none of whose sites had run when the function was compiled.
+    private lazy var loopsAhead: [ClosedRange<Int>] = loopRanges.filter { loop in
+        !instructions.contains { loop.contains($0.offset) && siteRan($0) == true }
     }
 
     // MARK: Typed numbers (RegisterTypes)

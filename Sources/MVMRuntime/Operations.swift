@@ -344,6 +344,11 @@ extension Isolate {
     }
 
     // MARK: Property IC misses
+    //
+    // The interpreter calls these once its first cache entry failed; native
+    // code calls them from sites it compiled before they ran (and so did not
+    // check the cache inline), which is why they check every entry, the
+    // first included, before a full lookup.
 
     func getNamedMiss(_ o: Value, _ name: Value, _ data: UnsafeMutablePointer<InstanceData>, _ cacheIndex: Int) throws(Thrown) -> Value {
         let key = PropertyKey(name)
@@ -361,9 +366,8 @@ extension Isolate {
         if state.pointee == 5, let offset = megamorphicLookup(shapeBits, key.bits, forStore: false) {
             return cell.slot(atOffset: offset)
         }
-        // Polymorphic entries beyond the first.
         if state.pointee <= 4 {
-            for i in 1..<Int(max(state.pointee, 1)) {
+            for i in 0..<Int(max(state.pointee, 1)) {
                 let e = entries[i]
                 if e.shape == shapeBits {
                     if e.kind == CacheKind.own { return cell.slot(atOffset: e.offset) }
@@ -498,9 +502,15 @@ extension Isolate {
         let state = data.pointee.cacheStates + cacheIndex
         let before = cell.shapeBits
         if state.pointee <= 4 {
-            for i in 1..<Int(max(state.pointee, 1)) {
+            for i in 0..<Int(max(state.pointee, 1)) {
                 let e = entries[i]
                 if e.shape == before && e.kind == CacheKind.own {
+                    cell.setSlot(atOffset: e.offset, v)
+                    return
+                }
+                if e.shape == before && e.kind == CacheKind.transition && e.epoch == protoEpoch && cell.proto.bits == e.proto.bits {
+                    if e.offset < 0 { ensureSlotCapacity(cell, Shape.inlineCount + Int(-e.offset - 1)) }
+                    cell.shapeBits = e.newShape
                     cell.setSlot(atOffset: e.offset, v)
                     return
                 }
@@ -566,6 +576,9 @@ extension Isolate {
 
     func getGlobalMiss(_ name: Value, _ entry: UnsafeMutablePointer<CacheEntry>, orUndefined: Bool) throws(Thrown) -> Value {
         let global = globalObject.cell
+        if entry.pointee.shape == global.shapeBits && entry.pointee.kind == CacheKind.own {
+            return global.slot(atOffset: entry.pointee.offset)
+        }
         let key = PropertyKey(name)
         let shape = global.shape
         let index = shape.find(key.bits)
@@ -583,6 +596,10 @@ extension Isolate {
 
     func setGlobalMiss(_ name: Value, _ v: Value, _ entry: UnsafeMutablePointer<CacheEntry>, strict: Bool) throws(Thrown) {
         let global = globalObject.cell
+        if entry.pointee.shape == global.shapeBits && entry.pointee.kind == CacheKind.own {
+            global.setSlot(atOffset: entry.pointee.offset, v)
+            return
+        }
         let key = PropertyKey(name)
         if !hasProperty(globalObject, key) {
             if strict { throw throwError(.referenceError, "\(swiftString(name)) is not defined") }

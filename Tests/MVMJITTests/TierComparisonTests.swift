@@ -3,8 +3,10 @@
 // call, under deopt stress (compiled code gives up on purpose every few
 // guards and is thrown away and recompiled often), and tiering up after a
 // few iterations on thin feedback.
+import MVMBytecode
 import MVMJIT
 import MVMRuntime
+import MVMSyntax
 import Testing
 
 @Test(arguments: corpusFiles("conformance"))
@@ -263,4 +265,28 @@ func tiersAgree(file: String) {
         #expect(compiled.output == reference.output, "\(setting)")
         #expect(unexpectedRefusals(compiled.statistics).isEmpty)
     }
+}
+
+/// Property sites that had not run when a function tiered up compile to a
+/// runtime call (FeedbackSnapshot.interpretedFirst): the same function with
+/// the same empty caches is much smaller than with inline cache checks,
+/// and both run correctly (see the corpus under the `early` setting).
+@Test func sitesThatHadNotRunCompileToRuntimeCalls() throws {
+    let source = SourceFile(name: "sites.js", text: """
+    function touch(o, a, k) { o.x = o.y + o.z; a[k] = a[k + 1]; return o.w + g; }
+    """)
+    let block = try #require(try Compiler.compile(source: source, as: .script).functions.first)
+    func codeSize(interpretedFirst: Bool) -> Int {
+        let feedback = FeedbackSnapshot(
+            arithmetic: .init(repeating: 0, count: block.arithmeticFeedbackCount),
+            propertyStates: .init(repeating: 0, count: block.propertyCacheCount),
+            propertyKinds: .init(repeating: 0, count: block.propertyCacheCount),
+            callKinds: .init(repeating: 0, count: block.callFeedbackCount),
+            deoptStress: false, interpretedFirst: interpretedFirst)
+        guard case .ready(let code, _) = sharedTier.nativeCode(for: block, feedback: feedback, wait: true) else { return 0 }
+        return code.codeSize
+    }
+    let inline = codeSize(interpretedFirst: false), compact = codeSize(interpretedFirst: true)
+    #expect(compact > 0 && inline > 0)
+    #expect(compact * 2 < inline, "compact \(compact) bytes, inline \(inline) bytes")
 }

@@ -52,10 +52,19 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     /// exit (less code to compile; if it does run, the function recompiles).
     /// False for --jit=eager, which compiles before anything ran.
     public var coldCodeDeopts: Bool
+    /// The function ran in the interpreter before this compile, so a
+    /// property site whose cache is still empty has not run yet: it compiles
+    /// to a call of the runtime (which fills and reads the same cache)
+    /// instead of inline checks for every kind of entry. False for
+    /// --jit=eager and deopt stress, which compile before feedback exists
+    /// and check the caches inline as the interpreter fills them.
+    public var interpretedFirst: Bool
 
     public init(arithmetic: [UInt8], propertyStates: [UInt8], propertyKinds: [UInt8], callKinds: [UInt8],
                 callIntrinsics: [UInt8] = [], callNativeIndexes: [Int32] = [],
-                propertyMissesLeave: Bool = false, deoptStress: Bool, coldCodeDeopts: Bool = false) {
+                propertyMissesLeave: Bool = false, deoptStress: Bool, coldCodeDeopts: Bool = false,
+                interpretedFirst: Bool = false) {
+        self.interpretedFirst = interpretedFirst
         self.propertyMissesLeave = propertyMissesLeave
         self.callIntrinsics = callIntrinsics
         self.callNativeIndexes = callNativeIndexes
@@ -350,7 +359,8 @@ extension Isolate {
                                 callIntrinsics: intrinsics, callNativeIndexes: nativeIndexes,
                                 propertyMissesLeave: jitMode == .on && !deoptStress && instance.propertyMissesLeave,
                                 deoptStress: deoptStress,
-                                coldCodeDeopts: jitMode == .on && !deoptStress && instance.recompilations == 0)
+                                coldCodeDeopts: jitMode == .on && !deoptStress && instance.recompilations == 0,
+                                interpretedFirst: jitMode == .on && !deoptStress)
     }
 
     /// Runs the native code of the frame on top from its pc. Returns false
