@@ -573,7 +573,11 @@ public final class FunctionCompiler {
     ///   function compiling again, so its accesses keep the inline checks,
     ///   or, on a first compile, leave like arithmetic and calls there.
     /// - Arithmetic and calls deopt on a first compile (less code; if they
-    ///   do run, the function recompiles with their feedback).
+    ///   do run, the function recompiles with their feedback). Outside the
+    ///   loops of a function that has some, they compile unspecialized: that
+    ///   is mostly the code after the loop an OSR compile entered, which runs
+    ///   once per call, and deopting there threw away the function's code
+    ///   each time its first call finished.
     private func planForSiteNotRunYet(_ i: Instruction) -> NotRunYetPlan {
         guard feedback.interpretedFirst, siteRan(i) == false else { return .inline }
         switch i.opcode {
@@ -582,6 +586,7 @@ public final class FunctionCompiler {
             if !loopsAhead.contains(where: { $0.contains(i.offset) }) { return .runtime }
             return feedback.coldCodeDeopts ? .deopt : .inline
         default:
+            if !loopRanges.isEmpty && !inLoop(i) { return .inline }
             return feedback.coldCodeDeopts ? .deopt : .inline
         }
     }

@@ -86,6 +86,36 @@ func tiersAgree(file: String) {
     #expect(result.statistics.installed.contains { $0.name == "(anonymous)" })
 }
 
+/// A function compiled through OSR in its first call, before the code after
+/// its loop ever ran, keeps that code: the arithmetic and the call there
+/// compile unspecialized instead of deopting when the first call returns,
+/// and the function compiles once. A loop still ahead deopts as before.
+@Test func codeAfterTheFirstLoopKeepsTheFunctionsCode() {
+    let source = """
+    function total(n) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += i % 7;
+      return String(s * 2 + 1);
+    }
+    function twoLoops(n) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += i % 7;
+      for (let i = 0; i < n; i++) s -= i % 5;
+      return s;
+    }
+    let out = [];
+    for (let k = 0; k < 5; k++) out.push(total(2000 + k), twoLoops(2000 + k));
+    console.log(out.join(","));
+    """
+    let reference = run(source, name: "after.js", .interpreter)
+    let result = run(source, name: "after.js", TierSetting(mode: .on, threshold: 100))
+    #expect(result.output == reference.output)
+    #expect(result.statistics.installed.filter { $0.name == "total" }.count == 1)
+    #expect(!result.statistics.deopts.keys.contains { $0.function == "total" })
+    let ahead = result.statistics.deopts.filter { $0.key.function == "twoLoops" && $0.key.reason == DeoptReason.coldCode.description }
+    #expect(!ahead.isEmpty)
+}
+
 /// Compiled code holds no isolate address: isolate B reuses what A compiled.
 @Test func nativeCodeIsSharedAcrossIsolates() throws {
     let tier = try JITTier()
