@@ -564,14 +564,15 @@ public final class FunctionCompiler {
     /// What to compile for an instruction whose site had not run when the
     /// function tiered up (after it ran in the interpreter; --jit=eager
     /// compiles everything inline).
-    /// - A property access there is a call of the runtime, which reads and
-    ///   fills the cache the interpreter uses: inline checks for every kind
-    ///   of entry take 50-165 IR instructions, and such sites were most of a
-    ///   large function's compile time.
-    /// - Except in a loop still ahead (OSR compiled the function in its
-    ///   first call, before the loop ran): that loop may run hot without the
-    ///   function compiling again, so its accesses keep the inline checks,
-    ///   or, on a first compile, leave like arithmetic and calls there.
+    /// - A property access outside loops is a call of the runtime, which
+    ///   reads and fills the cache the interpreter uses: inline checks for
+    ///   every kind of entry take 50-165 IR instructions, and such sites
+    ///   were most of a large function's compile time.
+    /// - In a loop it keeps the inline checks, which read the entries the
+    ///   runtime fills later: a branch of a hot loop that had not run yet
+    ///   may run hot later without the function compiling again. In a loop
+    ///   still ahead (none of its sites had run) on a first compile, it
+    ///   leaves like arithmetic and calls there.
     /// - Arithmetic and calls deopt on a first compile (less code; if they
     ///   do run, the function recompiles with their feedback). Outside the
     ///   loops of a function that has some, they compile unspecialized: that
@@ -583,8 +584,9 @@ public final class FunctionCompiler {
         switch i.opcode {
         case .getNamed, .setNamed, .defineNamed, .getIndexed, .setIndexed,
              .getGlobal, .getGlobalOrUndefined, .setGlobal, .setGlobalStrict:
-            if !loopsAhead.contains(where: { $0.contains(i.offset) }) { return .runtime }
-            return feedback.coldCodeDeopts ? .deopt : .inline
+            if !inLoop(i) { return .runtime }
+            if loopsAhead.contains(where: { $0.contains(i.offset) }) { return feedback.coldCodeDeopts ? .deopt : .inline }
+            return .inline
         default:
             if !loopRanges.isEmpty && !inLoop(i) { return .inline }
             return feedback.coldCodeDeopts ? .deopt : .inline
