@@ -297,8 +297,8 @@ func tiersAgree(file: String) {
     }
 }
 
-/// Property sites that had not run when a function tiered up compile to a
-/// runtime call (FeedbackSnapshot.interpretedFirst): the same function with
+/// Property sites outside loops that had not run when a function tiered up
+/// compile to a runtime call (FeedbackSnapshot.interpretedFirst): the same function with
 /// the same empty caches is much smaller than with inline cache checks,
 /// and both run correctly (see the corpus under the `early` setting).
 @Test func sitesThatHadNotRunCompileToRuntimeCalls() throws {

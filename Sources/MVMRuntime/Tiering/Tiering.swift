@@ -52,12 +52,13 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     /// exit (less code to compile; if it does run, the function recompiles).
     /// False for --jit=eager, which compiles before anything ran.
     public var coldCodeDeopts: Bool
-    /// The function ran in the interpreter before this compile, so a
-    /// property site whose cache is still empty has not run yet: it compiles
-    /// to a call of the runtime (which fills and reads the same cache)
-    /// instead of inline checks for every kind of entry. False for
-    /// --jit=eager and deopt stress, which compile before feedback exists
-    /// and check the caches inline as the interpreter fills them.
+    /// The function ran in the interpreter before this compile, so a site
+    /// whose feedback is still empty has not run yet; outside loops a
+    /// property access there compiles to a call of the runtime (which fills
+    /// and reads the same cache) instead of inline checks for every kind of
+    /// entry (FunctionCompiler.planForSiteNotRunYet). False for --jit=eager
+    /// and deopt stress, which compile before feedback exists and check the
+    /// caches inline as the interpreter fills them.
     public var interpretedFirst: Bool
 
     public init(arithmetic: [UInt8], propertyStates: [UInt8], propertyKinds: [UInt8], callKinds: [UInt8],
@@ -355,12 +356,13 @@ extension Isolate {
                 if !callee.isCell(.function) { calls[i] = 2 }
             }
         }
+        let interpretedFirst = jitMode == .on && !deoptStress
         return FeedbackSnapshot(arithmetic: arithmetic, propertyStates: states, propertyKinds: kinds, callKinds: calls,
                                 callIntrinsics: intrinsics, callNativeIndexes: nativeIndexes,
-                                propertyMissesLeave: jitMode == .on && !deoptStress && instance.propertyMissesLeave,
+                                propertyMissesLeave: interpretedFirst && instance.propertyMissesLeave,
                                 deoptStress: deoptStress,
-                                coldCodeDeopts: jitMode == .on && !deoptStress && instance.recompilations == 0,
-                                interpretedFirst: jitMode == .on && !deoptStress)
+                                coldCodeDeopts: interpretedFirst && instance.recompilations == 0,
+                                interpretedFirst: interpretedFirst)
     }
 
     /// Runs the native code of the frame on top from its pc. Returns false

@@ -1,8 +1,9 @@
 // Property sites that first run after their function was compiled: a loop
-// tiers the function up before the code after it ever ran, and compiled code
-// hands such sites to the runtime, which must read and fill the same caches
-// the interpreter does (own slots, transitions into inline and out-of-line
-// slots, prototype methods, getters and setters, globals, elements).
+// tiers the function up before the code after it ever ran. Compiled code
+// hands such sites outside loops to the runtime, checks them inline in loops,
+// or leaves; each way must read and fill the same caches the interpreter does
+// (own slots, transitions into inline and out-of-line slots, prototype
+// methods, getters and setters, globals, elements).
 
 class Item {
   constructor(a) { this.a = a; }
