@@ -338,7 +338,7 @@ public final class FunctionCompiler {
             : slowPathEntries[instruction.opcode] ?? slowPath
         let result = LLVMBuildCall2(ir.builder, slowPathType, helper, &args, 2, "")!
         let ok = ir.block("ok")
-        ir.condBr(ir.icmp(LLVMIntEQ, result, ir.int32(-1)), exceptionBlock, ok)
+        ir.condBr(ir.icmp(LLVMIntEQ, result, ir.int32(-1)), exceptionExit(), ok)
         ir.position(at: ok)
         if instruction.opcode == .call || instruction.opcode == .new {
             // The native stack is low: the interpreter makes this call.
@@ -346,6 +346,19 @@ public final class FunctionCompiler {
         }
         reloadOutputs(instruction)
         return result
+    }
+
+    /// Where an exception raised here leaves compiled code. In a function
+    /// with handlers the interpreter runs the handler on the frame's values,
+    /// so the typed registers are written back to the frame on the way.
+    private func exceptionExit() -> LLVMBasicBlockRef {
+        guard !block.handlers.isEmpty, readKinds.contains(where: { $0 != .boxed }) else { return exceptionBlock }
+        let here = ir.currentBlock
+        let exit = ir.block("throw")
+        ir.position(at: exit)
+        leave(NativeABI.exitWord(NativeABI.exitException), spilling: readKinds)
+        ir.position(at: here)
+        return exit
     }
 
     /// Deopt stress: fail on purpose every NativeABI.stressPeriod guards.
@@ -824,12 +837,12 @@ public final class FunctionCompiler {
             let done = ir.block("call.done")
             let switchInstruction = LLVMBuildSwitch(ir.builder, status, done, 2)!
             LLVMAddCase(switchInstruction, ir.int32(1), slow)
-            LLVMAddCase(switchInstruction, ir.int32(-1), exceptionBlock)
+            LLVMAddCase(switchInstruction, ir.int32(-1), exceptionExit())
             ir.position(at: done)
             reloadOutputs(i)
             ir.br(edge(i.next))
         } else {
-            pushFrameAndCall(ir, site, construct: construct, slow: slow, exception: exceptionBlock, returned: { result in
+            pushFrameAndCall(ir, site, construct: construct, slow: slow, exception: exceptionExit(), returned: { result in
                 reloadOutputs(i)
                 set(i.a, result)
                 ir.br(edge(i.next))

@@ -10,6 +10,9 @@
 // give, and the entry converts the frame's boxed values with a guard. So a
 // temporary holding an object in one statement and a double in the next is
 // unboxed where it is a number, and int32 results that overflow deopt.
+// Functions with handlers (try, for-of) are typed as well: an exception
+// leaves compiled code through a write-back of the typed registers
+// (FunctionCompiler.exceptionExit), and the interpreter runs the handler.
 import MVMBytecode
 import MVMRuntime
 
@@ -38,8 +41,6 @@ struct RegisterTypes {
         kindsIn = Array(repeating: nil, count: instructions.count)
         kindsOut = Array(repeating: boxed, count: instructions.count)
         guard !instructions.isEmpty else { return }
-        // Handlers are reached from anywhere in their try: everything stays boxed there.
-        let typing = block.handlers.isEmpty
         var index: [Int: Int] = [:]
         for (n, i) in instructions.enumerated() { index[i.offset] = n }
         let successors = instructions.map { RegisterTypes.successors($0).compactMap { index[$0] } }
@@ -52,7 +53,7 @@ struct RegisterTypes {
             var out = incoming
             let i = instructions[n]
             for r in RegisterTypes.possibleWrites(i) where r < count { out[r] = .boxed }
-            if typing && numericDefinition(i) && i.a < count { out[i.a] = resultKind(i, incoming, feedback) }
+            if numericDefinition(i) && i.a < count { out[i.a] = resultKind(i, incoming, feedback) }
             kindsOut[n] = out
             for s in successors[n] {
                 let merged: [RegisterKind]
