@@ -522,7 +522,8 @@ public final class FunctionCompiler {
             let equal = strictEqual(i, get(i.a), get(i.register(1)))
             if i.opcode == .jumpIfStrictEqual { ir.condBr(equal, edge(i.target(3)), edge(i.next)) }
             else { ir.condBr(equal, edge(i.next), edge(i.target(3))) }
-        case .iteratorNext, .forInNext:
+        case .iteratorNext: emitIteratorNext(i)
+        case .forInNext:
             let produced = runtime(i)
             ir.condBr(ir.icmp(LLVMIntNE, produced, ir.int32(0)), edge(i.next), edge(i.target(2)))
 
@@ -1563,6 +1564,48 @@ public final class FunctionCompiler {
                 }
             }
         }
+    }
+
+    /// A step of `for-of`. Over an array the iterator record holds the array
+    /// and an int32 index (Operations.getIterator), and the step is done
+    /// here as in the interpreter: the next element, or past the end the
+    /// record marked done and the loop left. A hole and any other iterator
+    /// go to the runtime.
+    private func emitIteratorNext(_ i: Instruction) {
+        stressGuard(i)
+        let record = i.register(1)
+        let iterable = get(record), state = get(record + 1)
+        let slow = ir.block("iterator.runtime"), done = ir.block("iterator.done")
+        let cell = ir.block("iterator.cell"), array = ir.block("iterator.array")
+        let storage = ir.block("iterator.storage"), inside = ir.block("iterator.inside"), element = ir.block("iterator.element")
+        ir.condBr(ir.and(ir.isInt32(state), ir.isCell(iterable)), cell, slow)
+        ir.position(at: cell)
+        let p = ir.pointer(iterable)
+        ir.condBr(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindArray)), array, slow)
+        ir.position(at: array)
+        // An array without element storage is empty.
+        let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset, .header)
+        ir.condBr(ir.icmp(LLVMIntNE, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), storage, done)
+        ir.position(at: storage)
+        let index = ir.int32Payload(state)
+        ir.condBr(ir.icmp(LLVMIntULT, index, ir.load(ir.i32, elements, 4)), inside, done)
+        ir.position(at: inside)
+        ir.condBr(ir.icmp(LLVMIntULT, index, ir.load(ir.i32, elements, 0)), element, slow)
+        ir.position(at: element)
+        let offset = ir.add(ir.mul(ir.zext(index, ir.i64), ir.int64(8)), ir.int64(UInt64(NativeABI.elementsHeader)))
+        let value = LLVMBuildLoad2(ir.builder, ir.i64, ir.address(elements, offset, ir.i64), "")!
+        branch(ir.icmp(LLVMIntNE, value, ir.int64(0)), "present") {
+            set(i.a, value)
+            set(record + 1, ir.boxInt32(ir.add(index, ir.int32(1))))
+            ir.br(edge(i.next))
+        }
+        ir.br(slow)  // a hole: the prototype chain may have the element
+        ir.position(at: done)
+        set(record + 1, ir.int64(NativeABI.undefinedBits))
+        ir.br(edge(i.target(2)))
+        ir.position(at: slow)
+        let produced = runtime(i)
+        ir.condBr(ir.icmp(LLVMIntNE, produced, ir.int32(0)), edge(i.next), edge(i.target(2)))
     }
 
     /// The kinds of receivers an element access site saw (KeyedFeedback):
