@@ -945,6 +945,12 @@ public final class FunctionCompiler {
         ir.condBr(ok, push, slow)
 
         ir.position(at: push)
+        // This frame's pc names the call (stack traces, handlers, the heap
+        // limit's error when making `this` collects); then the callee's frame.
+        let frames = ir.load(ir.i8Pointer, state, NativeABI.stateFramesOffset)
+        let code = ir.load(ir.i8Pointer, data, NativeABI.dataCodeOffset)
+        let callerFrame = ir.address(frames, ir.mul(ir.sub(frameCount, ir.int64(1)), ir.int64(UInt64(NativeABI.frameSize))), ir.i8)
+        ir.store(ir.address(code, ir.mul(ir.zext(site.pcOffset, ir.i64), ir.int64(4)), ir.i8), callerFrame, NativeABI.framePCOffset)
         let undefined = ir.int64(NativeABI.undefinedBits)
         var newObject: LLVMValueRef? = nil
         if construct {
@@ -983,11 +989,6 @@ public final class FunctionCompiler {
         ir.br(fillHead)
         ir.position(at: filled)
 
-        // This frame's pc names the call (stack traces, handlers); then the callee's frame.
-        let frames = ir.load(ir.i8Pointer, state, NativeABI.stateFramesOffset)
-        let code = ir.load(ir.i8Pointer, data, NativeABI.dataCodeOffset)
-        let callerFrame = ir.address(frames, ir.mul(ir.sub(frameCount, ir.int64(1)), ir.int64(UInt64(NativeABI.frameSize))), ir.i8)
-        ir.store(ir.address(code, ir.mul(ir.zext(site.pcOffset, ir.i64), ir.int64(4)), ir.i8), callerFrame, NativeABI.framePCOffset)
         let calleeCode = ir.load(ir.i8Pointer, calleeData, NativeABI.dataCodeOffset)
         let record = ir.address(frames, ir.mul(frameCount, ir.int64(UInt64(NativeABI.frameSize))), ir.i8)
         ir.store(calleeData, record, NativeABI.frameDataOffset)

@@ -37,6 +37,8 @@ struct TierSetting: CustomStringConvertible {
 struct TierRun {
     var output: String
     var statistics: JITStatistics
+    /// The --stats numbers of the run (collections, heap size).
+    var report: IsolateReport
 }
 
 let utcTimeZone: Void = {
@@ -60,7 +62,7 @@ func run(_ source: String, name: String, _ setting: TierSetting, tier: JITTier =
     isolate.flushOutput()
     var text = String(decoding: out, as: UTF8.self)
     if let failure { text += "uncaught: " + failure + "\n" }
-    return TierRun(output: text, statistics: isolate.jitStatistics)
+    return TierRun(output: text, statistics: isolate.jitStatistics, report: isolate.report)
 }
 
 /// Functions the tier refused for a reason other than the expected ones

@@ -180,11 +180,7 @@ private let finishCallEntry: @convention(c) (UnsafeMutableRawPointer, UInt32, UI
 
 private let newThisEntry: @convention(c) (UnsafeMutableRawPointer, UInt64) -> UInt64 = { state, callee in
     let isolate = state.load(as: UnsafeMutableRawPointer.self)
-    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { isolate in
-        do throws(Thrown) {
-            return try isolate.constructThis(Value(bits: callee).cell, newTarget: Value(bits: callee)).bits
-        } catch { return 0 }
-    }
+    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.nativeNewThis(Value(bits: callee)) }
 }
 
 private let constructEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, pcOffset in

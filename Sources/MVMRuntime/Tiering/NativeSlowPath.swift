@@ -180,6 +180,20 @@ extension Isolate {
         return 0
     }
 
+    /// `this` for a plain `new` whose frame compiled code pushes itself (bits;
+    /// 0 when an exception is pending). It is the one allocation compiled
+    /// code makes without a runtime call that ends at a safepoint, so the
+    /// collection the heap is due for happens here, before it: a compiled
+    /// loop that only constructs would otherwise grow the heap until it
+    /// left. The caller's frame has its pc and its registers written.
+    func nativeNewThis(_ callee: Value) -> UInt64 {
+        if heap.allocatedSinceCollection > heap.threshold && !collectWithinLimit() {
+            heapLimitError()
+            return 0
+        }
+        do { return try constructThis(callee.cell, newTarget: callee).bits } catch { return 0 }
+    }
+
     /// Runs the entry frame just pushed to its return: natively, straight
     /// through its `ret`, when it is compiled and needs nothing else;
     /// otherwise in the interpreter. Nil when an exception is pending.
