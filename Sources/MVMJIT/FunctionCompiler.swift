@@ -348,6 +348,13 @@ public final class FunctionCompiler {
         return result
     }
 
+    /// The record of this function's frame: compiled code runs on the frame on top.
+    private func currentFrameRecord() -> LLVMValueRef {
+        let frames = ir.load(ir.i8Pointer, state, NativeABI.stateFramesOffset)
+        let count = ir.load(ir.i64, state, NativeABI.stateFrameCountOffset)
+        return ir.address(frames, ir.mul(ir.sub(count, ir.int64(1)), ir.int64(UInt64(NativeABI.frameSize))), ir.i8)
+    }
+
     /// Where an exception raised here leaves compiled code. In a function
     /// with handlers the interpreter runs the handler on the frame's values,
     /// so the typed registers are written back to the frame on the way.
@@ -469,6 +476,31 @@ public final class FunctionCompiler {
             branch(ir.isNumber(x), "number") { set(i.a, x); ir.br(edge(i.next)) }
             runtime(i)
         case .not: set(i.a, ir.boxBool(ir.xor(truthy(get(i.register(1))), ir.trueValue)))
+        case .bitNot:
+            let x = get(i.register(1))
+            branch(ir.isInt32(x), "int") {
+                set(i.a, ir.boxInt32(ir.xor(ir.int32Payload(x), ir.int32(-1))))
+                ir.br(edge(i.next))
+            }
+            runtime(i)
+
+        // What the frame holds: the callee and new.target, and the callee's
+        // closure context and home object (executeSimple's reads, inline).
+        case .loadCallee: set(i.a, ir.load(ir.i64, currentFrameRecord(), NativeABI.frameCalleeOffset))
+        case .loadNewTarget: set(i.a, ir.load(ir.i64, currentFrameRecord(), NativeABI.frameNewTargetOffset))
+        case .loadClosureContext, .loadHome:
+            let callee = ir.load(ir.i64, currentFrameRecord(), NativeABI.frameCalleeOffset)
+            var j = join()
+            branch(ir.isCell(callee), "cell") {
+                let p = ir.pointer(callee)
+                branch(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindFunction)), "function") {
+                    let offset = i.opcode == .loadHome ? NativeABI.functionHomeOffset : NativeABI.functionContextOffset
+                    finish(&j, ir.load(ir.i64, p, offset))
+                }
+            }
+            finish(&j, ir.int64(NativeABI.undefinedBits))
+            set(i.a, close(j, ir.i64))
+        case .loadGlobalThis: set(i.a, ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset))
         case .strictEq, .strictNe:
             let equal = strictEqual(i, get(i.register(1)), get(i.register(2)))
             set(i.a, ir.boxBool(i.opcode == .strictEq ? equal : ir.xor(equal, ir.trueValue)))

@@ -126,6 +126,9 @@ public enum NativeABI {
     public static let frameConstructFlag = Frame.construct
     /// A JS function's InstanceData pointer, kept in internal slot 0 as a number-looking Value.
     public static let functionDataOffset = ObjectLayout.internalSlot(0)
+    /// A JS function's closure context and home object (internal slots 1 and 2).
+    public static let functionContextOffset = ObjectLayout.internalSlot(1)
+    public static let functionHomeOffset = ObjectLayout.internalSlot(2)
 
     // Exit words.
     public static let exitInterpret = NativeExit.interpret
