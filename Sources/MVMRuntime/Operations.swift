@@ -398,12 +398,12 @@ extension Isolate {
                         }
                         return cell.slot(atOffset: offset)
                     }
-                } else if !isExoticForNamed(cell) {
+                } else if !isExoticForNamedGet(cell) {
                     // Find the holder on the prototype chain.
                     var p = cell.proto
                     while p.isObject {
                         let holder = p.cell
-                        if holder.cellFlags & (ObjectFlags.dictionary | ObjectFlags.lazyPrototype) != 0 || isExoticForNamed(holder) { break }
+                        if holder.cellFlags & (ObjectFlags.dictionary | ObjectFlags.lazyPrototype) != 0 || isExoticForNamedGet(holder) { break }
                         let hs = holder.shape
                         let hi = hs.find(key.bits)
                         if hi >= 0 {
@@ -434,6 +434,15 @@ extension Isolate {
     @inline(__always) func isExoticForNamed(_ cell: Cell) -> Bool {
         let kind = cell.cellKind
         return kind == .array || kind == .stringObject || kind == .typedArray
+    }
+
+    /// The same for reads by `getNamed`, whose names are never array indices
+    /// (the compiler gives index-like keys to getIndexed) nor, by then,
+    /// an array's `length`: an array's other named properties are all in its
+    /// shape and its prototypes', so `a.push` caches like any method.
+    @inline(__always) func isExoticForNamedGet(_ cell: Cell) -> Bool {
+        let kind = cell.cellKind
+        return kind == .stringObject || kind == .typedArray
     }
 
     /// A primitive string's property found on String.prototype's chain
