@@ -562,6 +562,8 @@ public final class FunctionCompiler {
         // Calls and `new` run in the runtime (nativeCall), which pushes the
         // callee's frame, runs it (natively when it is compiled) and comes
         // back with the result.
+        case .call where types.intrinsic(i) == .charCodeAt:
+            emitCharCodeAt(i)
         case .call where callSiteSawOnlyJS(i):
             emitDirectCall(i, construct: false)
         case .new where callSiteSawOnlyJS(i):
@@ -816,6 +818,41 @@ public final class FunctionCompiler {
         default: name = "llvm.trunc.f64"
         }
         setNumber(i.a, double: ir.intrinsic(name, returns: ir.f64, [d]))
+    }
+
+    /// `s.charCodeAt(k)` at a site that only called that builtin: on a flat
+    /// string and an int32 index inside it, the code unit is read here;
+    /// anything else (another callee, a rope, an index outside) is the call.
+    private func emitCharCodeAt(_ i: Instruction) {
+        let site = i.register(3), base = i.register(1), argc = Int(i.operand(2))
+        let done = edge(i.next)
+        if argc >= 1 {
+            let callee = get(base), this = get(base + 1), index = get(base + 2)
+            let expected = Value(feedback.callNativeIndexes[site]).bits
+            let ok = ir.and(ir.and(ir.isCell(callee), ir.isCell(this)), ir.isInt32(index))
+            branch(ok, "cell") {
+                let f = ir.pointer(callee), s = ir.pointer(this)
+                let isBuiltin = ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i8, f, 0, .header), ir.int8(NativeABI.kindNativeFunction)),
+                                       ir.icmp(LLVMIntEQ, ir.load(ir.i64, f, NativeABI.nativeIndexOffset, .header), ir.int64(expected)))
+                let isFlat = ir.icmp(LLVMIntEQ, ir.load(ir.i8, s, 0, .header), ir.int8(NativeABI.kindString))
+                branch(ir.and(isBuiltin, isFlat), "flat") {
+                    let k = ir.int32Payload(index)
+                    branch(ir.icmp(LLVMIntULT, k, ir.load(ir.i32, s, NativeABI.cellAuxOffset, .header)), "inside") {
+                        let flags = ir.load(ir.i8, s, NativeABI.cellFlagsOffset, .header)
+                        let oneByte = ir.icmp(LLVMIntNE, ir.and(flags, ir.int8(NativeABI.stringOneByteFlag)), ir.int8(0))
+                        let offset = ir.zext(k, ir.i64)
+                        var j = join()
+                        let units = ir.int64(UInt64(NativeABI.stringUnitsOffset))
+                        branch(oneByte, "bytes") { finish(&j, ir.zext(ir.load(ir.i8, s, ir.add(offset, units)), ir.i32)) }
+                        let i16 = LLVMInt16TypeInContext(ir.context)!
+                        finish(&j, ir.zext(ir.load(i16, s, ir.add(ir.mul(offset, ir.int64(2)), units)), ir.i32))
+                        set(i.a, ir.boxInt32(close(j, ir.i32)))
+                        ir.br(done)
+                    }
+                }
+            }
+        }
+        runtime(i)
     }
 
     private func callSiteSawOnlyJS(_ i: Instruction) -> Bool {
@@ -1429,6 +1466,7 @@ public final class FunctionCompiler {
         let o = get(i.register(1))
         let done = edge(i.next)
         stressGuard(i)
+        withPrimitiveString(o, i) { set(i.a, $0); ir.br(done) }
         withCacheEntries(o, site: site) { p, e, kind, _, placed, slot in
             if seen(NativeABI.cacheKindOwn, site: site) {
                 branch(ir.and(ir.icmp(LLVMIntEQ, kind, ir.int8(NativeABI.cacheKindOwn)), placed), "own") {
@@ -1468,6 +1506,38 @@ public final class FunctionCompiler {
         // Method loads (prototype entries) stay with the runtime: their sites
         // meet one class after another, and each new one would be an exit.
         miss(i, site: site, handled: 1 << NativeABI.cacheKindOwn | 1 << NativeABI.cacheKindArrayLength | 0x80)
+    }
+
+    /// A string receiver: its `length` from the cell, and a method its site
+    /// cached (an entry of shape CacheEntry.primitiveString, valid while no
+    /// prototype changed: Operations.stringMethodHit). Property caches hold
+    /// neither for the interpreter's object checks, so without these every
+    /// `s.length` and `s.charCodeAt` in compiled code called the runtime.
+    private static let lengthName = Array("length".utf16)
+    private func withPrimitiveString(_ o: LLVMValueRef, _ i: Instruction, _ body: (LLVMValueRef) -> Void) {
+        let site = i.register(3), name = i.register(2)
+        let isLength = name < block.names.count && block.names[name] == Self.lengthName
+        let methods = kindsSeen(site: site) & FeedbackSnapshot.primitiveStringReceiver != 0 ? inlineEntries(site: site) : 0
+        guard isLength || methods > 0 else { return }
+        branch(ir.isCell(o), "cell") {
+            branch(isString(o), "string") {
+                if isLength {
+                    body(ir.boxInt32(ir.load(ir.i32, ir.pointer(o), NativeABI.cellAuxOffset, .header)))
+                    return
+                }
+                for entry in 0..<methods {
+                    let e = cacheEntry(site: site, entry: entry)
+                    let isString = ir.icmp(LLVMIntEQ, ir.load(ir.i64, e, NativeABI.cacheShapeOffset, .runtime),
+                                           ir.int64(NativeABI.primitiveStringShape))
+                    let epochOK = ir.icmp(LLVMIntEQ, ir.load(ir.i32, e, NativeABI.cacheEpochOffset, .runtime),
+                                          ir.load(ir.i32, state, NativeABI.stateProtoEpochOffset, .runtime))
+                    branch(ir.and(isString, epochOK), "method") {
+                        let holder = ir.pointer(ir.load(ir.i64, e, NativeABI.cacheHolderOffset, .runtime))
+                        body(ir.load(ir.i64, slotAddress(holder, ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime)), .slots))
+                    }
+                }
+            }
+        }
     }
 
     /// At a megamorphic site: the slot the isolate's megamorphic cache

@@ -138,12 +138,13 @@ extension Isolate {
             if i < 0 || i >= Double(iso.stringLength(s)) { return iso.emptyString }
             return iso.substring(s, Int(i), Int(i) + 1)
         }
-        method(proto, "charCodeAt", 1) { iso, args throws(Thrown) in
+        let charCodeAt = method(proto, "charCodeAt", 1) { iso, args throws(Thrown) in
             let s = try iso.thisString(args, "charCodeAt")
             let i = try iso.toIntegerOrInfinity(args[0])
             if i < 0 || i >= Double(iso.stringLength(s)) { return Value(rawDouble: .nan) }
             return Value(Int32(StringLayout.unit(iso.flat(s), Int(i))))
         }
+        intrinsicNatives[charCodeAt.cell.internalValue(0).int32] = .charCodeAt
         method(proto, "codePointAt", 1) { iso, args throws(Thrown) in
             let s = try iso.thisString(args, "codePointAt")
             let i = try iso.toIntegerOrInfinity(args[0])

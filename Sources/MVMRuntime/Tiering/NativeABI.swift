@@ -36,6 +36,10 @@ public enum NativeABI {
     public static let nativeIndexOffset = ObjectLayout.internalSlot(0)
     public static let kindArguments = CellKind.arguments.rawValue
     public static let kindString = CellKind.string.rawValue
+    /// Flat strings (StringLayout): the length in the aux word, the code
+    /// units from unitsOffset, one byte each when the flag is set.
+    public static let stringUnitsOffset = StringLayout.unitsOffset
+    public static let stringOneByteFlag = StringLayout.oneByteFlag
     public static let kindRope = CellKind.rope.rawValue
     public static let firstObjectKind = CellKind.firstObject.rawValue
     public static let cellFlagsOffset = 3
@@ -70,6 +74,8 @@ public enum NativeABI {
     public static let cacheSlotOffset = MemoryLayout<CacheEntry>.offset(of: \.offset)!
     public static let cacheEpochOffset = MemoryLayout<CacheEntry>.offset(of: \.epoch)!
     public static let cacheKindOffset = MemoryLayout<CacheEntry>.offset(of: \.kind)!
+    /// The shape of an entry for a primitive string receiver (a method of String.prototype's chain).
+    public static let primitiveStringShape = CacheEntry.primitiveString
     public static let cacheKindOwn = CacheKind.own
     public static let cacheKindProto = CacheKind.proto
     public static let cacheKindArrayLength = CacheKind.arrayLength

@@ -81,6 +81,8 @@ public struct FeedbackSnapshot: Hashable, Sendable {
 /// Builtins compiled code can run inline when a call site saw only them.
 public enum NativeIntrinsic: UInt8, Sendable {
     case none = 0, sqrt, abs, floor, ceil, trunc, imul
+    /// String.prototype.charCodeAt (its result stays boxed: NaN past the end).
+    case charCodeAt
 }
 
 /// Compiled code for one (CodeBlock, FeedbackSnapshot). Immutable; shared by
