@@ -564,6 +564,8 @@ public final class FunctionCompiler {
         // back with the result.
         case .call where types.intrinsic(i) == .charCodeAt:
             emitCharCodeAt(i)
+        case .call where types.intrinsic(i) == .fromCharCode:
+            emitFromCharCode(i)
         case .call where callSiteSawOnlyJS(i):
             emitDirectCall(i, construct: false)
         case .new where callSiteSawOnlyJS(i):
@@ -849,6 +851,27 @@ public final class FunctionCompiler {
                         set(i.a, ir.boxInt32(close(j, ir.i32)))
                         ir.br(done)
                     }
+                }
+            }
+        }
+        runtime(i)
+    }
+
+    /// `String.fromCharCode(c)` at a site that only called that builtin, for
+    /// an ASCII code: the isolate's atom for it; anything else is the call.
+    private func emitFromCharCode(_ i: Instruction) {
+        let site = i.register(3), base = i.register(1), argc = Int(i.operand(2))
+        if argc == 1 {
+            let callee = get(base), code = get(base + 2)
+            branch(ir.and(ir.isCell(callee), ir.isInt32(code)), "cell") {
+                let f = ir.pointer(callee)
+                let isBuiltin = ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i8, f, 0, .header), ir.int8(NativeABI.kindNativeFunction)),
+                                       ir.icmp(LLVMIntEQ, ir.load(ir.i64, f, NativeABI.nativeIndexOffset, .header),
+                                               ir.int64(Value(feedback.callNativeIndexes[site]).bits)))
+                let unit = ir.int32Payload(code)
+                branch(ir.and(isBuiltin, ir.icmp(LLVMIntULT, unit, ir.int32(Int32(NativeABI.singleCharCount)))), "ascii") {
+                    set(i.a, singleCharString(unit))
+                    ir.br(edge(i.next))
                 }
             }
         }
@@ -1291,6 +1314,16 @@ public final class FunctionCompiler {
         branch(ir.and(ir.isCell(x), ir.isCell(y)), "cells") {
             let bothStrings = ir.and(isString(x), isString(y))
             branch(bothStrings, "strings") {
+                // Different bits: unequal if the lengths differ or both are
+                // atoms (one atom per contents); else compare in the runtime.
+                let p = ir.pointer(x), q = ir.pointer(y)
+                let lengthsDiffer = ir.icmp(LLVMIntNE, ir.load(ir.i32, p, NativeABI.cellAuxOffset, .header),
+                                            ir.load(ir.i32, q, NativeABI.cellAuxOffset, .header))
+                func isAtom(_ cell: LLVMValueRef) -> LLVMValueRef {
+                    ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i8, cell, 0, .header), ir.int8(NativeABI.kindString)),
+                           ir.icmp(LLVMIntNE, ir.and(ir.load(ir.i8, cell, NativeABI.cellFlagsOffset, .header), ir.int8(NativeABI.stringAtomFlag)), ir.int8(0)))
+                }
+                branch(ir.or(lengthsDiffer, ir.and(isAtom(p), isAtom(q))), "distinct") { finish(&j, ir.falseValue) }
                 let condition: LLVMValueRef
                 if i.opcode == .strictEq || i.opcode == .strictNe {
                     runtime(i)
@@ -1713,11 +1746,20 @@ public final class FunctionCompiler {
 
     /// The kinds of receivers an element access site saw (KeyedFeedback):
     /// all of them when it never ran or saw others (`generic`), and then
-    /// its misses go to the runtime.
-    private func keyedKinds(site: Int) -> (elements: Bool, typedArrays: Bool, generic: Bool) {
+    /// its misses go to the runtime. So do a string site's (ropes, units
+    /// outside ASCII): they are common, not a sign the code is wrong.
+    private func keyedKinds(site: Int) -> (elements: Bool, typedArrays: Bool, strings: Bool, generic: Bool) {
         let state = propertyState(site: site)
-        if state == 0 || state & NativeABI.keyedGeneric == NativeABI.keyedGeneric { return (true, true, true) }
-        return (state & NativeABI.keyedElements != 0, state & NativeABI.keyedTypedArray != 0, false)
+        if state == 0 || state & NativeABI.keyedGeneric == NativeABI.keyedGeneric { return (true, true, true, true) }
+        let strings = state & NativeABI.keyedString != 0
+        return (state & NativeABI.keyedElements != 0, state & NativeABI.keyedTypedArray != 0, strings, strings)
+    }
+
+    /// The atom for code unit `unit` (i32, below singleCharCount) from the
+    /// isolate's table.
+    private func singleCharString(_ unit: LLVMValueRef) -> LLVMValueRef {
+        let table = ir.load(ir.i8Pointer, state, NativeABI.stateSingleCharStringsOffset, .runtime)
+        return ir.load(ir.i64, table, ir.mul(ir.zext(unit, ir.i64), ir.int64(8)), .runtime)
     }
 
     private func emitGetIndexed(_ i: Instruction) {
@@ -1751,6 +1793,23 @@ public final class FunctionCompiler {
             set(i.a, close(j, ir.i64))
             ir.br(done)
         } }
+        if kinds.strings {
+            // `s[i]` of a flat one-byte string whose unit is ASCII: its atom.
+            branch(ir.and(ir.isCell(o), k.isIndex), "string") {
+                let s = ir.pointer(o)
+                let flat = ir.icmp(LLVMIntEQ, ir.load(ir.i8, s, 0, .header), ir.int8(NativeABI.kindString))
+                let oneByte = ir.icmp(LLVMIntNE, ir.and(ir.load(ir.i8, s, NativeABI.cellFlagsOffset, .header), ir.int8(NativeABI.stringOneByteFlag)), ir.int8(0))
+                branch(ir.and(flat, oneByte), "bytes") {
+                    branch(ir.icmp(LLVMIntULT, k.index, ir.load(ir.i32, s, NativeABI.cellAuxOffset, .header)), "inside") {
+                        let unit = ir.zext(ir.load(ir.i8, s, ir.add(ir.zext(k.index, ir.i64), ir.int64(UInt64(NativeABI.stringUnitsOffset)))), ir.i32)
+                        branch(ir.icmp(LLVMIntULT, unit, ir.int32(Int32(NativeABI.singleCharCount))), "ascii") {
+                            set(i.a, singleCharString(unit))
+                            ir.br(done)
+                        }
+                    }
+                }
+            }
+        }
         if kinds.generic { runtime(i) } else { missLeaves(i) }
     }
 

@@ -126,7 +126,7 @@ struct RegisterTypes {
             if case .number = block.constants[i.register(1)] { return true }
             return false
         case .call:
-            return intrinsic(i) != .none && intrinsic(i) != .charCodeAt
+            return intrinsic(i) != .none && intrinsic(i) != .charCodeAt && intrinsic(i) != .fromCharCode
         default: return false
         }
     }

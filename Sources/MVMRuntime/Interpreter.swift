@@ -219,10 +219,15 @@ extension Isolate {
                             r[a] = v
                             pc += 4
                             continue inner
+                        } else if kind == .string, let v = singleCharString(cell, Int(k.int32)) {
+                            KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.string)
+                            r[a] = v
+                            pc += 4
+                            continue inner
                         }
                     }
                     frame.pointee.pc = pc
-                    KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.generic)
+                    KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), o.isString && k.isInt32 ? KeyedFeedback.string : KeyedFeedback.generic)
                     do { r[a] = try getIndexedSlow(o, k) } catch { break inner }
                     pc += 4
                     if !safepoint(pc) { break inner }

@@ -83,6 +83,8 @@ enum KeyedFeedback {
     static let elements: UInt8 = 1
     static let typedArray: UInt8 = 2
     static let generic: UInt8 = 5
+    /// A string receiver with an int32 key (its code unit's string).
+    static let string: UInt8 = 8
 
     @inline(__always)
     static func record(_ state: UnsafeMutablePointer<UInt8>, _ kind: UInt8) {
@@ -380,7 +382,8 @@ public final class Isolate {
                                          stressCountdown: 0, frames: UnsafeMutableRawPointer(frames), frameCount: 0,
                                          frameCapacity: frameCapacity, stackTop: registerBase,
                                          registerEnd: registerBase + registerCapacity, nativeStackLimit: 0,
-                                         megamorphicTable: nil))
+                                         megamorphicTable: nil,
+                                         singleCharStrings: .allocate(capacity: Isolate.singleCharCount)))
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         startTime = UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
@@ -400,15 +403,20 @@ public final class Isolate {
         registerBase.deallocate()
         frames.deallocate()
         jitState.pointee.megamorphicTable?.deallocate()
+        jitState.pointee.singleCharStrings.deallocate()
         jitState.deallocate()
     }
 
     /// Releases the isolate's memory now (also done on deinit).
     public func dispose() { flushOutput() }
 
+    /// One-unit strings kept as atoms: the ASCII ones.
+    static let singleCharCount = 128
+
     private func setUpStrings() {
         emptyString = makeAtom([])
-        singleCharStrings = (0..<128).map { makeAtom([UInt16($0)]) }
+        singleCharStrings = (0..<Isolate.singleCharCount).map { makeAtom([UInt16($0)]) }
+        for (unit, atom) in singleCharStrings.enumerated() { jitState.pointee.singleCharStrings[unit] = atom }
         smallIndexStrings = []
         names = CommonNames(self)
     }

@@ -252,6 +252,14 @@ extension Isolate {
 
     @inline(__always) func stringLength(_ value: Value) -> Int { Int(value.cell.aux) }
 
+    /// `s[i]` of a flat string when it is one of the atoms kept for ASCII
+    /// units (nil otherwise: a rope, an index outside, another unit).
+    @inline(__always) func singleCharString(_ cell: Cell, _ i: Int) -> Value? {
+        guard i >= 0 && i < StringLayout.length(cell) && StringLayout.isOneByte(cell) else { return nil }
+        let unit = Int(StringLayout.bytes(cell)[i])
+        return unit < Isolate.singleCharCount ? jitState.pointee.singleCharStrings[unit] : nil
+    }
+
     /// The code units of a string value.
     public func units(_ value: Value) -> [UInt16] {
         let cell = flat(value)

@@ -90,11 +90,12 @@ extension Isolate {
             }
             return s
         }
-        method(string, "fromCharCode", 1) { iso, args throws(Thrown) in
+        let fromCharCode = method(string, "fromCharCode", 1) { iso, args throws(Thrown) in
             var out: [UInt16] = []
             for i in 0..<args.count { out.append(UInt16(truncatingIfNeeded: iso.toInt32(try iso.toNumber(args[i])))) }
             return iso.newString(units: out)
         }
+        intrinsicNatives[fromCharCode.cell.internalValue(0).int32] = .fromCharCode
         method(string, "fromCodePoint", 1) { iso, args throws(Thrown) in
             var out: [UInt16] = []
             for i in 0..<args.count {

@@ -40,6 +40,8 @@ public enum NativeABI {
     /// units from unitsOffset, one byte each when the flag is set.
     public static let stringUnitsOffset = StringLayout.unitsOffset
     public static let stringOneByteFlag = StringLayout.oneByteFlag
+    /// Atoms are unique by contents: two different atoms are different strings.
+    public static let stringAtomFlag = StringLayout.atomFlag
     public static let kindRope = CellKind.rope.rawValue
     public static let firstObjectKind = CellKind.firstObject.rawValue
     public static let cellFlagsOffset = 3
@@ -83,6 +85,7 @@ public enum NativeABI {
     public static let keyedElements = KeyedFeedback.elements
     public static let keyedTypedArray = KeyedFeedback.typedArray
     public static let keyedGeneric = KeyedFeedback.generic
+    public static let keyedString = KeyedFeedback.string
 
     // The per-isolate state native code gets as its first argument.
     public static let stateGlobalObjectOffset = MemoryLayout<JITState>.offset(of: \.globalObject)!
@@ -96,6 +99,8 @@ public enum NativeABI {
     public static let stateRegisterEndOffset = MemoryLayout<JITState>.offset(of: \.registerEnd)!
     public static let stateNativeStackLimitOffset = MemoryLayout<JITState>.offset(of: \.nativeStackLimit)!
     public static let stateMegamorphicTableOffset = MemoryLayout<JITState>.offset(of: \.megamorphicTable)!
+    public static let stateSingleCharStringsOffset = MemoryLayout<JITState>.offset(of: \.singleCharStrings)!
+    public static let singleCharCount = Isolate.singleCharCount
     public static let megamorphicCapacity = MegamorphicCache.capacity
     public static let megamorphicEntryStride = MemoryLayout<MegamorphicEntry>.stride
     public static let megamorphicShapeOffset = MemoryLayout<MegamorphicEntry>.offset(of: \.shape)!

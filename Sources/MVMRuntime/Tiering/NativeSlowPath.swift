@@ -35,8 +35,9 @@ extension Isolate {
             case .setNamed, .defineNamed:
                 try setNamedMiss(r[a], names[Int(pc[1])], r[Int(pc[2])], data, Int(pc[3]), define: op == .defineNamed)
             case .getIndexed:
-                KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.generic)
-                r[a] = try getIndexedSlow(r[Int(pc[1])], r[Int(pc[2])])
+                let o = r[Int(pc[1])], k = r[Int(pc[2])]
+                KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), o.isString && k.isInt32 ? KeyedFeedback.string : KeyedFeedback.generic)
+                r[a] = try getIndexedSlow(o, k)
             case .setIndexed:
                 try setIndexedSlow(r[a], r[Int(pc[1])], r[Int(pc[2])], strict: data.pointee.flags & CodeBits.strict != 0)
             case .getGlobal, .getGlobalOrUndefined:

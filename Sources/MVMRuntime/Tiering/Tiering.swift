@@ -81,8 +81,9 @@ public struct FeedbackSnapshot: Hashable, Sendable {
 /// Builtins compiled code can run inline when a call site saw only them.
 public enum NativeIntrinsic: UInt8, Sendable {
     case none = 0, sqrt, abs, floor, ceil, trunc, imul
-    /// String.prototype.charCodeAt (its result stays boxed: NaN past the end).
-    case charCodeAt
+    /// String.prototype.charCodeAt (its result stays boxed: NaN past the end)
+    /// and String.fromCharCode (a string).
+    case charCodeAt, fromCharCode
 }
 
 /// Compiled code for one (CodeBlock, FeedbackSnapshot). Immutable; shared by
@@ -164,6 +165,9 @@ struct JITState {
     var nativeStackLimit: UInt
     /// The megamorphic property cache (MegamorphicCache.swift), made on first use.
     var megamorphicTable: UnsafeMutablePointer<MegamorphicEntry>?
+    /// The atoms of the 128 one-unit ASCII strings, by code unit
+    /// (Isolate.singleCharStrings): what `s[i]` and String.fromCharCode give.
+    var singleCharStrings: UnsafeMutablePointer<Value>
 }
 
 /// The `--stats` record of the JIT in one isolate.
