@@ -555,6 +555,14 @@ public final class FunctionCompiler {
             if i.opcode == .jumpIfStrictEqual { ir.condBr(equal, edge(i.target(3)), edge(i.next)) }
             else { ir.condBr(equal, edge(i.next), edge(i.target(3))) }
         case .iteratorNext: emitIteratorNext(i)
+        case .iteratorClose where i.a + 1 < writeKinds.count && writeKinds[i.a + 1] == .boxed:
+            // The record of an array walk (an int32 index) or of a finished
+            // one (undefined) has no `return` to call: it is only marked done.
+            branch(ir.xor(ir.isCell(get(i.a + 1)), ir.trueValue), "nothing") {
+                set(i.a + 1, ir.int64(NativeABI.undefinedBits))
+                ir.br(edge(i.next))
+            }
+            runtime(i)
         case .forInNext:
             let produced = runtime(i)
             ir.condBr(ir.icmp(LLVMIntNE, produced, ir.int32(0)), edge(i.next), edge(i.target(2)))
@@ -789,14 +797,10 @@ public final class FunctionCompiler {
     private func emitIntrinsicCall(_ i: Instruction) {
         let intrinsic = types.intrinsic(i)
         let site = i.register(3), base = i.register(1), argc = Int(i.operand(2))
-        let expected = Value(feedback.callNativeIndexes[site]).bits
         let callee = get(base)
         let checked = ir.block("builtin")
         branch(ir.isCell(callee), "cell") {
-            let p = ir.pointer(callee)
-            let isNative = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindNativeFunction))
-            let same = ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.nativeIndexOffset, .header), ir.int64(expected))
-            branch(ir.and(isNative, same), "same") { ir.br(checked) }
+            branch(isSiteBuiltin(ir.pointer(callee), site: site), "same") { ir.br(checked) }
         }
         exit(.deopt(.calleeChanged), at: i.offset)
         ir.position(at: checked)
@@ -822,34 +826,45 @@ public final class FunctionCompiler {
         setNumber(i.a, double: ir.intrinsic(name, returns: ir.f64, [d]))
     }
 
+    /// Whether the function cell `f` is the builtin the call site saw: its
+    /// index among the natives, the same in every isolate of the process.
+    private func isSiteBuiltin(_ f: LLVMValueRef, site: Int) -> LLVMValueRef {
+        ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i8, f, 0, .header), ir.int8(NativeABI.kindNativeFunction)),
+               ir.icmp(LLVMIntEQ, ir.load(ir.i64, f, NativeABI.nativeIndexOffset, .header),
+                       ir.int64(Value(feedback.callNativeIndexes[site]).bits)))
+    }
+
+    /// The code unit at `index` (i32) of the string cell `s`, for `body`
+    /// (an i32), when `s` is flat and the index inside it, and when the
+    /// string is one-byte if `oneByteOnly`; otherwise the builder goes on.
+    private func withFlatStringUnit(_ s: LLVMValueRef, _ index: LLVMValueRef, oneByteOnly: Bool, _ body: (LLVMValueRef) -> Void) {
+        let isFlat = ir.icmp(LLVMIntEQ, ir.load(ir.i8, s, 0, .header), ir.int8(NativeABI.kindString))
+        let inside = ir.icmp(LLVMIntULT, index, ir.load(ir.i32, s, NativeABI.cellAuxOffset, .header))
+        let oneByte = ir.icmp(LLVMIntNE, ir.and(ir.load(ir.i8, s, NativeABI.cellFlagsOffset, .header), ir.int8(NativeABI.stringOneByteFlag)), ir.int8(0))
+        branch(oneByteOnly ? ir.and(ir.and(isFlat, inside), oneByte) : ir.and(isFlat, inside), "flat") {
+            let offset = ir.zext(index, ir.i64), units = ir.int64(UInt64(NativeABI.stringUnitsOffset))
+            func byte() -> LLVMValueRef { ir.zext(ir.load(ir.i8, s, ir.add(offset, units)), ir.i32) }
+            if oneByteOnly { body(byte()); return }
+            var j = join()
+            branch(oneByte, "bytes") { finish(&j, byte()) }
+            let i16 = LLVMInt16TypeInContext(ir.context)!
+            finish(&j, ir.zext(ir.load(i16, s, ir.add(ir.mul(offset, ir.int64(2)), units)), ir.i32))
+            body(close(j, ir.i32))
+        }
+    }
+
     /// `s.charCodeAt(k)` at a site that only called that builtin: on a flat
     /// string and an int32 index inside it, the code unit is read here;
     /// anything else (another callee, a rope, an index outside) is the call.
     private func emitCharCodeAt(_ i: Instruction) {
         let site = i.register(3), base = i.register(1), argc = Int(i.operand(2))
-        let done = edge(i.next)
         if argc >= 1 {
             let callee = get(base), this = get(base + 1), index = get(base + 2)
-            let expected = Value(feedback.callNativeIndexes[site]).bits
-            let ok = ir.and(ir.and(ir.isCell(callee), ir.isCell(this)), ir.isInt32(index))
-            branch(ok, "cell") {
-                let f = ir.pointer(callee), s = ir.pointer(this)
-                let isBuiltin = ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i8, f, 0, .header), ir.int8(NativeABI.kindNativeFunction)),
-                                       ir.icmp(LLVMIntEQ, ir.load(ir.i64, f, NativeABI.nativeIndexOffset, .header), ir.int64(expected)))
-                let isFlat = ir.icmp(LLVMIntEQ, ir.load(ir.i8, s, 0, .header), ir.int8(NativeABI.kindString))
-                branch(ir.and(isBuiltin, isFlat), "flat") {
-                    let k = ir.int32Payload(index)
-                    branch(ir.icmp(LLVMIntULT, k, ir.load(ir.i32, s, NativeABI.cellAuxOffset, .header)), "inside") {
-                        let flags = ir.load(ir.i8, s, NativeABI.cellFlagsOffset, .header)
-                        let oneByte = ir.icmp(LLVMIntNE, ir.and(flags, ir.int8(NativeABI.stringOneByteFlag)), ir.int8(0))
-                        let offset = ir.zext(k, ir.i64)
-                        var j = join()
-                        let units = ir.int64(UInt64(NativeABI.stringUnitsOffset))
-                        branch(oneByte, "bytes") { finish(&j, ir.zext(ir.load(ir.i8, s, ir.add(offset, units)), ir.i32)) }
-                        let i16 = LLVMInt16TypeInContext(ir.context)!
-                        finish(&j, ir.zext(ir.load(i16, s, ir.add(ir.mul(offset, ir.int64(2)), units)), ir.i32))
-                        set(i.a, ir.boxInt32(close(j, ir.i32)))
-                        ir.br(done)
+            branch(ir.and(ir.and(ir.isCell(callee), ir.isCell(this)), ir.isInt32(index)), "cell") {
+                branch(isSiteBuiltin(ir.pointer(callee), site: site), "builtin") {
+                    withFlatStringUnit(ir.pointer(this), ir.int32Payload(index), oneByteOnly: false) { unit in
+                        set(i.a, ir.boxInt32(unit))
+                        ir.br(edge(i.next))
                     }
                 }
             }
@@ -864,12 +879,9 @@ public final class FunctionCompiler {
         if argc == 1 {
             let callee = get(base), code = get(base + 2)
             branch(ir.and(ir.isCell(callee), ir.isInt32(code)), "cell") {
-                let f = ir.pointer(callee)
-                let isBuiltin = ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i8, f, 0, .header), ir.int8(NativeABI.kindNativeFunction)),
-                                       ir.icmp(LLVMIntEQ, ir.load(ir.i64, f, NativeABI.nativeIndexOffset, .header),
-                                               ir.int64(Value(feedback.callNativeIndexes[site]).bits)))
                 let unit = ir.int32Payload(code)
-                branch(ir.and(isBuiltin, ir.icmp(LLVMIntULT, unit, ir.int32(Int32(NativeABI.singleCharCount)))), "ascii") {
+                let ascii = ir.icmp(LLVMIntULT, unit, ir.int32(Int32(NativeABI.singleCharCount)))
+                branch(ir.and(isSiteBuiltin(ir.pointer(callee), site: site), ascii), "ascii") {
                     set(i.a, singleCharString(unit))
                     ir.br(edge(i.next))
                 }
@@ -1796,16 +1808,10 @@ public final class FunctionCompiler {
         if kinds.strings {
             // `s[i]` of a flat one-byte string whose unit is ASCII: its atom.
             branch(ir.and(ir.isCell(o), k.isIndex), "string") {
-                let s = ir.pointer(o)
-                let flat = ir.icmp(LLVMIntEQ, ir.load(ir.i8, s, 0, .header), ir.int8(NativeABI.kindString))
-                let oneByte = ir.icmp(LLVMIntNE, ir.and(ir.load(ir.i8, s, NativeABI.cellFlagsOffset, .header), ir.int8(NativeABI.stringOneByteFlag)), ir.int8(0))
-                branch(ir.and(flat, oneByte), "bytes") {
-                    branch(ir.icmp(LLVMIntULT, k.index, ir.load(ir.i32, s, NativeABI.cellAuxOffset, .header)), "inside") {
-                        let unit = ir.zext(ir.load(ir.i8, s, ir.add(ir.zext(k.index, ir.i64), ir.int64(UInt64(NativeABI.stringUnitsOffset)))), ir.i32)
-                        branch(ir.icmp(LLVMIntULT, unit, ir.int32(Int32(NativeABI.singleCharCount))), "ascii") {
-                            set(i.a, singleCharString(unit))
-                            ir.br(done)
-                        }
+                withFlatStringUnit(ir.pointer(o), k.index, oneByteOnly: true) { unit in
+                    branch(ir.icmp(LLVMIntULT, unit, ir.int32(Int32(NativeABI.singleCharCount))), "ascii") {
+                        set(i.a, singleCharString(unit))
+                        ir.br(done)
                     }
                 }
             }

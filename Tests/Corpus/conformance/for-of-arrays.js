@@ -42,6 +42,19 @@ function early(a) {
   return total;
 }
 
+// Leaving a loop early closes the iterator: arrays have nothing to close,
+// an iterator with return() gets the call (break, destructuring).
+let closed = 0;
+const closing = { [Symbol.iterator]() { let i = 0; return { next: () => ({ value: i, done: i++ >= 9 }), return() { closed++; return {}; } }; } };
+function closes(pairs) {
+  let s = 0;
+  for (const x of closing) { if (x === 3) break; s += x; }
+  const [a, b] = closing;
+  for (const [p, q] of pairs) s += p * q;
+  for (const x of [5, 6, 7]) { if (x === 6) break; s += x; }
+  return s + a + b + "/" + closed;
+}
+
 function* numbers(n) { for (let i = 0; i < n; i++) yield i * 1.5; }
 const custom = { [Symbol.iterator]() { let i = 0; return { next: () => ({ value: i, done: i++ >= 4 }) }; } };
 
@@ -49,12 +62,13 @@ const big = [];
 for (let i = 0; i < 200; i++) big.push(i % 3 === 0 ? i * 0.5 : i);
 for (let round = 0; round < 30; round++) {
   const results = [walk(big), walk([]), walk([1.5, 2.5]), walk("héllo"), walk(new Set([1, 2, 2, 3])),
-                   walk(numbers(5)), walk(custom), growing(10 + round % 3), shrinking(), holes(), early(big)];
+                   walk(numbers(5)), walk(custom), growing(10 + round % 3), shrinking(), holes(), early(big), closes([[1, 2], [3, 4]])];
   if (round % 10 === 0 || round === 29) console.log(results.join(" "));
 }
 
+
 // Expected output (checked against Node v20.20.2):
-// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 55/10 1,2,3,4,5 1,undefined,3,proto,5 353.5
-// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 66/11 1,2,3,4,5 1,undefined,3,proto,5 353.5
-// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 78/12 1,2,3,4,5 1,undefined,3,proto,5 353.5
-// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 78/12 1,2,3,4,5 1,undefined,3,proto,5 353.5
+// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 55/10 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/2
+// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 66/11 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/22
+// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 78/12 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/42
+// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 78/12 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/60
