@@ -651,9 +651,31 @@ extension Isolate {
         let cell = array.cell
         guard cell.proto.bits == arrayPrototype.bits else { return false }
         if cell.shape.count > 0 && cell.shape.find(symbols.iterator.bits) >= 0 { return false }
-        guard let own = namedOwnProperty(arrayPrototype.cell, PropertyKey(symbols.iterator)), own.value.bits == arrayValuesFunction.bits else { return false }
-        guard let next = namedOwnProperty(arrayIteratorPrototype.cell, PropertyKey(names.next)), next.value.bits == arrayIteratorNextFunction.bits else { return false }
+        // Where the two methods were found, while both prototypes keep
+        // their shapes: a slot read each instead of two hash lookups (an
+        // assignment keeps the shape, so the slots are read every time).
+        let arrayProto = arrayPrototype.cell, iteratorProto = arrayIteratorPrototype.cell
+        let known = pristineArrayIteration
+        if known.arrayShape == arrayProto.shapeBits && known.iteratorShape == iteratorProto.shapeBits {
+            return arrayProto.slot(atOffset: known.valuesOffset).bits == arrayValuesFunction.bits
+                && iteratorProto.slot(atOffset: known.nextOffset).bits == arrayIteratorNextFunction.bits
+        }
+        guard let values = dataSlotOffset(arrayProto, PropertyKey(symbols.iterator)),
+              arrayProto.slot(atOffset: values).bits == arrayValuesFunction.bits,
+              let next = dataSlotOffset(iteratorProto, PropertyKey(names.next)),
+              iteratorProto.slot(atOffset: next).bits == arrayIteratorNextFunction.bits else { return false }
+        pristineArrayIteration = (arrayProto.shapeBits, values, iteratorProto.shapeBits, next)
         return true
+    }
+
+    /// The slot offset of an own data property of a non-dictionary object.
+    private func dataSlotOffset(_ cell: Cell, _ key: PropertyKey) -> Int32? {
+        guard cell.cellFlags & ObjectFlags.dictionary == 0 else { return nil }
+        return cell.withShape { shape in
+            let index = shape.find(key.bits)
+            guard index >= 0, shape.attributes[index] & Attributes.accessor == 0 else { return nil }
+            return shape.slotOffset(shape.slots[index])
+        }
     }
 
     /// The next value, or nil when the iterator is done (the record is then closed).

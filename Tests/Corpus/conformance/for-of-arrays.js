@@ -67,8 +67,32 @@ for (let round = 0; round < 30; round++) {
 }
 
 
+
+// Replacing the array iterator's methods after the walks above: for-of,
+// spread and destructuring must call the replacements (the same shapes,
+// new values in the slots), and the originals again once restored.
+const originalValues = Array.prototype[Symbol.iterator];
+const iteratorPrototype = Object.getPrototypeOf([][Symbol.iterator]());
+const originalNext = iteratorPrototype.next;
+function sample() { const [first] = [7, 8]; return [walk([1, 2, 3]), [...[4, 5]].length, first].join(" "); }
+console.log(sample());
+Array.prototype[Symbol.iterator] = function* () { yield 100; };
+console.log(sample());
+Array.prototype[Symbol.iterator] = originalValues;
+console.log(sample());
+// Each iterator yields 50 once, then is done.
+iteratorPrototype.next = function () { const done = this.yielded === true; this.yielded = true; return { value: 50, done }; };
+console.log(sample());
+iteratorPrototype.next = originalNext;
+console.log(sample());
+
 // Expected output (checked against Node v20.20.2):
 // expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 55/10 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/2
 // expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 66/11 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/22
 // expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 78/12 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/42
 // expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 78/12 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/60
+// expect: 3:6 2 7
+// expect: 1:100 1 100
+// expect: 3:6 2 7
+// expect: 1:50 1 50
+// expect: 3:6 2 7
