@@ -297,7 +297,6 @@ public final class Isolate {
 
     // Strings and atoms used everywhere.
     var emptyString: Value = .empty
-    var singleCharStrings: [Value] = []
     /// Array.prototype's and %ArrayIteratorPrototype%'s shapes when the
     /// slots of their [Symbol.iterator] and `next` were found (Operations'
     /// arrayIteratorIsPristine); 0 until then.
@@ -419,8 +418,7 @@ public final class Isolate {
 
     private func setUpStrings() {
         emptyString = makeAtom([])
-        singleCharStrings = (0..<Isolate.singleCharCount).map { makeAtom([UInt16($0)]) }
-        for (unit, atom) in singleCharStrings.enumerated() { jitState.pointee.singleCharStrings[unit] = atom }
+        for unit in 0..<Isolate.singleCharCount { jitState.pointee.singleCharStrings[unit] = makeAtom([UInt16(unit)]) }
         smallIndexStrings = []
         names = CommonNames(self)
     }

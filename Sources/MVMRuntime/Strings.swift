@@ -175,7 +175,7 @@ extension Isolate {
     public func newString<C: Collection>(units: C) -> Value where C.Element == UInt16 {
         let n = units.count
         if n == 0 { return emptyString }
-        if n == 1, let u = units.first, u < 128 { return singleCharStrings[Int(u)] }
+        if n == 1, let u = units.first, u < Isolate.singleCharCount { return jitState.pointee.singleCharStrings[Int(u)] }
         var oneByte = true
         for u in units where u > 0xFF { oneByte = false; break }
         let cell = allocateFlatString(length: n, oneByte: oneByte)
