@@ -554,6 +554,8 @@ public final class FunctionCompiler {
             let equal = strictEqual(i, get(i.a), get(i.register(1)))
             if i.opcode == .jumpIfStrictEqual { ir.condBr(equal, edge(i.target(3)), edge(i.next)) }
             else { ir.condBr(equal, edge(i.next), edge(i.target(3))) }
+        case .getIterator where i.a + 1 < writeKinds.count && writeKinds[i.a] == .boxed && writeKinds[i.a + 1] == .boxed:
+            emitGetIterator(i)
         case .iteratorNext: emitIteratorNext(i)
         case .iteratorClose where i.a + 1 < writeKinds.count && writeKinds[i.a + 1] == .boxed:
             // The record of an array walk (an int32 index) or of a finished
@@ -1712,6 +1714,47 @@ public final class FunctionCompiler {
                 }
             }
         }
+    }
+
+    /// The iterator record of `for-of`, spread or destructuring over an array
+    /// that iterates as arrays do (JITState.arrayIteration, checked as the
+    /// runtime checks it): the array and index 0, no iterator object.
+    /// Anything else, or before the runtime's first check filled the
+    /// state, goes to the runtime.
+    private func emitGetIterator(_ i: Instruction) {
+        let x = get(i.register(1))
+        branch(ir.isCell(x), "cell") {
+            let p = ir.pointer(x)
+            func field(_ type: LLVMTypeRef, _ offset: Int) -> LLVMValueRef { ir.load(type, state, offset, .runtime) }
+            let isArray = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindArray))
+            let plain = ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.protoOffset, .header), field(ir.i64, NativeABI.iterationArrayPrototypeOffset)),
+                               ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.shapeOffset, .header), field(ir.i64, NativeABI.iterationPlainArrayShapeOffset)))
+            branch(ir.and(isArray, plain), "array") {
+                // Both methods where they were found, and still the originals.
+                func original(_ holder: Int, _ shape: Int, _ offset: Int, _ function: Int) -> LLVMValueRef {
+                    let h = ir.pointer(field(ir.i64, holder))
+                    let shapeOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, h, NativeABI.shapeOffset, .header), field(ir.i64, shape))
+                    var j = join()
+                    branch(shapeOK, "shape") {
+                        finish(&j, ir.icmp(LLVMIntEQ, ir.load(ir.i64, slotAddress(h, field(ir.i32, offset)), .slots), field(ir.i64, function)))
+                    }
+                    finish(&j, ir.falseValue)
+                    return close(j, ir.i1)
+                }
+                let values = original(NativeABI.iterationArrayPrototypeOffset, NativeABI.iterationArrayPrototypeShapeOffset,
+                                      NativeABI.iterationValuesOffsetOffset, NativeABI.iterationValuesFunctionOffset)
+                branch(values, "values") {
+                    let next = original(NativeABI.iterationIteratorPrototypeOffset, NativeABI.iterationIteratorPrototypeShapeOffset,
+                                        NativeABI.iterationNextOffsetOffset, NativeABI.iterationNextFunctionOffset)
+                    branch(next, "pristine") {
+                        set(i.a, x)
+                        set(i.a + 1, ir.boxInt32(ir.int32(0)))
+                        ir.br(edge(i.next))
+                    }
+                }
+            }
+        }
+        runtime(i)
     }
 
     /// A step of `for-of`. Over an array the iterator record holds the array

@@ -297,10 +297,6 @@ public final class Isolate {
 
     // Strings and atoms used everywhere.
     var emptyString: Value = .empty
-    /// Array.prototype's and %ArrayIteratorPrototype%'s shapes when the
-    /// slots of their [Symbol.iterator] and `next` were found (Operations'
-    /// arrayIteratorIsPristine); 0 until then.
-    var pristineArrayIteration: (arrayShape: UInt64, valuesOffset: Int32, iteratorShape: UInt64, nextOffset: Int32) = (0, 0, 0, 0)
     var smallIndexStrings: [Value] = []
     var names = CommonNames()
     var symbols = WellKnownSymbols()

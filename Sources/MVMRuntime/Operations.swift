@@ -655,8 +655,8 @@ extension Isolate {
         // their shapes: a slot read each instead of two hash lookups (an
         // assignment keeps the shape, so the slots are read every time).
         let arrayProto = arrayPrototype.cell, iteratorProto = arrayIteratorPrototype.cell
-        let known = pristineArrayIteration
-        if known.arrayShape == arrayProto.shapeBits && known.iteratorShape == iteratorProto.shapeBits {
+        let known = jitState.pointee.arrayIteration
+        if known.arrayPrototypeShape == arrayProto.shapeBits && known.iteratorPrototypeShape == iteratorProto.shapeBits {
             return arrayProto.slot(atOffset: known.valuesOffset).bits == arrayValuesFunction.bits
                 && iteratorProto.slot(atOffset: known.nextOffset).bits == arrayIteratorNextFunction.bits
         }
@@ -664,7 +664,11 @@ extension Isolate {
               arrayProto.slot(atOffset: values).bits == arrayValuesFunction.bits,
               let next = dataSlotOffset(iteratorProto, PropertyKey(names.next)),
               iteratorProto.slot(atOffset: next).bits == arrayIteratorNextFunction.bits else { return false }
-        pristineArrayIteration = (arrayProto.shapeBits, values, iteratorProto.shapeBits, next)
+        jitState.pointee.arrayIteration = ArrayIterationCheck(
+            arrayPrototype: arrayPrototype.bits, plainArrayShape: rootShapes[ObjectLayout.internalCount(.array)].bits,
+            arrayPrototypeShape: arrayProto.shapeBits, valuesOffset: values, valuesFunction: arrayValuesFunction.bits,
+            iteratorPrototype: arrayIteratorPrototype.bits, iteratorPrototypeShape: iteratorProto.shapeBits,
+            nextOffset: next, nextFunction: arrayIteratorNextFunction.bits)
         return true
     }
 

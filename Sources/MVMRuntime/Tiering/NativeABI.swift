@@ -100,6 +100,16 @@ public enum NativeABI {
     public static let stateNativeStackLimitOffset = MemoryLayout<JITState>.offset(of: \.nativeStackLimit)!
     public static let stateMegamorphicTableOffset = MemoryLayout<JITState>.offset(of: \.megamorphicTable)!
     public static let stateSingleCharStringsOffset = MemoryLayout<JITState>.offset(of: \.singleCharStrings)!
+    /// The fields of JITState.arrayIteration (ArrayIterationCheck).
+    public static let iterationArrayPrototypeOffset = MemoryLayout<JITState>.offset(of: \.arrayIteration.arrayPrototype)!
+    public static let iterationPlainArrayShapeOffset = MemoryLayout<JITState>.offset(of: \.arrayIteration.plainArrayShape)!
+    public static let iterationArrayPrototypeShapeOffset = MemoryLayout<JITState>.offset(of: \.arrayIteration.arrayPrototypeShape)!
+    public static let iterationValuesOffsetOffset = MemoryLayout<JITState>.offset(of: \.arrayIteration.valuesOffset)!
+    public static let iterationValuesFunctionOffset = MemoryLayout<JITState>.offset(of: \.arrayIteration.valuesFunction)!
+    public static let iterationIteratorPrototypeOffset = MemoryLayout<JITState>.offset(of: \.arrayIteration.iteratorPrototype)!
+    public static let iterationIteratorPrototypeShapeOffset = MemoryLayout<JITState>.offset(of: \.arrayIteration.iteratorPrototypeShape)!
+    public static let iterationNextOffsetOffset = MemoryLayout<JITState>.offset(of: \.arrayIteration.nextOffset)!
+    public static let iterationNextFunctionOffset = MemoryLayout<JITState>.offset(of: \.arrayIteration.nextFunction)!
     public static let singleCharCount = Isolate.singleCharCount
     public static let megamorphicCapacity = MegamorphicCache.capacity
     public static let megamorphicEntryStride = MemoryLayout<MegamorphicEntry>.stride

@@ -165,9 +165,30 @@ struct JITState {
     var nativeStackLimit: UInt
     /// The megamorphic property cache (MegamorphicCache.swift), made on first use.
     var megamorphicTable: UnsafeMutablePointer<MegamorphicEntry>?
-    /// The atoms of the 128 one-unit ASCII strings, by code unit
-    /// (Isolate.singleCharStrings): what `s[i]` and String.fromCharCode give.
+    /// The atoms of the 128 one-unit ASCII strings, by code unit: what
+    /// `s[i]` and String.fromCharCode give.
     var singleCharStrings: UnsafeMutablePointer<Value>
+    /// What makes iterating an array need no iterator object (Operations'
+    /// arrayIteratorIsPristine, which fills it; compiled code checks it too).
+    var arrayIteration = ArrayIterationCheck()
+}
+
+/// An array iterates without an iterator object while its prototype is
+/// Array.prototype, it has no own named properties (so no own
+/// [Symbol.iterator]), and the slots where Array.prototype[Symbol.iterator]
+/// and %ArrayIteratorPrototype%.next were found still hold the originals,
+/// the prototypes' shapes unchanged since (so the offsets still hold).
+/// Zero until the first full check succeeds.
+struct ArrayIterationCheck {
+    var arrayPrototype: UInt64 = 0
+    var plainArrayShape: UInt64 = 0
+    var arrayPrototypeShape: UInt64 = 0
+    var valuesOffset: Int32 = 0
+    var valuesFunction: UInt64 = 0
+    var iteratorPrototype: UInt64 = 0
+    var iteratorPrototypeShape: UInt64 = 0
+    var nextOffset: Int32 = 0
+    var nextFunction: UInt64 = 0
 }
 
 /// The `--stats` record of the JIT in one isolate.

@@ -58,11 +58,19 @@ function closes(pairs) {
 function* numbers(n) { for (let i = 0; i < n; i++) yield i * 1.5; }
 const custom = { [Symbol.iterator]() { let i = 0; return { next: () => ({ value: i, done: i++ >= 4 }) }; } };
 
+// Arrays that do not iterate as arrays do: an own [Symbol.iterator]; and a
+// named own property, which changes nothing.
+const ownIterator = [1, 2, 3];
+ownIterator[Symbol.iterator] = function* () { yield 10; yield 20; };
+const labelled = [4, 5];
+labelled.label = "mine";
+Object.setPrototypeOf(labelled, Object.create(Array.prototype));
+
 const big = [];
 for (let i = 0; i < 200; i++) big.push(i % 3 === 0 ? i * 0.5 : i);
 for (let round = 0; round < 30; round++) {
   const results = [walk(big), walk([]), walk([1.5, 2.5]), walk("héllo"), walk(new Set([1, 2, 2, 3])),
-                   walk(numbers(5)), walk(custom), growing(10 + round % 3), shrinking(), holes(), early(big), closes([[1, 2], [3, 4]])];
+                   walk(numbers(5)), walk(custom), growing(10 + round % 3), shrinking(), holes(), early(big), closes([[1, 2], [3, 4]]), walk(ownIterator), walk(labelled), [...ownIterator].join("+")];
   if (round % 10 === 0 || round === 29) console.log(results.join(" "));
 }
 
@@ -86,11 +94,12 @@ console.log(sample());
 iteratorPrototype.next = originalNext;
 console.log(sample());
 
+
 // Expected output (checked against Node v20.20.2):
-// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 55/10 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/2
-// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 66/11 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/22
-// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 78/12 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/42
-// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 78/12 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/60
+// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 55/10 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/2 2:30 2:9 10+20
+// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 66/11 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/22 2:30 2:9 10+20
+// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 78/12 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/42 2:30 2:9 10+20
+// expect: 200:16583.5 0:0 2:4 5:0 3:6 5:15 4:6 78/12 1,2,3,4,5 1,undefined,3,proto,5 353.5 23/60 2:30 2:9 10+20
 // expect: 3:6 2 7
 // expect: 1:100 1 100
 // expect: 3:6 2 7
