@@ -348,11 +348,16 @@ public final class FunctionCompiler {
         return result
     }
 
+    /// The record of frame `index` (an i64) of the frame stack at `frames`.
+    private static func frameRecord(_ ir: IRBuilder, _ frames: LLVMValueRef, _ index: LLVMValueRef) -> LLVMValueRef {
+        ir.address(frames, ir.mul(index, ir.int64(UInt64(NativeABI.frameSize))), ir.i8)
+    }
+
     /// The record of this function's frame: compiled code runs on the frame on top.
     private func currentFrameRecord() -> LLVMValueRef {
         let frames = ir.load(ir.i8Pointer, state, NativeABI.stateFramesOffset)
         let count = ir.load(ir.i64, state, NativeABI.stateFrameCountOffset)
-        return ir.address(frames, ir.mul(ir.sub(count, ir.int64(1)), ir.int64(UInt64(NativeABI.frameSize))), ir.i8)
+        return Self.frameRecord(ir, frames, ir.sub(count, ir.int64(1)))
     }
 
     /// Where an exception raised here leaves compiled code. In a function
@@ -1055,7 +1060,7 @@ public final class FunctionCompiler {
         // limit's error when making `this` collects); then the callee's frame.
         let frames = ir.load(ir.i8Pointer, state, NativeABI.stateFramesOffset)
         let code = ir.load(ir.i8Pointer, data, NativeABI.dataCodeOffset)
-        let callerFrame = ir.address(frames, ir.mul(ir.sub(frameCount, ir.int64(1)), ir.int64(UInt64(NativeABI.frameSize))), ir.i8)
+        let callerFrame = Self.frameRecord(ir, frames, ir.sub(frameCount, ir.int64(1)))
         ir.store(ir.address(code, ir.mul(ir.zext(site.pcOffset, ir.i64), ir.int64(4)), ir.i8), callerFrame, NativeABI.framePCOffset)
         let undefined = ir.int64(NativeABI.undefinedBits)
         var newObject: LLVMValueRef? = nil
@@ -1096,7 +1101,7 @@ public final class FunctionCompiler {
         ir.position(at: filled)
 
         let calleeCode = ir.load(ir.i8Pointer, calleeData, NativeABI.dataCodeOffset)
-        let record = ir.address(frames, ir.mul(frameCount, ir.int64(UInt64(NativeABI.frameSize))), ir.i8)
+        let record = Self.frameRecord(ir, frames, frameCount)
         ir.store(calleeData, record, NativeABI.frameDataOffset)
         ir.store(calleeCode, record, NativeABI.framePCOffset)
         ir.store(calleeCode, record, NativeABI.frameReturnPCOffset)
