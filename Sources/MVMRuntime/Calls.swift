@@ -461,7 +461,11 @@ extension Isolate {
             let name = functionName(v)
             return name.isEmpty ? "function (anonymous)" : name
         }
-        if v.isObject { return v.isCell(.array) ? "[object Array]" : "#<Object>" }
+        if v.isObject {
+            if v.isCell(.array) { return "[object Array]" }
+            if v.cell.proto.isNull { return "[object Object]" }
+            return "#<\(constructorName(v.cell) ?? "Object")>"
+        }
         if v.isSymbol { return symbolDescriptiveString(v) }
         return swiftString(numberOrOtherToString(v))
     }

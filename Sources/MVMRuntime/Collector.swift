@@ -39,6 +39,7 @@ extension Isolate {
 
         // Trace. WeakMap/WeakSet entries wait: they are ephemerons.
         var weakCollections: [Cell] = []
+        var collectionsWithIterators: [Cell] = []
         func drain() {
         while let cell = stack.popLast() {
             switch cell.cellKind {
@@ -73,8 +74,12 @@ extension Isolate {
                 }
                 let kind = cell.cellKind
                 for i in 0..<ObjectLayout.internalCount(kind) { mark(cell.internalValue(i)) }
-                if kind == .map || kind == .set, let storage = mapStorage(cell) {
-                    storage.forEachValue { mark($0) }
+                if kind == .map || kind == .set, let table = mapTable(cell) {
+                    for i in 0..<table.used {
+                        mark(table.key(i))
+                        mark(table.value(i))
+                    }
+                    if table.iteratorCount > 0 { collectionsWithIterators.append(cell) }
                 } else if kind == .weakMap || kind == .weakSet {
                     weakCollections.append(cell)
                 }
@@ -87,9 +92,9 @@ extension Isolate {
         while changed {
             changed = false
             for cell in weakCollections where cell.cellKind == .weakMap {
-                guard let storage = mapStorage(cell) else { continue }
-                for (i, key) in storage.keys.enumerated() where !key.isEmpty && key.cell.marked {
-                    let value = storage.values[i]
+                guard let table = mapTable(cell) else { continue }
+                for i in 0..<table.used where !table.key(i).isEmpty && table.key(i).cell.marked {
+                    let value = table.value(i)
                     if value.isCell && !value.cell.marked {
                         mark(value)
                         changed = true
@@ -99,9 +104,13 @@ extension Isolate {
             drain()
         }
         for cell in weakCollections {
-            guard let storage = mapStorage(cell) else { continue }
-            for key in storage.keys where !key.isEmpty && !key.cell.marked { storage.remove(key.bits) }
+            guard let table = mapTable(cell) else { continue }
+            var dead: [Value] = []
+            for i in 0..<table.used where !table.key(i).isEmpty && !table.key(i).cell.marked { dead.append(table.key(i)) }
+            for key in dead { _ = mapTableRemove(cell, mapTable(cell)!, key) }
         }
+        // A map's iterators that died leave its table before they are swept.
+        for cell in collectionsWithIterators { mapTable(cell)!.pruneIterators() }
         heap.sweep()
         if gcStress { heap.threshold = 0 }
         heap.collections += 1
@@ -112,15 +121,30 @@ extension Isolate {
     /// (for tests of weak semantics).
     public var weakEntryCount: Int {
         var total = 0
+        forEachReachableObject { cell in
+            if cell.cellKind == .weakMap || cell.cellKind == .weakSet, let table = mapTable(cell) { total += table.count }
+        }
+        return total
+    }
+
+    /// Iterators registered with the Maps and Sets reachable from the global
+    /// object (for tests that the collector drops the ones that died).
+    public var collectionIteratorCount: Int {
+        var total = 0
+        forEachReachableObject { cell in
+            if cell.cellKind == .map || cell.cellKind == .set, let table = mapTable(cell) { total += table.iteratorCount }
+        }
+        return total
+    }
+
+    private func forEachReachableObject(_ body: (Cell) -> Void) {
         var seen = Set<UInt64>()
         var work: [Value] = [globalObject]
         while let v = work.popLast() {
             guard v.isObject, !seen.contains(v.bits) else { continue }
             seen.insert(v.bits)
-            let cell = v.cell
-            if cell.cellKind == .weakMap || cell.cellKind == .weakSet, let storage = mapStorage(cell) { total += storage.count }
-            for key in ownKeys(cell) { if let p = ownProperty(cell, key), !p.isAccessor { work.append(p.value) } }
+            body(v.cell)
+            for key in ownKeys(v.cell) { if let p = ownProperty(v.cell, key), !p.isAccessor { work.append(p.value) } }
         }
-        return total
     }
 }

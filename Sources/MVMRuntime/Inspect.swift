@@ -205,9 +205,9 @@ extension Isolate {
             if keys.isEmpty { return base }
             if recurseTimesIn > ctx.depth { return "[\(swiftString(try toString(v)))]" }
         } else if kind == .map || kind == .set {
-            let storage = mapStorage(cell)!
+            let table = mapTable(cell)!
             let name = kind == .map ? "Map" : "Set"
-            prefixTag = (ctor.map { $0 == name ? name : "\($0) [\(name)]" } ?? "[\(name): null prototype]") + "(\(storage.count)) "
+            prefixTag = (ctor.map { $0 == name ? name : "\($0) [\(name)]" } ?? "[\(name): null prototype]") + "(\(table.count)) "
             if recurseTimesIn > ctx.depth { return "[\(ctor ?? name)]" }
         } else if kind == .numberObject || kind == .stringObject || kind == .booleanObject || kind == .symbolObject {
             let primitive = cell.internalValue(0)
@@ -231,18 +231,13 @@ extension Isolate {
             let target = cell.internalValue(0)
             var items: [String] = []
             let iterationKind = cell.internalValue(2).int32
-            if target.isObject, let storage = mapStorage(target.cell) {
-                var i = Int(cell.internalValue(1).int32)
-                while i < storage.keys.count {
-                    if !storage.keys[i].isEmpty {
-                        let k = storage.keys[i], value = storage.values[i]
-                        switch (kind, iterationKind) {
-                        case (.mapIterator, 0), (.setIterator, 0): items.append(try formatValue(&ctx, k, recurseTimesIn + 1))
-                        case (.mapIterator, 1): items.append(try formatValue(&ctx, value, recurseTimesIn + 1))
-                        default: items.append(try formatValue(&ctx, newArray([k, kind == .mapIterator ? value : k]), recurseTimesIn + 1))
-                        }
+            if target.isObject {
+                for (k, value) in collectionEntries(target.cell, from: Int(cell.internalValue(MapTable.iteratorIndexSlot).int32)) {
+                    switch (kind, iterationKind) {
+                    case (.mapIterator, 0), (.setIterator, 0): items.append(try formatValue(&ctx, k, recurseTimesIn + 1))
+                    case (.mapIterator, 1): items.append(try formatValue(&ctx, value, recurseTimesIn + 1))
+                    default: items.append(try formatValue(&ctx, newArray([k, kind == .mapIterator ? value : k]), recurseTimesIn + 1))
                     }
-                    i += 1
                 }
             }
             let name = kind == .mapIterator ? (iterationKind == 2 ? "Map Entries" : "Map Iterator") : (iterationKind == 2 ? "Set Entries" : "Set Iterator")
@@ -286,10 +281,9 @@ extension Isolate {
             }
             if i < length { output.append("... \(length - i) more item\(length - i == 1 ? "" : "s")") }
         } else if kind == .map || kind == .set {
-            let storage = mapStorage(cell)!
-            for (i, key) in storage.keys.enumerated() where !key.isEmpty {
+            for (key, value) in collectionEntries(cell) {
                 if kind == .map {
-                    output.append(try formatValue(&ctx, key, recurseTimes) + " => " + (try formatValue(&ctx, storage.values[i], recurseTimes)))
+                    output.append(try formatValue(&ctx, key, recurseTimes) + " => " + (try formatValue(&ctx, value, recurseTimes)))
                 } else {
                     output.append(try formatValue(&ctx, key, recurseTimes))
                 }

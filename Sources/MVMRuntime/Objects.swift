@@ -84,9 +84,7 @@ enum ObjectLayout {
         switch cell.cellKind {
         case .map, .set, .weakMap, .weakSet:
             let bits = cell.value(at: internalSlot(0))
-            if bits.isNumber, let p = UnsafeRawPointer(bitPattern: UInt(bits.bits &- Value.doubleOffset)) {
-                Unmanaged<MapStorage>.fromOpaque(p).release()
-            }
+            if bits.isNumber, let p = bits.pointer { freed += MapTable(base: p).deallocate() }
         case .arrayBuffer:
             let bits = cell.value(at: internalSlot(0))
             if let p = UnsafeMutableRawPointer(bitPattern: UInt(bits.bits &- Value.doubleOffset)) { free(p) }

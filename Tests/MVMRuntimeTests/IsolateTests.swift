@@ -146,6 +146,49 @@ private func residentBytes() -> Int {
     #expect(isolate.weakEntryCount == 2)
 }
 
+@Test func collectionIteratorsLeaveTheirTableWhenDoneOrDead() {
+    let isolate = Isolate()
+    isolate.gcStress = true
+    var out: [UInt8] = []
+    isolate.stdoutSink = { out += $0 }
+    let setUp = """
+        var m = new Map([[1, 'a'], [2, 'b'], [3, 'c']]);
+        for (let i = 0; i < 100; i++) m.keys().next();   // dropped part way
+        for (const entry of m) {}                        // finished: leaves at once
+        var kept = m.values(); kept.next();
+        """
+    #expect(isolate.runProgram(SourceFile(name: "iterators.js", text: setUp), as: .script) == nil)
+    isolate.collectGarbage()
+    #expect(isolate.collectionIteratorCount == 1)
+    // The kept iterator still follows its entry through rebuilds.
+    let churn = """
+        m.delete(1);
+        for (let i = 0; i < 1000; i++) m.set('k' + i, i);
+        for (let i = 0; i < 1000; i++) m.delete('k' + i);
+        console.log(kept.next().value, kept.next().value, kept.next().done);
+        """
+    #expect(isolate.runProgram(SourceFile(name: "churn.js", text: churn), as: .script) == nil)
+    isolate.flushOutput()
+    #expect(String(decoding: out, as: UTF8.self) == "b c true\n")
+    #expect(isolate.collectionIteratorCount == 0)
+}
+
+@Test func mapMemoryFollowsLiveEntriesNotOperations() {
+    // The heap counts a Map's table; deleted entries give their room back.
+    func heapGrowth(_ source: String) -> Int {
+        let isolate = Isolate()
+        let before = isolate.report.heapBytes
+        #expect(isolate.runProgram(SourceFile(name: "map.js", text: source), as: .script) == nil)
+        return isolate.report.heapBytes - before
+    }
+    let holding = heapGrowth("var m = new Map(); for (let i = 0; i < 100000; i++) m.set(i, i);")
+    let churning = heapGrowth("var m = new Map(); for (let i = 0; i < 100000; i++) { m.set(i, i); m.delete(i); }")
+    let emptied = heapGrowth("var s = new Set(); for (let i = 0; i < 100000; i++) s.add(i); for (let i = 0; i < 100000; i++) s.delete(i);")
+    #expect(holding >= 100000 * 16)
+    #expect(churning < 256 * 1024)
+    #expect(emptied < 256 * 1024)
+}
+
 @Test func deepDataStructuresFailCleanlyOnASmallThread() throws {
     // Hosts may run an isolate on a thread with a small stack; recursive
     // builtins must stop with a RangeError before the stack runs out.

@@ -1,20 +1,27 @@
 // Map, Set, WeakMap, WeakSet.
 
 extension Isolate {
-    func storage(_ v: Value, _ kind: CellKind, _ method: String) throws(Thrown) -> MapStorage {
-        guard v.isCell(kind), let s = mapStorage(v.cell) else {
-            let typeName = kind == .map ? "Map" : kind == .set ? "Set" : kind == .weakMap ? "WeakMap" : "WeakSet"
-            throw throwError(.typeError, "Method \(typeName).prototype.\(method) called on incompatible receiver \(describeForError(v))")
-        }
-        return s
+    /// The receiver's table, or the TypeError a method called on another
+    /// object throws.
+    @inline(__always)
+    func collectionTable(_ v: Value, _ kind: CellKind, _ method: StaticString) throws(Thrown) -> MapTable {
+        guard v.isCell(kind), let table = mapTable(v.cell) else { throw incompatibleCollection(v, kind, method) }
+        return table
+    }
+
+    @inline(never)
+    private func incompatibleCollection(_ v: Value, _ kind: CellKind, _ method: StaticString) -> Thrown {
+        throwError(.typeError, "Method \(collectionName(kind)).prototype.\(method) called on incompatible receiver \(describeForError(v))")
+    }
+
+    private func collectionName(_ kind: CellKind) -> String {
+        kind == .map ? "Map" : kind == .set ? "Set" : kind == .weakMap ? "WeakMap" : "WeakSet"
     }
 
     func newCollection(_ kind: CellKind, _ args: Arguments, _ fallback: Value) throws(Thrown) -> Value {
-        let typeName = kind == .map ? "Map" : kind == .set ? "Set" : kind == .weakMap ? "WeakMap" : "WeakSet"
-        guard args.isConstruct else { throw throwError(.typeError, "Constructor \(typeName) requires 'new'") }
+        guard args.isConstruct else { throw throwError(.typeError, "Constructor \(collectionName(kind)) requires 'new'") }
         let cell = newObjectCell(kind, proto: try prototypeForConstruct(args.newTarget, newTarget: args.newTarget, fallback: fallback))
-        let storage = MapStorage()
-        cell.setInternal(0, Value(pointer: UnsafeRawPointer(Unmanaged.passRetained(storage).toOpaque())))
+        installMapTable(cell)
         let collection = Value(cell: cell)
         root(collection)
         let iterable = args[0]
@@ -33,20 +40,58 @@ extension Isolate {
         return collection
     }
 
+    /// A Map or Set iterator: it registers with the table, which moves its
+    /// index when a rebuild moves the entries.
+    func makeCollectionIterator(_ collection: Value, iterationKind: Int32) -> Value {
+        let isMap = collection.cell.cellKind == .map
+        let iterator = makeIterator(isMap ? .mapIterator : .setIterator, isMap ? mapIteratorPrototype : setIteratorPrototype,
+                                    collection, kind: iterationKind)
+        mapTable(collection.cell)!.addIterator(iterator.cell)
+        return iterator
+    }
+
+    /// The next entry index of a Map or Set iterator, or nil when it is done
+    /// (it then lets go of its collection).
+    func collectionIteratorStep(_ iterator: Cell) -> (table: MapTable, index: Int)? {
+        let target = iterator.internalValue(0)
+        guard target.isObject, let table = mapTable(target.cell) else { return nil }
+        var i = Int(iterator.internalValue(MapTable.iteratorIndexSlot).int32)
+        let used = table.used
+        while i < used && table.key(i).isEmpty { i += 1 }
+        if i >= used {
+            table.removeIterator(iterator)
+            iterator.setInternal(0, .undefined)
+            return nil
+        }
+        iterator.setInternal(MapTable.iteratorIndexSlot, Value(Int32(i + 1)))
+        return (table, i)
+    }
+
     /// has, delete, clear, size and forEach, the same for Map and Set: a
-    /// Set's storage keeps each element as both key and value.
+    /// Set's table keeps each element as both key and value.
     private func installSharedCollectionMethods(_ proto: Value, _ kind: CellKind) {
-        method(proto, "has", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, kind, "has").find(iso.mapKey(args[0])) != nil) }
-        method(proto, "delete", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, kind, "delete").remove(iso.mapKey(args[0]))) }
-        method(proto, "clear", 0) { iso, args throws(Thrown) in try iso.storage(args.this, kind, "clear").clear(); return .undefined }
-        getter(proto, "size") { iso, args throws(Thrown) in Value(Int32(try iso.storage(args.this, kind, "size").count)) }
+        method(proto, "has", 1) { iso, args throws(Thrown) in
+            Value(try iso.collectionTable(args.this, kind, "has").find(iso.canonicalMapKey(args[0])) >= 0)
+        }
+        method(proto, "delete", 1) { iso, args throws(Thrown) in
+            let table = try iso.collectionTable(args.this, kind, "delete")
+            return Value(iso.mapTableRemove(args.this.cell, table, iso.canonicalMapKey(args[0])))
+        }
+        method(proto, "clear", 0) { iso, args throws(Thrown) in
+            let table = try iso.collectionTable(args.this, kind, "clear")
+            iso.mapTableClear(args.this.cell, table)
+            return .undefined
+        }
+        getter(proto, "size") { iso, args throws(Thrown) in Value(Int32(try iso.collectionTable(args.this, kind, "size").count)) }
         method(proto, "forEach", 1) { iso, args throws(Thrown) in
-            let s = try iso.storage(args.this, kind, "forEach")
+            _ = try iso.collectionTable(args.this, kind, "forEach")
             let f = try iso.callable(args[0])
-            var i = 0
-            while i < s.keys.count {
-                if !s.keys[i].isEmpty { _ = try iso.call(f, this: args[1], s.values[i], s.keys[i], args.this, count: 3) }
-                i += 1
+            // An iterator of its own, so that entries the callback deletes or
+            // adds (which may rebuild the table) are seen as for-of sees them.
+            let iterator = iso.makeCollectionIterator(args.this, iterationKind: 2)
+            iso.root(iterator)
+            while let (table, i) = iso.collectionIteratorStep(iterator.cell) {
+                _ = try iso.call(f, this: args[1], table.value(i), table.key(i), args.this, count: 3)
             }
             return .undefined
         }
@@ -57,19 +102,13 @@ extension Isolate {
         method(proto, "next", 0) { iso, args throws(Thrown) in
             guard args.this.isCell(kind) else { throw iso.throwError(.typeError, "next method called on incompatible receiver") }
             let cell = args.this.cell
-            let target = cell.internalValue(0)
-            guard target.isObject, let s = iso.mapStorage(target.cell) else { return iso.iteratorResult(.undefined, done: true) }
-            var i = Int(cell.internalValue(1).int32)
-            while i < s.keys.count && s.keys[i].isEmpty { i += 1 }
-            if i >= s.keys.count {
-                cell.setInternal(0, .undefined)
-                return iso.iteratorResult(.undefined, done: true)
-            }
-            cell.setInternal(1, Value(Int32(i + 1)))
+            guard let (table, i) = iso.collectionIteratorStep(cell) else { return iso.iteratorResult(.undefined, done: true) }
             switch cell.internalValue(2).int32 {
-            case 0: return iso.iteratorResult(s.keys[i], done: false)
-            case 1: return iso.iteratorResult(s.values[i], done: false)
-            default: return iso.iteratorResult(iso.newArray([s.keys[i], s.values[i]]), done: false)
+            case 0: return iso.iteratorResult(table.key(i), done: false)
+            case 1: return iso.iteratorResult(table.value(i), done: false)
+            default:
+                let key = table.key(i), value = table.value(i)
+                return iso.iteratorResult(iso.newArray([key, value]), done: false)
             }
         }
     }
@@ -79,31 +118,30 @@ extension Isolate {
         makeClass("Map", 0, prototype: mapPrototype) { iso, args throws(Thrown) in try iso.newCollection(.map, args, iso.mapPrototype) }
         let mp = mapPrototype
         method(mp, "get", 1) { iso, args throws(Thrown) in
-            let s = try iso.storage(args.this, .map, "get")
-            guard let i = s.find(iso.mapKey(args[0])) else { return .undefined }
-            return s.values[i]
+            let table = try iso.collectionTable(args.this, .map, "get")
+            let i = table.find(iso.canonicalMapKey(args[0]))
+            return i >= 0 ? table.value(i) : .undefined
         }
         method(mp, "set", 2) { iso, args throws(Thrown) in
-            let s = try iso.storage(args.this, .map, "set")
-            let key = iso.normalizedMapKey(args[0])
-            s.set(iso.mapKey(key), key, args[1])
+            let table = try iso.collectionTable(args.this, .map, "set")
+            iso.mapTableSet(args.this.cell, table, iso.canonicalMapKey(args[0]), args[1])
             return args.this
         }
         installSharedCollectionMethods(mp, .map)
         mapIteratorPrototype = newObject(proto: iteratorPrototype)
         markAsPrototype(mapIteratorPrototype)
         let entries = method(mp, "entries", 0) { iso, args throws(Thrown) in
-            _ = try iso.storage(args.this, .map, "entries")
-            return iso.makeIterator(.mapIterator, iso.mapIteratorPrototype, args.this, kind: 2)
+            _ = try iso.collectionTable(args.this, .map, "entries")
+            return iso.makeCollectionIterator(args.this, iterationKind: 2)
         }
         addProperty(mp.cell, PropertyKey(symbols.iterator), entries, Attributes.hidden)
         method(mp, "keys", 0) { iso, args throws(Thrown) in
-            _ = try iso.storage(args.this, .map, "keys")
-            return iso.makeIterator(.mapIterator, iso.mapIteratorPrototype, args.this, kind: 0)
+            _ = try iso.collectionTable(args.this, .map, "keys")
+            return iso.makeCollectionIterator(args.this, iterationKind: 0)
         }
         method(mp, "values", 0) { iso, args throws(Thrown) in
-            _ = try iso.storage(args.this, .map, "values")
-            return iso.makeIterator(.mapIterator, iso.mapIteratorPrototype, args.this, kind: 1)
+            _ = try iso.collectionTable(args.this, .map, "values")
+            return iso.makeCollectionIterator(args.this, iterationKind: 1)
         }
         addProperty(mp.cell, PropertyKey(symbols.toStringTag), atom("Map"), Attributes.configurable)
         installIteratorNext(mapIteratorPrototype, .mapIterator)
@@ -113,23 +151,23 @@ extension Isolate {
         makeClass("Set", 0, prototype: setPrototype) { iso, args throws(Thrown) in try iso.newCollection(.set, args, iso.setPrototype) }
         let sp = setPrototype
         method(sp, "add", 1) { iso, args throws(Thrown) in
-            let s = try iso.storage(args.this, .set, "add")
-            let key = iso.normalizedMapKey(args[0])
-            s.set(iso.mapKey(key), key, key)
+            let table = try iso.collectionTable(args.this, .set, "add")
+            let key = iso.canonicalMapKey(args[0])
+            iso.mapTableSet(args.this.cell, table, key, key)
             return args.this
         }
         installSharedCollectionMethods(sp, .set)
         setIteratorPrototype = newObject(proto: iteratorPrototype)
         markAsPrototype(setIteratorPrototype)
         let values = method(sp, "values", 0) { iso, args throws(Thrown) in
-            _ = try iso.storage(args.this, .set, "values")
-            return iso.makeIterator(.setIterator, iso.setIteratorPrototype, args.this, kind: 0)
+            _ = try iso.collectionTable(args.this, .set, "values")
+            return iso.makeCollectionIterator(args.this, iterationKind: 0)
         }
         addProperty(sp.cell, propertyKey("keys"), values, Attributes.hidden)
         addProperty(sp.cell, PropertyKey(symbols.iterator), values, Attributes.hidden)
         method(sp, "entries", 0) { iso, args throws(Thrown) in
-            _ = try iso.storage(args.this, .set, "entries")
-            return iso.makeIterator(.setIterator, iso.setIteratorPrototype, args.this, kind: 2)
+            _ = try iso.collectionTable(args.this, .set, "entries")
+            return iso.makeCollectionIterator(args.this, iterationKind: 2)
         }
         addProperty(sp.cell, PropertyKey(symbols.toStringTag), atom("Set"), Attributes.configurable)
         installIteratorNext(setIteratorPrototype, .setIterator)
@@ -143,31 +181,36 @@ extension Isolate {
             return v
         }
         method(wm, "get", 1) { iso, args throws(Thrown) in
-            let s = try iso.storage(args.this, .weakMap, "get")
-            guard let i = s.find(args[0].bits) else { return .undefined }
-            return s.values[i]
+            let table = try iso.collectionTable(args.this, .weakMap, "get")
+            let i = table.find(args[0])
+            return i >= 0 ? table.value(i) : .undefined
         }
         method(wm, "set", 2) { iso, args throws(Thrown) in
-            let s = try iso.storage(args.this, .weakMap, "set")
-            let key = try weakKey(iso, args[0])
-            s.set(key.bits, key, args[1])
+            let table = try iso.collectionTable(args.this, .weakMap, "set")
+            iso.mapTableSet(args.this.cell, table, try weakKey(iso, args[0]), args[1])
             return args.this
         }
-        method(wm, "has", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, .weakMap, "has").find(args[0].bits) != nil) }
-        method(wm, "delete", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, .weakMap, "delete").remove(args[0].bits)) }
+        method(wm, "has", 1) { iso, args throws(Thrown) in Value(try iso.collectionTable(args.this, .weakMap, "has").find(args[0]) >= 0) }
+        method(wm, "delete", 1) { iso, args throws(Thrown) in
+            let table = try iso.collectionTable(args.this, .weakMap, "delete")
+            return Value(iso.mapTableRemove(args.this.cell, table, args[0]))
+        }
         addProperty(wm.cell, PropertyKey(symbols.toStringTag), atom("WeakMap"), Attributes.configurable)
 
         weakSetPrototype = newObject()
         makeClass("WeakSet", 0, prototype: weakSetPrototype) { iso, args throws(Thrown) in try iso.newCollection(.weakSet, args, iso.weakSetPrototype) }
         let ws = weakSetPrototype
         method(ws, "add", 1) { iso, args throws(Thrown) in
-            let s = try iso.storage(args.this, .weakSet, "add")
+            let table = try iso.collectionTable(args.this, .weakSet, "add")
             guard args[0].isObject || args[0].isSymbol else { throw iso.throwError(.typeError, "Invalid value used in weak set") }
-            s.set(args[0].bits, args[0], args[0])
+            iso.mapTableSet(args.this.cell, table, args[0], args[0])
             return args.this
         }
-        method(ws, "has", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, .weakSet, "has").find(args[0].bits) != nil) }
-        method(ws, "delete", 1) { iso, args throws(Thrown) in Value(try iso.storage(args.this, .weakSet, "delete").remove(args[0].bits)) }
+        method(ws, "has", 1) { iso, args throws(Thrown) in Value(try iso.collectionTable(args.this, .weakSet, "has").find(args[0]) >= 0) }
+        method(ws, "delete", 1) { iso, args throws(Thrown) in
+            let table = try iso.collectionTable(args.this, .weakSet, "delete")
+            return Value(iso.mapTableRemove(args.this.cell, table, args[0]))
+        }
         addProperty(ws.cell, PropertyKey(symbols.toStringTag), atom("WeakSet"), Attributes.configurable)
     }
 }

@@ -1,48 +1,9 @@
-// Storage behind Map/Set and the typed-array element access.
+// Array buffers and typed arrays: their storage and element access.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// An insertion-ordered hash table. Deleted entries leave an empty key so
-/// that live iterators (which hold an index) keep their place.
-final class MapStorage {
-    var keys: [Value] = []
-    var values: [Value] = []
-    var index: [UInt64: Int] = [:]
-    var count = 0
-
-    func forEachValue(_ body: (Value) -> Void) {
-        for k in keys where !k.isEmpty { body(k) }
-        for v in values where !v.isEmpty { body(v) }
-    }
-
-    func find(_ key: UInt64) -> Int? { index[key] }
-
-    func set(_ key: UInt64, _ original: Value, _ value: Value) {
-        if let i = index[key] { values[i] = value; return }
-        index[key] = keys.count
-        keys.append(original)
-        values.append(value)
-        count += 1
-    }
-
-    @discardableResult
-    func remove(_ key: UInt64) -> Bool {
-        guard let i = index.removeValue(forKey: key) else { return false }
-        keys[i] = .empty
-        values[i] = .empty
-        count -= 1
-        return true
-    }
-
-    func clear() {
-        for i in keys.indices { keys[i] = .empty; values[i] = .empty }
-        index.removeAll()
-        count = 0
-    }
-}
 
 enum TypedArrayKind: UInt32, CaseIterable {
     case int8, uint8, uint8Clamped, int16, uint16, int32, uint32, float32, float64
@@ -55,28 +16,6 @@ enum TypedArrayKind: UInt32, CaseIterable {
 }
 
 extension Isolate {
-    func mapStorage(_ cell: Cell) -> MapStorage? {
-        let v = cell.internalValue(0)
-        guard v.isNumber, let p = v.pointer else { return nil }
-        return Unmanaged<MapStorage>.fromOpaque(p).takeUnretainedValue()
-    }
-
-    /// The key a Map or Set stores: -0 becomes +0, as the spec requires.
-    func normalizedMapKey(_ v: Value) -> Value {
-        v.isNumber && v.number == 0 ? Value(Int32(0)) : v
-    }
-
-    /// The hash key of a Map/Set key: SameValueZero classes map to one key.
-    func mapKey(_ v: Value) -> UInt64 {
-        if v.isNumber {
-            let d = v.number
-            if d.isNaN { return Value(rawDouble: .nan).bits }
-            return Value(d == 0 ? 0 : d).bits
-        }
-        if v.isString { return atomize(v).bits }
-        return v.bits
-    }
-
     // MARK: Array buffers and typed arrays
 
     func bufferData(_ buffer: Cell) -> UnsafeMutableRawPointer? { buffer.internalValue(0).pointer }
