@@ -334,6 +334,10 @@ public final class Isolate {
     var errorPrototypes: [ErrorType: Value] = [:]
     var arrayValuesFunction: Value = .undefined
     var arrayIteratorNextFunction: Value = .undefined
+    /// The `next` of Map and Set iterators: iteration that finds one of them
+    /// in its record steps the table directly (`iteratorStep`).
+    var mapIteratorNextFunction: Value = .undefined
+    var setIteratorNextFunction: Value = .undefined
     var generatorPrototype: Value = .null
     var generatorFunctionPrototype: Value = .null
     /// Extra roots for the realm (constructors and the like).

@@ -694,6 +694,16 @@ extension Isolate {
             record[1] = Value(Int32(i + 1))
             return try get(array, PropertyKey(index: UInt32(i)))
         }
+        if state.bits == mapIteratorNextFunction.bits || state.bits == setIteratorNextFunction.bits {
+            // The builtin next of a Map or Set iterator, called on its own kind:
+            // no call, no result object.
+            let iterator = record[0]
+            if iterator.isCell(state.bits == mapIteratorNextFunction.bits ? .mapIterator : .setIterator) {
+                if let value = collectionIteratorNext(iterator.cell) { return value }
+                record[1] = .undefined
+                return nil
+            }
+        }
         let result = try call(state, this: record[0], [])
         guard result.isObject else { throw throwError(.typeError, "Iterator result \(describeForError(result)) is not an object") }
         if result.cell.shapeBits == iteratorResultShape {

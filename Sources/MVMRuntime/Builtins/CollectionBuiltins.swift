@@ -98,18 +98,26 @@ extension Isolate {
     }
 
     /// next() of Map and Set iterators: kind 0 keys, 1 values, 2 [key, value].
-    private func installIteratorNext(_ proto: Value, _ kind: CellKind) {
+    private func installIteratorNext(_ proto: Value, _ kind: CellKind) -> Value {
         method(proto, "next", 0) { iso, args throws(Thrown) in
             guard args.this.isCell(kind) else { throw iso.throwError(.typeError, "next method called on incompatible receiver") }
             let cell = args.this.cell
-            guard let (table, i) = iso.collectionIteratorStep(cell) else { return iso.iteratorResult(.undefined, done: true) }
-            switch cell.internalValue(2).int32 {
-            case 0: return iso.iteratorResult(table.key(i), done: false)
-            case 1: return iso.iteratorResult(table.value(i), done: false)
-            default:
-                let key = table.key(i), value = table.value(i)
-                return iso.iteratorResult(iso.newArray([key, value]), done: false)
-            }
+            guard let value = iso.collectionIteratorNext(cell) else { return iso.iteratorResult(.undefined, done: true) }
+            return iso.iteratorResult(value, done: false)
+        }
+    }
+
+    /// The value a Map or Set iterator yields next (keys, values or
+    /// [key, value] entries, by its kind), or nil when it is done.
+    @inline(__always)
+    func collectionIteratorNext(_ iterator: Cell) -> Value? {
+        guard let (table, i) = collectionIteratorStep(iterator) else { return nil }
+        switch iterator.internalValue(2).int32 {
+        case 0: return table.key(i)
+        case 1: return table.value(i)
+        default:
+            let key = table.key(i), value = table.value(i)
+            return newArray([key, value])
         }
     }
 
@@ -144,7 +152,7 @@ extension Isolate {
             return iso.makeCollectionIterator(args.this, iterationKind: 1)
         }
         addProperty(mp.cell, PropertyKey(symbols.toStringTag), atom("Map"), Attributes.configurable)
-        installIteratorNext(mapIteratorPrototype, .mapIterator)
+        mapIteratorNextFunction = installIteratorNext(mapIteratorPrototype, .mapIterator)
         addProperty(mapIteratorPrototype.cell, PropertyKey(symbols.toStringTag), atom("Map Iterator"), Attributes.configurable)
 
         setPrototype = newObject()
@@ -170,7 +178,7 @@ extension Isolate {
             return iso.makeCollectionIterator(args.this, iterationKind: 2)
         }
         addProperty(sp.cell, PropertyKey(symbols.toStringTag), atom("Set"), Attributes.configurable)
-        installIteratorNext(setIteratorPrototype, .setIterator)
+        setIteratorNextFunction = installIteratorNext(setIteratorPrototype, .setIterator)
         addProperty(setIteratorPrototype.cell, PropertyKey(symbols.toStringTag), atom("Set Iterator"), Attributes.configurable)
 
         weakMapPrototype = newObject()

@@ -85,6 +85,19 @@ try { Map.prototype.get.call(new Set(), 1); } catch (e) { console.log(e.message)
 try { Set.prototype.add.call({}, 1); } catch (e) { console.log(e.message); }
 try { Map.prototype.forEach.call(new Map(), undefined); } catch (e) { console.log(e.message); }
 
+// for-of and spread step a Map or Set iterator directly only while its next
+// is the builtin one.
+const mapIteratorProto = Object.getPrototypeOf(new Map().entries());
+const builtinNext = mapIteratorProto.next;
+mapIteratorProto.next = function () { const r = builtinNext.call(this); if (!r.done) r.value = [r.value[0], 'patched']; return r; };
+console.log([...new Map([[1, 'x'], [2, 'y']])].join(' '));
+mapIteratorProto.next = builtinNext;
+console.log([...new Map([[1, 'x']])].join(' '), [...new Set(['s']).entries()].join(' '), [...new Map([[3, 'z']]).values()]);
+try { builtinNext.call(new Set([1]).values()); } catch (e) { console.log(e.constructor.name); }
+const setIterator = new Set([1, 2]).values();
+setIterator.next = builtinNext;
+try { [...{ [Symbol.iterator]() { return setIterator; } }]; } catch (e) { console.log(e.constructor.name, 'from a Map iterator next on a Set iterator'); }
+
 // Expected output (checked against Node v20.20.2):
 // expect: int double zero zero nan 4 [ 1, 1.5, 0, NaN ]
 // expect: big small huge false
@@ -105,3 +118,7 @@ try { Map.prototype.forEach.call(new Map(), undefined); } catch (e) { console.lo
 // expect: Method Map.prototype.get called on incompatible receiver #<Set>
 // expect: Method Set.prototype.add called on incompatible receiver #<Object>
 // expect: undefined is not a function
+// expect: 1,patched 2,patched
+// expect: 1,x s,s [ 'z' ]
+// expect: TypeError
+// expect: TypeError from a Map iterator next on a Set iterator
