@@ -153,7 +153,7 @@ extension Isolate {
         case .nativeFunction:
             stackTop = max(stackTop, base + 1 + argc)
             let index = Int(function.cell.internalValue(0).int32)
-            return try natives[index].body(self, Arguments(base: base, count: argc, newTarget: .undefined, callee: function))
+            return try natives.call(index, self, Arguments(base: base, count: argc, newTarget: .undefined, callee: function))
         case .boundFunction:
             let cell = function.cell
             let bound = cell.internalValue(2)
@@ -209,7 +209,7 @@ extension Isolate {
         case .nativeFunction:
             let index = Int(cell.internalValue(0).int32)
             base[0] = .undefined
-            return try natives[index].body(self, Arguments(base: base, count: argc, newTarget: newTarget, callee: function))
+            return try natives.call(index, self, Arguments(base: base, count: argc, newTarget: newTarget, callee: function))
         case .boundFunction:
             let bound = cell.internalValue(2)
             var all = bound.isObject ? (0..<bound.cell.elementLength).map { bound.cell.elementValues[$0] } : []

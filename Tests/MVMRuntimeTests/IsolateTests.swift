@@ -189,6 +189,34 @@ private func residentBytes() -> Int {
     #expect(emptied < 256 * 1024)
 }
 
+@Test func hostFunctionsRunByIndexAndDieWithTheirIsolate() throws {
+    final class Counter { var calls = 0 }
+    weak var watched: Counter?
+    do {
+        let isolate = Isolate()
+        let counter = Counter()
+        watched = counter
+        // More functions than the native table starts with, so it grows
+        // while the builtins already in it stay callable.
+        for i in 0..<1500 {
+            let f = isolate.makeHostFunction(name: "host\(i)", length: 0) { _, _ throws(Thrown) in
+                counter.calls += 1
+                return Value(Int32(i))
+            }
+            try isolate.set(isolate.globalObjectValue, key: "host\(i)", f)
+        }
+        var out: [UInt8] = []
+        isolate.stdoutSink = { out += $0 }
+        let source = "console.log(host0(), host777(), host1499(), [3, 1, 2].sort().join(''), new Set([1, 1]).size);"
+        #expect(isolate.runProgram(SourceFile(name: "hosts.js", text: source), as: .script) == nil)
+        isolate.flushOutput()
+        #expect(String(decoding: out, as: UTF8.self) == "0 777 1499 123 1\n")
+        #expect(counter.calls == 3)
+    }
+    // The isolate let go of the functions, and so of what they captured.
+    #expect(watched == nil)
+}
+
 @Test func deepDataStructuresFailCleanlyOnASmallThread() throws {
     // Hosts may run an isolate on a thread with a small stack; recursive
     // builtins must stop with a RangeError before the stack runs out.

@@ -26,9 +26,9 @@ extension Isolate {
     // MARK: Native functions
 
     func makeNative(_ name: String, _ length: Int, constructor: Bool = false, _ body: @escaping NativeFunction) -> Value {
-        natives.append(Native(body: body))
+        let index = natives.append(body)
         let cell = newObjectCell(.nativeFunction, proto: functionPrototype)
-        cell.setInternal(0, Value(Int32(natives.count - 1)))
+        cell.setInternal(0, Value(Int32(index)))
         if constructor { cell.cellFlags |= ObjectFlags.classConstructor }
         cell.shapeBits = nativeFunctionShape.bits
         writeSlot(cell, nativeFunctionShape, 0, Value(Int32(length)))
@@ -108,9 +108,9 @@ extension Isolate {
         markAsPrototype(objectPrototype)
         // Function.prototype is itself a function that returns undefined.
         let returnUndefined: NativeFunction = Isolate.returnUndefined
-        natives.append(Native(body: returnUndefined))
+        let index = natives.append(returnUndefined)
         let fp = newObjectCell(.nativeFunction, proto: objectPrototype)
-        fp.setInternal(0, Value(Int32(natives.count - 1)))
+        fp.setInternal(0, Value(Int32(index)))
         fp.shapeBits = nativeFunctionShape.bits
         writeSlot(fp, nativeFunctionShape, 0, Value(Int32(0)))
         writeSlot(fp, nativeFunctionShape, 1, emptyString)
