@@ -194,6 +194,13 @@ public final class FunctionCompiler {
     }
     private func inLoop(_ i: Instruction) -> Bool { loopRanges.contains { $0.contains(i.offset) } }
 
+    /// Whether `i` is in the body of a loop but outside the loops nested in
+    /// it: code that runs once per trip of an outer loop.
+    private func inOuterLoopBody(_ i: Instruction) -> Bool {
+        guard let innermost = loopRanges.filter({ $0.contains(i.offset) }).min(by: { $0.count < $1.count }) else { return false }
+        return loopRanges.contains { $0 != innermost && innermost.contains($0.lowerBound) && innermost.contains($0.upperBound) }
+    }
+
     private lazy var indexOf: [Int: Int] = Dictionary(uniqueKeysWithValues: instructions.enumerated().map { ($0.element.offset, $0.offset) })
 
     /// The block to jump to for `offset`, converting registers whose kind
@@ -643,7 +650,10 @@ public final class FunctionCompiler {
     ///   loops of a function that has some, they compile unspecialized: that
     ///   is mostly the code after the loop an OSR compile entered, which runs
     ///   once per call, and deopting there threw away the function's code
-    ///   each time its first call finished.
+    ///   each time its first call finished. The same holds for code of an
+    ///   outer loop after the inner loop an OSR compile entered: it runs once
+    ///   per outer trip, and deopting there made json-roundtrip's main
+    ///   function compile twice (70 ms each).
     private func planForSiteNotRunYet(_ i: Instruction) -> NotRunYetPlan {
         guard feedback.interpretedFirst, siteRan(i) == false else { return .inline }
         switch i.opcode {
@@ -653,7 +663,7 @@ public final class FunctionCompiler {
             if loopsAhead.contains(where: { $0.contains(i.offset) }) { return feedback.coldCodeDeopts ? .deopt : .inline }
             return .inline
         default:
-            if !loopRanges.isEmpty && !inLoop(i) { return .inline }
+            if !loopRanges.isEmpty && (!inLoop(i) || inOuterLoopBody(i)) { return .inline }
             return feedback.coldCodeDeopts ? .deopt : .inline
         }
     }

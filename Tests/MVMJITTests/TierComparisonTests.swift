@@ -89,13 +89,22 @@ func tiersAgree(file: String) {
 /// A function compiled through OSR in its first call, before the code after
 /// its loop ever ran, keeps that code: the arithmetic and the call there
 /// compile unspecialized instead of deopting when the first call returns,
-/// and the function compiles once. A loop still ahead deopts as before.
+/// and the function compiles once. So does the code of an outer loop after
+/// the inner loop OSR entered. A loop still ahead deopts as before.
 @Test func codeAfterTheFirstLoopKeepsTheFunctionsCode() {
     let source = """
     function total(n) {
       let s = 0;
       for (let i = 0; i < n; i++) s += i % 7;
       return String(s * 2 + 1);
+    }
+    function rounds(n) {
+      let s = 0;
+      for (let round = 0; round < 3; round++) {
+        for (let i = 0; i < n; i++) s += i % 7;
+        s = String(s * 3 - round).length + s;
+      }
+      return s;
     }
     function twoLoops(n) {
       let s = 0;
@@ -104,7 +113,7 @@ func tiersAgree(file: String) {
       return s;
     }
     let out = [];
-    for (let k = 0; k < 5; k++) out.push(total(2000 + k), twoLoops(2000 + k));
+    for (let k = 0; k < 5; k++) out.push(total(2000 + k), rounds(2000 + k), twoLoops(2000 + k));
     console.log(out.join(","));
     """
     let reference = run(source, name: "after.js", .interpreter)
@@ -112,6 +121,8 @@ func tiersAgree(file: String) {
     #expect(result.output == reference.output)
     #expect(result.statistics.installed.filter { $0.name == "total" }.count == 1)
     #expect(!result.statistics.deopts.keys.contains { $0.function == "total" })
+    #expect(result.statistics.installed.filter { $0.name == "rounds" }.count == 1)
+    #expect(!result.statistics.deopts.keys.contains { $0.function == "rounds" })
     let ahead = result.statistics.deopts.filter { $0.key.function == "twoLoops" && $0.key.reason == DeoptReason.coldCode.description }
     #expect(!ahead.isEmpty)
 }
