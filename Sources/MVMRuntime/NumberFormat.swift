@@ -35,24 +35,94 @@ func shortestDigits(_ d: Double) -> (digits: [UInt8], exponent: Int) {
 
 /// Number::toString(x) for radix 10.
 func formatNumber(_ d: Double) -> String {
-    if d.isNaN { return "NaN" }
-    if d == 0 { return "0" }
-    if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
-    if d < 0 { return "-" + formatNumber(-d) }
-    if d < 1e21, d == d.rounded(), d < 9.007199254740992e15 { return String(Int64(d)) }
-    let (digits, n) = shortestDigits(d)
-    let k = digits.count
-    let s = String(digits.map { Character(Unicode.Scalar($0 + 48)) })
-    if k <= n && n <= 21 { return s + String(repeating: "0", count: n - k) }
-    if 0 < n && n <= 21 {
-        let i = s.index(s.startIndex, offsetBy: n)
-        return String(s[..<i]) + "." + String(s[i...])
+    String(unsafeUninitializedCapacity: NumberText.capacity) { NumberText.write(d, into: $0.baseAddress!) }
+}
+
+/// Number::toString(x) written as ASCII into a caller's buffer: the number
+/// to string conversions that run most (JSON.stringify, concatenation, String)
+/// make no String on the way. Only digits Swift's shortest round-trip
+/// printing gives, laid out by the spec's rules.
+enum NumberText {
+    /// Enough for every double: "-0.000001" plus 17 digits is the longest.
+    static let capacity = 32
+
+    /// Writes the text; returns its length.
+    static func write(_ d: Double, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        @inline(__always) func put(_ c: UInt8) { out[n] = c; n += 1 }
+        @inline(__always) func put(_ s: StaticString) { for i in 0..<s.utf8CodeUnitCount { put(s.utf8Start[i]) } }
+        if d.isNaN { put("NaN"); return n }
+        if d == 0 { put("0"); return n }
+        var x = d
+        if x < 0 { put(45); x = -x }
+        if x.isInfinite { put("Infinity"); return n }
+        if x < 9.007199254740992e15 && x == x.rounded(.towardZero) {
+            var m = UInt64(x)
+            let start = n
+            repeat { put(48 + UInt8(m % 10)); m /= 10 } while m > 0
+            reverse(out + start, n - start)
+            return n
+        }
+        // Shortest digits (at most 17) and the exponent k with x = 0.d1d2... x 10^k.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &digits) { raw in
+            let ds = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var count = 0, point = 0, seenPoint = false, exponent = 0, exponentSign = 1, inExponent = false
+            var text = x.description
+            text.withUTF8 { utf8 in
+                for c in utf8 {
+                    if inExponent {
+                        if c == 45 { exponentSign = -1 } else if c >= 48 && c <= 57 { exponent = exponent * 10 + Int(c - 48) }
+                    } else if c == 46 {
+                        seenPoint = true
+                    } else if c == 101 || c == 69 {
+                        inExponent = true
+                    } else if c >= 48 && c <= 57 {
+                        if c == 48 && count == 0 {
+                            if seenPoint { point -= 1 }  // a leading zero after the point
+                            continue
+                        }
+                        ds[count] = c
+                        count += 1
+                        if !seenPoint { point += 1 }
+                    }
+                }
+            }
+            while count > 1 && ds[count - 1] == 48 { count -= 1 }
+            let k = point + exponentSign * exponent
+            if count <= k && k <= 21 {
+                for i in 0..<count { put(ds[i]) }
+                for _ in count..<k { put(48) }
+            } else if 0 < k && k <= 21 {
+                for i in 0..<k { put(ds[i]) }
+                put(46)
+                for i in k..<count { put(ds[i]) }
+            } else if -6 < k && k <= 0 {
+                put(48); put(46)
+                for _ in 0 ..< -k { put(48) }
+                for i in 0..<count { put(ds[i]) }
+            } else {
+                put(ds[0])
+                if count > 1 {
+                    put(46)
+                    for i in 1..<count { put(ds[i]) }
+                }
+                put(101)
+                let e = k - 1
+                put(e >= 0 ? 43 : 45)
+                var m = abs(e)
+                let start = n
+                repeat { put(48 + UInt8(m % 10)); m /= 10 } while m > 0
+                reverse(out + start, n - start)
+            }
+            return n
+        }
     }
-    if -6 < n && n <= 0 { return "0." + String(repeating: "0", count: -n) + s }
-    let e = n - 1
-    let exponent = (e >= 0 ? "+" : "-") + String(abs(e))
-    if k == 1 { return s + "e" + exponent }
-    return String(s.first!) + "." + String(s.dropFirst()) + "e" + exponent
+
+    private static func reverse(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) {
+        var i = 0, j = count - 1
+        while i < j { (p[i], p[j]) = (p[j], p[i]); i += 1; j -= 1 }
+    }
 }
 
 /// The exact decimal expansion of a finite double: its digits and the

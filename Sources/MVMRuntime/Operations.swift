@@ -92,12 +92,13 @@ extension Isolate {
 
     /// ToString for numbers, booleans, null and undefined.
     func numberOrOtherToString(_ v: Value) -> Value {
-        if v.isInt32 {
-            let i = v.int32
-            if i >= 0 && i < 1024 { return smallIndexString(Int(i)) }
-            return newASCIIString(String(i))
+        if v.isNumber {
+            if v.isInt32, v.int32 >= 0 && v.int32 < 1024 { return smallIndexString(Int(v.int32)) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberText.capacity) { buffer in
+                let length = NumberText.write(v.number, into: buffer.baseAddress!)
+                return newString(latin1: UnsafeBufferPointer(rebasing: buffer[..<length]))
+            }
         }
-        if v.isNumber { return newASCIIString(formatNumber(v.double)) }
         if v.isUndefined { return names.undefined }
         if v.isNull { return names.null }
         if v.bits == Value.true.bits { return names.true }

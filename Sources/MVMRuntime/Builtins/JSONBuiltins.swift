@@ -405,7 +405,10 @@ struct JSONWriter: ~Copyable {
             out.reverse(from: start)
             return
         }
-        out.append(Array(formatNumber(d).utf16))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberText.capacity) { buffer in
+            let length = NumberText.write(d, into: buffer.baseAddress!)
+            for i in 0..<length { out.append(UInt16(buffer[i])) }
+        }
     }
 
     @inline(__always) mutating func newline(_ depth: Int) {
