@@ -78,6 +78,8 @@ public final class FunctionCompiler {
     private let finishCallHelper: LLVMValueRef
     private let nativeEntryType: LLVMTypeRef
     private let newThisType: LLVMTypeRef
+    private let collectionType: LLVMTypeRef
+    private let collectionHelper: LLVMValueRef
     private let newThisHelper: LLVMValueRef
     private var exceptionBlock: LLVMBasicBlockRef! = nil
 
@@ -119,6 +121,9 @@ public final class FunctionCompiler {
         var newThisParameters: [LLVMTypeRef?] = [i8Pointer, i64]
         newThisType = LLVMFunctionType(i64, &newThisParameters, 2, 0)!
         newThisHelper = LLVMAddFunction(module, NativeABI.newThisSymbol, newThisType)!
+        var collectionParameters: [LLVMTypeRef?] = [i8Pointer, i32, i64, i64, i64]
+        collectionType = LLVMFunctionType(i64, &collectionParameters, 5, 0)!
+        collectionHelper = LLVMAddFunction(module, NativeABI.collectionSymbol, collectionType)!
     }
 
     // MARK: Structure
@@ -588,6 +593,8 @@ public final class FunctionCompiler {
             emitCharCodeAt(i)
         case .call where types.intrinsic(i) == .fromCharCode:
             emitFromCharCode(i)
+        case .call where types.intrinsic(i).isCollectionMethod:
+            emitCollectionCall(i)
         case .call where callSiteSawOnlyJS(i):
             emitDirectCall(i, construct: false)
         case .new where callSiteSawOnlyJS(i):
@@ -900,6 +907,29 @@ public final class FunctionCompiler {
                 let ascii = ir.icmp(LLVMIntULT, unit, ir.int32(Int32(NativeABI.singleCharCount)))
                 branch(ir.and(isSiteBuiltin(ir.pointer(callee), site: site), ascii), "ascii") {
                     set(i.a, singleCharString(unit))
+                    ir.br(edge(i.next))
+                }
+            }
+        }
+        runtime(i)
+    }
+
+    /// `m.get(k)`, `s.add(v)`, ... at a site that only called that Map or
+    /// Set method: when the callee is still it, the table operation runs in
+    /// `mvm_collection` (no frame, no argument list; it touches no JS heap,
+    /// so nothing is spilled). A receiver of another kind or a rope key is
+    /// the call.
+    private func emitCollectionCall(_ i: Instruction) {
+        let site = i.register(3), base = i.register(1), argc = Int(i.operand(2))
+        let callee = get(base), receiver = get(base + 1)
+        let undefined = ir.int64(NativeABI.undefinedBits)
+        let key = argc >= 1 ? get(base + 2) : undefined, value = argc >= 2 ? get(base + 3) : undefined
+        branch(ir.and(ir.isCell(callee), ir.isCell(receiver)), "cell") {
+            branch(isSiteBuiltin(ir.pointer(callee), site: site), "builtin") {
+                var args: [LLVMValueRef?] = [state, ir.int32(Int32(types.intrinsic(i).rawValue)), receiver, key, value]
+                let result = LLVMBuildCall2(ir.builder, collectionType, collectionHelper, &args, 5, "")!
+                branch(ir.icmp(LLVMIntNE, result, ir.int64(0)), "done") {
+                    set(i.a, result)
                     ir.br(edge(i.next))
                 }
             }

@@ -95,7 +95,8 @@ public final class NativeCodeSession {
         let entries = [(NativeABI.slowPathSymbol, NativeABI.slowPathAddress), (NativeABI.callSymbol, NativeABI.callAddress),
                        (NativeABI.constructSymbol, NativeABI.constructAddress),
                        (NativeABI.finishCallSymbol, NativeABI.finishCallAddress),
-                       (NativeABI.newThisSymbol, NativeABI.newThisAddress)]
+                       (NativeABI.newThisSymbol, NativeABI.newThisAddress),
+                       (NativeABI.collectionSymbol, NativeABI.collectionAddress)]
             + NativeABI.slowPathEntries.map { ($0.symbol, $0.address) }
         var pairs = entries.map { name, address in
             LLVMJITCSymbolMapPair(

@@ -126,7 +126,10 @@ struct RegisterTypes {
             if case .number = block.constants[i.register(1)] { return true }
             return false
         case .call:
-            return intrinsic(i) != .none && intrinsic(i) != .charCodeAt && intrinsic(i) != .fromCharCode
+            switch intrinsic(i) {
+            case .sqrt, .abs, .floor, .ceil, .trunc, .imul: return true
+            default: return false
+            }
         default: return false
         }
     }

@@ -271,6 +271,32 @@ extension Isolate {
         return result
     }
 
+    /// A Map or Set method compiled code calls directly (NativeIntrinsic),
+    /// with the site's arguments (undefined where absent). Bits of the
+    /// result, or 0 when the general call must run instead: the receiver is
+    /// not a Map (Set) or the key is a rope (flattening allocates, and
+    /// allocation belongs at a safepoint). Nothing here allocates on the heap.
+    func collectionIntrinsic(_ code: UInt32, _ receiver: Value, _ key: Value, _ value: Value) -> UInt64 {
+        guard let intrinsic = NativeIntrinsic(rawValue: UInt8(truncatingIfNeeded: code)), intrinsic.isCollectionMethod else { return 0 }
+        let isSet = intrinsic == .setAdd || intrinsic == .setHas || intrinsic == .setDelete
+        guard receiver.isCell(isSet ? .set : .map), let table = mapTable(receiver.cell),
+              !(key.isCell && key.cell.cellKind == .rope) else { return 0 }
+        let k = canonicalMapKey(key)
+        switch intrinsic {
+        case .mapGet:
+            let i = table.find(k)
+            return i >= 0 ? table.value(i).bits : Value.undefined.bits
+        case .mapSet:
+            mapTableSet(receiver.cell, table, k, value)
+            return receiver.bits
+        case .setAdd:
+            mapTableSet(receiver.cell, table, k, k)
+            return receiver.bits
+        case .mapHas, .setHas: return Value(table.find(k) >= 0).bits
+        default: return Value(mapTableRemove(receiver.cell, table, k)).bits
+        }
+    }
+
     func mapTableClear(_ cell: Cell, _ table: MapTable) {
         for i in 0..<table.used where !table.key(i).isEmpty { table.makeHole(i) }
         _ = rebuildMapTable(cell, table, capacity: MapTable.minimumCapacity)

@@ -70,13 +70,15 @@ extension Isolate {
     /// has, delete, clear, size and forEach, the same for Map and Set: a
     /// Set's table keeps each element as both key and value.
     private func installSharedCollectionMethods(_ proto: Value, _ kind: CellKind) {
-        method(proto, "has", 1) { iso, args throws(Thrown) in
+        let has = method(proto, "has", 1) { iso, args throws(Thrown) in
             Value(try iso.collectionTable(args.this, kind, "has").find(iso.canonicalMapKey(args[0])) >= 0)
         }
-        method(proto, "delete", 1) { iso, args throws(Thrown) in
+        let delete = method(proto, "delete", 1) { iso, args throws(Thrown) in
             let table = try iso.collectionTable(args.this, kind, "delete")
             return Value(iso.mapTableRemove(args.this.cell, table, iso.canonicalMapKey(args[0])))
         }
+        markIntrinsic(has, kind == .map ? .mapHas : .setHas)
+        markIntrinsic(delete, kind == .map ? .mapDelete : .setDelete)
         method(proto, "clear", 0) { iso, args throws(Thrown) in
             let table = try iso.collectionTable(args.this, kind, "clear")
             iso.mapTableClear(args.this.cell, table)
@@ -121,20 +123,26 @@ extension Isolate {
         }
     }
 
+    private func markIntrinsic(_ native: Value, _ intrinsic: NativeIntrinsic) {
+        intrinsicNatives[native.cell.internalValue(0).int32] = intrinsic
+    }
+
     func setUpCollections() {
         mapPrototype = newObject()
         makeClass("Map", 0, prototype: mapPrototype) { iso, args throws(Thrown) in try iso.newCollection(.map, args, iso.mapPrototype) }
         let mp = mapPrototype
-        method(mp, "get", 1) { iso, args throws(Thrown) in
+        let get = method(mp, "get", 1) { iso, args throws(Thrown) in
             let table = try iso.collectionTable(args.this, .map, "get")
             let i = table.find(iso.canonicalMapKey(args[0]))
             return i >= 0 ? table.value(i) : .undefined
         }
-        method(mp, "set", 2) { iso, args throws(Thrown) in
+        markIntrinsic(get, .mapGet)
+        let set = method(mp, "set", 2) { iso, args throws(Thrown) in
             let table = try iso.collectionTable(args.this, .map, "set")
             iso.mapTableSet(args.this.cell, table, iso.canonicalMapKey(args[0]), args[1])
             return args.this
         }
+        markIntrinsic(set, .mapSet)
         installSharedCollectionMethods(mp, .map)
         mapIteratorPrototype = newObject(proto: iteratorPrototype)
         markAsPrototype(mapIteratorPrototype)
@@ -158,12 +166,13 @@ extension Isolate {
         setPrototype = newObject()
         makeClass("Set", 0, prototype: setPrototype) { iso, args throws(Thrown) in try iso.newCollection(.set, args, iso.setPrototype) }
         let sp = setPrototype
-        method(sp, "add", 1) { iso, args throws(Thrown) in
+        let add = method(sp, "add", 1) { iso, args throws(Thrown) in
             let table = try iso.collectionTable(args.this, .set, "add")
             let key = iso.canonicalMapKey(args[0])
             iso.mapTableSet(args.this.cell, table, key, key)
             return args.this
         }
+        markIntrinsic(add, .setAdd)
         installSharedCollectionMethods(sp, .set)
         setIteratorPrototype = newObject(proto: iteratorPrototype)
         markAsPrototype(setIteratorPrototype)

@@ -192,6 +192,10 @@ public enum NativeABI {
     /// plain `new callee` starts from (0 when an exception is pending).
     public static let newThisSymbol = "mvm_new_this"
     public static var newThisAddress: UnsafeRawPointer { unsafeBitCast(newThisEntry, to: UnsafeRawPointer.self) }
+    /// `UInt64 mvm_collection(JITState *state, UInt32 intrinsic, UInt64 receiver, UInt64 key, UInt64 value)`:
+    /// a Map or Set method (NativeIntrinsic) on its table; 0 when the general call must run.
+    public static let collectionSymbol = "mvm_collection"
+    public static var collectionAddress: UnsafeRawPointer { unsafeBitCast(collectionEntry, to: UnsafeRawPointer.self) }
     /// `Int32 mvm_construct(JITState *state, UInt32 pcOffset)`: the `new` at pcOffset.
     public static let constructSymbol = "mvm_construct"
     public static var constructAddress: UnsafeRawPointer { unsafeBitCast(constructEntry, to: UnsafeRawPointer.self) }
@@ -205,6 +209,14 @@ private let finishCallEntry: @convention(c) (UnsafeMutableRawPointer, UInt32, UI
 private let newThisEntry: @convention(c) (UnsafeMutableRawPointer, UInt64) -> UInt64 = { state, callee in
     let isolate = state.load(as: UnsafeMutableRawPointer.self)
     return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.nativeNewThis(Value(bits: callee)) }
+}
+
+private let collectionEntry: @convention(c) (UnsafeMutableRawPointer, UInt32, UInt64, UInt64, UInt64) -> UInt64 = {
+    state, intrinsic, receiver, key, value in
+    let isolate = state.load(as: UnsafeMutableRawPointer.self)
+    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef {
+        $0.collectionIntrinsic(intrinsic, Value(bits: receiver), Value(bits: key), Value(bits: value))
+    }
 }
 
 private let constructEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, pcOffset in

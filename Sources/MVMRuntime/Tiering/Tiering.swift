@@ -84,6 +84,12 @@ public enum NativeIntrinsic: UInt8, Sendable {
     /// String.prototype.charCodeAt (its result stays boxed: NaN past the end)
     /// and String.fromCharCode (a string).
     case charCodeAt, fromCharCode
+    /// Map and Set methods compiled code calls straight into the table
+    /// (`Isolate.collectionIntrinsic`), without a frame or an argument list.
+    case mapGet, mapSet, mapHas, mapDelete, setAdd, setHas, setDelete
+
+    /// Whether compiled code runs it through `mvm_collection`.
+    public var isCollectionMethod: Bool { rawValue >= NativeIntrinsic.mapGet.rawValue && rawValue <= NativeIntrinsic.setDelete.rawValue }
 }
 
 /// Compiled code for one (CodeBlock, FeedbackSnapshot). Immutable; shared by
