@@ -86,14 +86,35 @@ extension Isolate {
         return text
     }
 
+    /// The feedback sites of a block's element reads and writes.
+    private func keyedSites(_ block: CodeBlock) -> Set<Int> {
+        var sites = Set<Int>()
+        var offset = 0
+        while offset < block.codeCount {
+            guard let op = Opcode(rawValue: UInt8(truncatingIfNeeded: block.code[offset])) else { break }
+            if op == .getIndexed || op == .setIndexed { sites.insert(Int(block.code[offset + 3])) }
+            offset += op.info.length
+        }
+        return sites
+    }
+
     public var report: IsolateReport {
         var states = [0, 0, 0, 0]
         var calls = [0, 0, 0, 0]
         for instance in allInstances {
             let data = instance.data.pointee
+            let keyed = keyedSites(instance.block)
             for i in 0..<instance.block.propertyCacheCount {
-                let s = Int(data.cacheStates[i])
-                states[s == 0 ? 0 : s == 1 ? 1 : s <= 4 ? 2 : 3] += 1
+                let s = data.cacheStates[i]
+                if keyed.contains(i) {
+                    // Element sites record the kinds of receivers they saw
+                    // (KeyedFeedback bits): one kind is monomorphic, a
+                    // generic one (the runtime's lookup) megamorphic.
+                    states[s == 0 ? 0 : s & 4 != 0 ? 3 : s.nonzeroBitCount == 1 ? 1 : 2] += 1
+                } else {
+                    // Named sites count their cache entries (5: megamorphic).
+                    states[s == 0 ? 0 : s == 1 ? 1 : s <= 4 ? 2 : 3] += 1
+                }
             }
             for i in 0..<instance.block.callFeedbackCount {
                 calls[CallFeedback.state(data.callFeedback + i * CallFeedback.width)] += 1

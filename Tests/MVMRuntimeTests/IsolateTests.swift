@@ -217,6 +217,28 @@ private func residentBytes() -> Int {
     #expect(watched == nil)
 }
 
+@Test func statsClassifyElementSitesByTheKindsTheySaw() {
+    // Each function has one element read; --stats counts its site by the
+    // receivers it saw, not as a named site's entry count.
+    let isolate = Isolate()
+    let source = """
+        function arrays(a) { return a[0]; }          // arrays only: monomorphic
+        function strings(s) { return s[1]; }         // strings only: monomorphic
+        function both(x) { return x[0]; }            // arrays and typed arrays: polymorphic
+        function generic(o, k) { return o[k]; }      // string keys: the runtime's lookup, megamorphic
+        function unused(a) { return a[0]; }
+        for (let i = 0; i < 10; i++) {
+          arrays([i]); strings('ab'); both(i % 2 ? [i] : new Uint8Array(2)); generic({ x: i }, 'x');
+        }
+        """
+    #expect(isolate.runProgram(SourceFile(name: "sites.js", text: source), as: .script) == nil)
+    let states = isolate.report.cacheStates
+    #expect(states[1] >= 2)  // and the object literal's named site
+    #expect(states[2] == 1)
+    #expect(states[3] == 1)
+    #expect(states[0] >= 1)
+}
+
 @Test func deepDataStructuresFailCleanlyOnASmallThread() throws {
     // Hosts may run an isolate on a thread with a small stack; recursive
     // builtins must stop with a RangeError before the stack runs out.
