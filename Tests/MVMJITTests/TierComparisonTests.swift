@@ -120,6 +120,8 @@ func tiersAgree(file: String) {
     let result = run(source, name: "after.js", TierSetting(mode: .on, threshold: 100))
     #expect(result.output == reference.output)
     #expect(result.statistics.installed.filter { $0.name == "total" }.count == 1)
+    // Compile time is the compiling thread's CPU time: more than nothing.
+    #expect(result.statistics.installed.allSatisfy { !$0.compiledHere || $0.milliseconds > 0 })
     #expect(!result.statistics.deopts.keys.contains { $0.function == "total" })
     #expect(result.statistics.installed.filter { $0.name == "rounds" }.count == 1)
     #expect(!result.statistics.deopts.keys.contains { $0.function == "rounds" })
