@@ -13,7 +13,8 @@ extension Isolate {
          booleanPrototype, symbolPrototype, errorPrototype, iteratorPrototype, arrayIteratorPrototype,
          mapIteratorPrototype, setIteratorPrototype, stringIteratorPrototype, mapPrototype, setPrototype,
          weakMapPrototype, weakSetPrototype, arrayBufferPrototype, dataViewPrototype, arrayValuesFunction,
-         arrayIteratorNextFunction, mapIteratorNextFunction, setIteratorNextFunction, functionHasInstance, generatorPrototype, generatorFunctionPrototype]
+         arrayIteratorNextFunction, mapIteratorNextFunction, setIteratorNextFunction, functionHasInstance,
+         generatorPrototype, generatorFunctionPrototype]
             + typedArrayPrototypes + Array(errorPrototypes.values) + symbolValues
     }
 
