@@ -9,28 +9,42 @@ import Glibc
 import Darwin
 #endif
 
-/// The shortest round-trip decimal digits of a finite, positive double and
-/// the exponent n such that the value is 0.d1d2... x 10^n.
+/// The shortest round-trip decimal digits of a finite, positive double, as
+/// ASCII, and the exponent k such that the value is 0.d1d2... x 10^k, given
+/// to `body` without allocating (read from Swift's description in place).
+func withShortestDigits<R>(_ d: Double, _ body: (UnsafeBufferPointer<UInt8>, Int) -> R) -> R {
+    var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)  // at most 17 digits
+    return withUnsafeMutableBytes(of: &storage) { raw in
+        let ds = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var count = 0, point = 0, seenPoint = false, exponent = 0, exponentSign = 1, inExponent = false
+        var text = d.description
+        text.withUTF8 { utf8 in
+            for c in utf8 {
+                if inExponent {
+                    if c == 45 { exponentSign = -1 } else if c >= 48 && c <= 57 { exponent = exponent * 10 + Int(c - 48) }
+                } else if c == 46 {
+                    seenPoint = true
+                } else if c == 101 || c == 69 {
+                    inExponent = true
+                } else if c >= 48 && c <= 57 {
+                    if c == 48 && count == 0 {
+                        if seenPoint { point -= 1 }  // a leading zero after the point
+                        continue
+                    }
+                    ds[count] = c
+                    count += 1
+                    if !seenPoint { point += 1 }
+                }
+            }
+        }
+        while count > 1 && ds[count - 1] == 48 { count -= 1 }
+        return body(UnsafeBufferPointer(start: ds, count: count), point + exponentSign * exponent)
+    }
+}
+
+/// The same digits as values 0-9 (for toPrecision and its kin).
 func shortestDigits(_ d: Double) -> (digits: [UInt8], exponent: Int) {
-    let text = "\(d)"
-    var mantissa = Substring(text)
-    var exponent = 0
-    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-        mantissa = text[..<e]
-        exponent = Int(text[text.index(after: e)...]) ?? 0
-    }
-    var digits: [UInt8] = []
-    var pointPosition = 0
-    var seenPoint = false
-    for ch in mantissa {
-        if ch == "." { seenPoint = true; continue }
-        guard let v = ch.asciiValue, v >= 48 && v <= 57 else { continue }
-        digits.append(v - 48)
-        if !seenPoint { pointPosition += 1 }
-    }
-    while let first = digits.first, first == 0, digits.count > 1 { digits.removeFirst(); pointPosition -= 1 }
-    while let last = digits.last, last == 0, digits.count > 1 { digits.removeLast() }
-    return (digits, pointPosition + exponent)
+    withShortestDigits(d) { ascii, exponent in (ascii.map { $0 - 48 }, exponent) }
 }
 
 /// Number::toString(x) for radix 10.
@@ -63,33 +77,8 @@ enum NumberText {
             reverse(out + start, n - start)
             return n
         }
-        // Shortest digits (at most 17) and the exponent k with x = 0.d1d2... x 10^k.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        return withUnsafeMutableBytes(of: &digits) { raw in
-            let ds = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            var count = 0, point = 0, seenPoint = false, exponent = 0, exponentSign = 1, inExponent = false
-            var text = x.description
-            text.withUTF8 { utf8 in
-                for c in utf8 {
-                    if inExponent {
-                        if c == 45 { exponentSign = -1 } else if c >= 48 && c <= 57 { exponent = exponent * 10 + Int(c - 48) }
-                    } else if c == 46 {
-                        seenPoint = true
-                    } else if c == 101 || c == 69 {
-                        inExponent = true
-                    } else if c >= 48 && c <= 57 {
-                        if c == 48 && count == 0 {
-                            if seenPoint { point -= 1 }  // a leading zero after the point
-                            continue
-                        }
-                        ds[count] = c
-                        count += 1
-                        if !seenPoint { point += 1 }
-                    }
-                }
-            }
-            while count > 1 && ds[count - 1] == 48 { count -= 1 }
-            let k = point + exponentSign * exponent
+        return withShortestDigits(x) { ds, k in
+            let count = ds.count
             if count <= k && k <= 21 {
                 for i in 0..<count { put(ds[i]) }
                 for _ in count..<k { put(48) }
