@@ -105,9 +105,8 @@ extension Isolate {
         }
         for cell in weakCollections {
             guard let table = mapTable(cell) else { continue }
-            var dead: [Value] = []
-            for i in 0..<table.used where !table.key(i).isEmpty && !table.key(i).cell.marked { dead.append(table.key(i)) }
-            for key in dead { _ = mapTableRemove(cell, mapTable(cell)!, key) }
+            for i in 0..<table.used where !table.key(i).isEmpty && !table.key(i).cell.marked { table.makeHole(i) }
+            shrinkIfSparse(cell, table)
         }
         // A map's iterators that died leave its table before they are swept.
         for cell in collectionsWithIterators { mapTable(cell)!.pruneIterators() }

@@ -82,18 +82,24 @@ struct MapTable {
 
     @inline(__always) private static func isFlatString(_ v: Value) -> Bool { v.isCell && v.cell.cellKind == .string }
 
+    /// What a key hashes by: a string's contents (its cached hash), any
+    /// other key's bits.
+    @inline(__always) private static func hashBits(_ key: Value) -> UInt64 {
+        isFlatString(key) ? UInt64(StringLayout.hash(key.cell)) : key.bits
+    }
+
     /// Fibonacci hashing: the multiply spreads int32 keys (which differ only
     /// in their low bits) and 16-byte-aligned cell addresses over the top bits.
-    @inline(__always) private func bucket(_ key: Value) -> Int {
-        let bits = MapTable.isFlatString(key) ? UInt64(StringLayout.hash(key.cell)) : key.bits
-        return Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> bucketShift)
+    @inline(__always) private func bucket(_ hashBits: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hashBits &* 0x9E37_79B9_7F4A_7C15) >> bucketShift)
     }
 
     /// The index of the entry whose key is `key` (canonical), or -1.
     @inline(__always) func find(_ key: Value) -> Int {
-        var i = Int(buckets[bucket(key)])
+        let bits = MapTable.hashBits(key)
+        var i = Int(buckets[bucket(bits)])
         if MapTable.isFlatString(key) {
-            let hash = StringLayout.hash(key.cell)
+            let hash = UInt32(truncatingIfNeeded: bits)
             while i >= 0 {
                 let k = self.key(i)
                 if k.bits == key.bits || (MapTable.isFlatString(k) && StringLayout.hash(k.cell) == hash && StringLayout.equal(k.cell, key.cell)) { return i }
@@ -110,7 +116,7 @@ struct MapTable {
         let i = used
         entries[2 * i] = key
         entries[2 * i + 1] = value
-        let b = bucket(key)
+        let b = bucket(MapTable.hashBits(key))
         chain[i] = buckets[b]
         buckets[b] = Int32(i)
         used = i + 1
@@ -179,18 +185,19 @@ struct MapTable {
     func rebuilt(capacity: Int) -> MapTable {
         let copy = MapTable.allocate(capacity: capacity)
         let oldUsed = used
-        if let p = iterators {
-            for k in 0..<iteratorCount {
-                let slot = p[k].internalValue(MapTable.iteratorIndexSlot)
-                let old = min(Int(slot.int32), oldUsed)
-                var live = 0
-                for i in 0..<old where !key(i).isEmpty { live += 1 }
-                p[k].setInternal(MapTable.iteratorIndexSlot, Value(Int32(live)))
-            }
-        }
+        // An entry's index in the copy is the number of live entries before it.
+        var newIndex = iterators == nil ? [] : [Int32](repeating: 0, count: oldUsed + 1)
         for i in 0..<oldUsed {
+            if !newIndex.isEmpty { newIndex[i] = Int32(copy.used) }
             let k = key(i)
             if !k.isEmpty { copy.append(k, value(i)) }
+        }
+        if let p = iterators {
+            newIndex[oldUsed] = Int32(copy.used)
+            for k in 0..<iteratorCount {
+                let old = min(Int(p[k].internalValue(MapTable.iteratorIndexSlot).int32), oldUsed)
+                p[k].setInternal(MapTable.iteratorIndexSlot, Value(newIndex[old]))
+            }
         }
         copy.setIterators(iterators, count: iteratorCount, capacity: Int(base.load(fromByteOffset: 28, as: Int32.self)))
         free(base)
@@ -256,10 +263,16 @@ extension Isolate {
         let i = table.find(key)
         if i < 0 { return false }
         table.makeHole(i)
-        if table.count < table.capacity / 4 && table.capacity > MapTable.minimumCapacity {
-            _ = rebuildMapTable(cell, table, capacity: table.capacity / 2)
-        }
+        shrinkIfSparse(cell, table)
         return true
+    }
+
+    /// Rebuilds a table left less than a quarter full, halving its size
+    /// until it no longer is (once, after a single delete).
+    func shrinkIfSparse(_ cell: Cell, _ table: MapTable) {
+        var capacity = table.capacity
+        while table.count < capacity / 4 && capacity > MapTable.minimumCapacity { capacity /= 2 }
+        if capacity < table.capacity { _ = rebuildMapTable(cell, table, capacity: capacity) }
     }
 
     /// The live entries from index `from` on, copied: formatting them may
