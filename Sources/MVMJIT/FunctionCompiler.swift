@@ -850,6 +850,14 @@ public final class FunctionCompiler {
         setNumber(i.a, double: ir.intrinsic(name, returns: ir.f64, [d]))
     }
 
+    /// Emits `body` where `callee` (boxed) is the builtin the call site saw
+    /// and `condition` holds; the builder goes on after it otherwise.
+    private func whenSiteBuiltin(_ callee: LLVMValueRef, site: Int, and condition: LLVMValueRef, _ body: () -> Void) {
+        branch(ir.and(ir.isCell(callee), condition), "cell") {
+            branch(isSiteBuiltin(ir.pointer(callee), site: site), "builtin", body)
+        }
+    }
+
     /// Whether the function cell `f` is the builtin the call site saw: its
     /// index among the natives, the same in every isolate of the process.
     private func isSiteBuiltin(_ f: LLVMValueRef, site: Int) -> LLVMValueRef {
@@ -883,13 +891,11 @@ public final class FunctionCompiler {
     private func emitCharCodeAt(_ i: Instruction) {
         let site = i.register(3), base = i.register(1), argc = Int(i.operand(2))
         if argc >= 1 {
-            let callee = get(base), this = get(base + 1), index = get(base + 2)
-            branch(ir.and(ir.and(ir.isCell(callee), ir.isCell(this)), ir.isInt32(index)), "cell") {
-                branch(isSiteBuiltin(ir.pointer(callee), site: site), "builtin") {
-                    withFlatStringUnit(ir.pointer(this), ir.int32Payload(index), oneByteOnly: false) { unit in
-                        set(i.a, ir.boxInt32(unit))
-                        ir.br(edge(i.next))
-                    }
+            let this = get(base + 1), index = get(base + 2)
+            whenSiteBuiltin(get(base), site: site, and: ir.and(ir.isCell(this), ir.isInt32(index))) {
+                withFlatStringUnit(ir.pointer(this), ir.int32Payload(index), oneByteOnly: false) { unit in
+                    set(i.a, ir.boxInt32(unit))
+                    ir.br(edge(i.next))
                 }
             }
         }
@@ -901,11 +907,10 @@ public final class FunctionCompiler {
     private func emitFromCharCode(_ i: Instruction) {
         let site = i.register(3), base = i.register(1), argc = Int(i.operand(2))
         if argc == 1 {
-            let callee = get(base), code = get(base + 2)
-            branch(ir.and(ir.isCell(callee), ir.isInt32(code)), "cell") {
+            let code = get(base + 2)
+            whenSiteBuiltin(get(base), site: site, and: ir.isInt32(code)) {
                 let unit = ir.int32Payload(code)
-                let ascii = ir.icmp(LLVMIntULT, unit, ir.int32(Int32(NativeABI.singleCharCount)))
-                branch(ir.and(isSiteBuiltin(ir.pointer(callee), site: site), ascii), "ascii") {
+                branch(ir.icmp(LLVMIntULT, unit, ir.int32(Int32(NativeABI.singleCharCount))), "ascii") {
                     set(i.a, singleCharString(unit))
                     ir.br(edge(i.next))
                 }
@@ -921,17 +926,15 @@ public final class FunctionCompiler {
     /// the call.
     private func emitCollectionCall(_ i: Instruction) {
         let site = i.register(3), base = i.register(1), argc = Int(i.operand(2))
-        let callee = get(base), receiver = get(base + 1)
+        let receiver = get(base + 1)
         let undefined = ir.int64(NativeABI.undefinedBits)
         let key = argc >= 1 ? get(base + 2) : undefined, value = argc >= 2 ? get(base + 3) : undefined
-        branch(ir.and(ir.isCell(callee), ir.isCell(receiver)), "cell") {
-            branch(isSiteBuiltin(ir.pointer(callee), site: site), "builtin") {
-                var args: [LLVMValueRef?] = [state, ir.int32(Int32(types.intrinsic(i).rawValue)), receiver, key, value]
-                let result = LLVMBuildCall2(ir.builder, collectionType, collectionHelper, &args, 5, "")!
-                branch(ir.icmp(LLVMIntNE, result, ir.int64(0)), "done") {
-                    set(i.a, result)
-                    ir.br(edge(i.next))
-                }
+        whenSiteBuiltin(get(base), site: site, and: ir.isCell(receiver)) {
+            var args: [LLVMValueRef?] = [state, ir.int32(Int32(types.intrinsic(i).rawValue)), receiver, key, value]
+            let result = LLVMBuildCall2(ir.builder, collectionType, collectionHelper, &args, 5, "")!
+            branch(ir.icmp(LLVMIntNE, result, ir.int64(0)), "done") {
+                set(i.a, result)
+                ir.br(edge(i.next))
             }
         }
         runtime(i)
