@@ -22,8 +22,16 @@ public struct JITError: Error, CustomStringConvertible {
 
 /// LLVM's native-target registration is process-wide and idempotent; a
 /// lazily-initialized constant makes it happen exactly once, thread-safely.
+/// LLVM's own options (MVM_LLVM_ARGS, for experiments: `-time-passes`,
+/// `-fast-isel`, ...) are process-wide too, so they are read here, once.
+/// LLVM's C API reports nothing about them: an unknown one is ignored.
 private let nativeTargetReady: Bool = {
-    LLVMInitializeNativeTarget() == 0 && LLVMInitializeNativeAsmPrinter() == 0
+    if let text = ProcessInfo.processInfo.environment["MVM_LLVM_ARGS"] {
+        let args = ["mvm"] + text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        var cArgs = args.map { UnsafePointer(strdup($0)) }
+        LLVMParseCommandLineOptions(Int32(cArgs.count), &cArgs, nil)
+    }
+    return LLVMInitializeNativeTarget() == 0 && LLVMInitializeNativeAsmPrinter() == 0
 }()
 
 /// Symbol sizes read from each object file as it is linked (for perf maps).
