@@ -268,7 +268,7 @@ final class Generator {
             var parameterCount = params.count
             if let last = params.last, case .rest = ast[last] {
                 parameterCount -= 1
-                flags.insert(.needsArguments)
+                flags.formUnion([.needsArguments, .restOnly])
             }
             let hoisting = node.flags.contains(.hasExpressionBody) ? [] : ast[node.body]
             block = try compileBody(scope: functionScope, flags: flags, name: name, length: length,
@@ -355,7 +355,10 @@ final class Generator {
             }
         }
         var finalFlags = f.flags
-        if functionScope.bindings[.arguments] != nil { finalFlags.insert(.needsArguments) }
+        if functionScope.bindings[.arguments] != nil {
+            finalFlags.insert(.needsArguments)
+            finalFlags.remove(.restOnly)
+        }
         return CodeBlock(name: name, flags: finalFlags, length: length, parameterCount: parameterCount,
                          registerCount: Int(f.maxRegister), code: f.code, constants: f.constants,
                          names: f.names, functions: f.functions, handlers: f.handlers,
@@ -522,4 +525,7 @@ final class Generator {
 extension CodeFlags {
     /// The function reads `arguments` (or has a rest parameter): calls keep extra arguments.
     public static let needsArguments = CodeFlags(rawValue: 1 << 12)
+    /// The function has a rest parameter and never reads `arguments`: calls
+    /// keep only the arguments past the parameters, as the rest array itself.
+    public static let restOnly = CodeFlags(rawValue: 1 << 13)
 }

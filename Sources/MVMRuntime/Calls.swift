@@ -22,7 +22,10 @@ extension Isolate {
         let codeFlags = data.pointee.flags
         var arguments = Value.undefined
         if codeFlags & CodeBits.needsArguments != 0 {
-            arguments = newArray((0..<argc).map { base[1 + $0] })
+            // A function that only has a rest parameter keeps just that
+            // array (createRest takes it); `arguments` needs them all.
+            arguments = codeFlags & CodeBits.restOnly == 0 ? newArray(copying: base + 1, count: argc)
+                : newArray(copying: base + 1 + params, count: max(0, argc - params))
         }
         var j = 1 + min(argc, params)
         while j < registerCount { base[j] = .undefined; j += 1 }
@@ -100,13 +103,45 @@ extension Isolate {
     public func call(_ function: Value, this: Value, _ args: [Value]) throws(Thrown) -> Value {
         if frameCount == 0 { refreshStackGuard() }
         guard function.isCell else { throw throwError(.typeError, "\(describeForError(function)) is not a function") }
-        let base = stackTop
-        if base + args.count + 512 > registerBase + registerCapacity || !hasStackRoom {
-            throw throwError(.rangeError, "Maximum call stack size exceeded")
-        }
+        let base = try argumentRoom(args.count)
         base[0] = this
         for (i, arg) in args.enumerated() { base[1 + i] = arg }
         return try callSlow(function, base, args.count)
+    }
+
+    /// The register stack's top, where `count` arguments after a `this`
+    /// slot go for a call from native code; a RangeError when they, and
+    /// room for the callee, do not fit.
+    private func argumentRoom(_ count: Int) throws(Thrown) -> UnsafeMutablePointer<Value> {
+        let base = stackTop
+        if base + count + 512 > registerBase + registerCapacity || !hasStackRoom {
+            throw throwError(.rangeError, "Maximum call stack size exceeded")
+        }
+        return base
+    }
+
+    /// Copies the argument list a spread call built (a dense array no
+    /// script can reach) above the register stack's top, after `this`.
+    /// Reading it directly, not by iterating it, also keeps a patched
+    /// Array.prototype[Symbol.iterator] from seeing it.
+    private func pushArgumentList(_ list: Cell, this: Value) throws(Thrown) -> (base: UnsafeMutablePointer<Value>, count: Int) {
+        let count = list.elementLength
+        let base = try argumentRoom(count)
+        base[0] = this
+        if count > 0 { (base + 1).update(from: list.elementValues, count: count) }
+        return (base, count)
+    }
+
+    /// `f(...args)`: calls with the list the call site built.
+    func call(_ function: Value, this: Value, argumentList list: Cell) throws(Thrown) -> Value {
+        let (base, count) = try pushArgumentList(list, this: this)
+        return try callSlow(function, base, count)
+    }
+
+    /// `new F(...args)`: constructs with the list the site built.
+    func construct(_ function: Value, argumentList list: Cell, newTarget: Value) throws(Thrown) -> Value {
+        let (base, count) = try pushArgumentList(list, this: .undefined)
+        return try constructSlow(function, base + 1, count, newTarget: newTarget)
     }
 
     /// Calls without building a Swift array: the arguments go straight onto
@@ -180,10 +215,7 @@ extension Isolate {
 
     /// `new F(...args)` with `newTarget` (for super calls, the derived class).
     public func construct(_ function: Value, _ args: [Value], newTarget: Value) throws(Thrown) -> Value {
-        let base = stackTop
-        if base + args.count + 512 > registerBase + registerCapacity || !hasStackRoom {
-            throw throwError(.rangeError, "Maximum call stack size exceeded")
-        }
+        let base = try argumentRoom(args.count)
         base[0] = .undefined
         for (i, arg) in args.enumerated() { base[1 + i] = arg }
         return try constructSlow(function, base + 1, args.count, newTarget: newTarget)

@@ -239,7 +239,8 @@ struct Frame {
     var registers: UnsafeMutablePointer<Value>
     var callee: Value
     var newTarget: Value
-    /// All arguments as an array, for functions that read `arguments` or rest.
+    /// All arguments as an array, for functions that read `arguments`; for
+    /// one that only has a rest parameter, the rest array (CodeBits.restOnly).
     var arguments: Value
     var returnRegister: UInt32
     var flags: UInt32

@@ -207,12 +207,17 @@ extension Isolate {
     }
 
     public func newArray(_ values: [Value]) -> Value {
-        let array = newArray(capacity: values.count)
-        if !values.isEmpty {
+        values.withUnsafeBufferPointer { newArray(copying: $0.baseAddress, count: $0.count) }
+    }
+
+    /// A dense array of `count` values read from `values` (registers, or
+    /// another array's storage; they must stay reachable meanwhile).
+    func newArray(copying values: UnsafePointer<Value>?, count: Int) -> Value {
+        let array = newArray(capacity: count)
+        if let values, count > 0 {
             let cell = array.cell
-            let p = cell.elementValues
-            for (i, v) in values.enumerated() { p[i] = v }
-            setElementLength(cell, values.count)
+            cell.elementValues.update(from: values, count: count)
+            setElementLength(cell, count)
         }
         return array
     }

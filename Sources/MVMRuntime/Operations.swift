@@ -768,6 +768,26 @@ extension Isolate {
         }
     }
 
+    /// Appends what spreading `iterable` yields to the dense array `target`
+    /// (`[...x]`, and the argument list of `f(...x)`): an array the builtin
+    /// iterator would walk is copied straight across, with no list between.
+    func appendSpread(_ target: Cell, _ iterable: Value) throws(Thrown) {
+        guard iterable.isCell(.array) && arrayIteratorIsPristine(iterable) else {
+            for v in try spreadToList(iterable) { arrayAppend(target, v) }
+            return
+        }
+        let source = iterable.cell
+        reserveElements(target, target.elementLength + source.elementLength)
+        // The length is read at every step, as the iterator does: a getter
+        // met at a hole may change it.
+        var i = 0
+        while i < source.elementLength {
+            let v = i < source.elementCapacity ? source.elementValues[i] : .empty
+            arrayAppend(target, v.isEmpty ? try get(iterable, PropertyKey(index: UInt32(i))) : v)
+            i += 1
+        }
+    }
+
     /// The keys for-in visits: enumerable string keys up the chain, once each.
     func forInKeys(_ object: Value) -> Value {
         guard !object.isNullish else { return newArray([]) }

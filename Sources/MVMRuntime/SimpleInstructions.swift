@@ -105,11 +105,18 @@ extension Isolate {
             }
         case .callSpread, .newSpread:
             let base = r + Int(pc[1])
-            let args = try spreadToList(r[Int(pc[2])])
-            r[a] = op == .callSpread ? try call(base[0], this: base[1], args) : try construct(base[0], args, newTarget: base[0])
+            let list = r[Int(pc[2])].cell
+            r[a] = op == .callSpread ? try call(base[0], this: base[1], argumentList: list)
+                : try construct(base[0], argumentList: list, newTarget: base[0])
         case .superCall, .superCallSpread:
             let base = r + Int(pc[1])
-            let args = op == .superCall ? (0..<Int(pc[2])).map { base[2 + $0] } : try spreadToList(r[Int(pc[2])])
+            let args: [Value]
+            if op == .superCall {
+                args = (0..<Int(pc[2])).map { base[2 + $0] }
+            } else {
+                let list = r[Int(pc[2])].cell
+                args = list.elementLength == 0 ? [] : Array(UnsafeBufferPointer(start: list.elementValues, count: list.elementLength))
+            }
             r[a] = try superConstruct(frame, args)
         case .arrayPushHole:
             let cell = r[a].cell
@@ -117,7 +124,7 @@ extension Isolate {
             if n >= cell.elementCapacity { reserveElements(cell, n + 1) }
             setElementLength(cell, n + 1)
         case .arraySpread:
-            for v in try spreadToList(r[Int(pc[1])]) { arrayAppend(r[a].cell, v) }
+            try appendSpread(r[a].cell, r[Int(pc[1])])
         case .newMethod:
             let child = childInstance(data, Int(pc[1]))
             r[a] = makeClosure(child.data, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: r[Int(pc[3])])
@@ -130,13 +137,12 @@ extension Isolate {
             r[a] = createArguments(frame)
         case .createRest:
             let args = frame.pointee.arguments
-            let start = Int(pc[1])
-            if args.isObject {
-                let all = args.cell
-                let n = all.elementLength
-                r[a] = newArray(start < n ? (start..<n).map { all.elementValues[$0] } : [])
+            if data.pointee.flags & CodeBits.restOnly != 0 {
+                r[a] = args  // the call kept only these: the rest array itself
             } else {
-                r[a] = newArray([])
+                let start = Int(pc[1])
+                let n = args.isObject ? args.cell.elementLength : 0
+                r[a] = start < n ? newArray(copying: args.cell.elementValues + start, count: n - start) : newArray(capacity: 0)
             }
         case .copyDataProperties:
             try copyDataProperties(r[a], r[Int(pc[1])], excluded: pc[2] == noRegister ? nil : r[Int(pc[2])])

@@ -133,4 +133,5 @@ enum CodeBits {
     static let setter: UInt32 = 1 << 8
     static let generator: UInt32 = 1 << 9
     static let needsArguments: UInt32 = 1 << 12
+    static let restOnly: UInt32 = 1 << 13
 }
