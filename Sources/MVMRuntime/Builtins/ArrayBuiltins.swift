@@ -549,37 +549,90 @@ extension Isolate {
         if comparator.isUndefined {
             stringKeys = try items.map { (v: Value) throws(Thrown) -> [UInt16] in units(try toString(v)) }
         }
-        var indices = Array(0..<items.count)
-        var scratch = indices
         func less(_ a: Int, _ b: Int) throws(Thrown) -> Bool {
             if comparator.isUndefined { return stringKeys[a].lexicographicallyPrecedes(stringKeys[b]) }
             let r = try toNumber(try call(comparator, this: .undefined, items[a], items[b], count: 2))
             return r < 0
         }
-        // Bottom-up merge sort: merge (right before left only when strictly less) keeps it stable.
-        var width = 1
-        while width < indices.count {
-            var start = 0
-            while start < indices.count {
-                let mid = min(start + width, indices.count), end = min(start + 2 * width, indices.count)
-                var i = start, j = mid, k = start
-                while i < mid && j < end {
-                    if try less(indices[j], indices[i]) { scratch[k] = indices[j]; j += 1 } else { scratch[k] = indices[i]; i += 1 }
-                    k += 1
-                }
-                while i < mid { scratch[k] = indices[i]; i += 1; k += 1 }
-                while j < end { scratch[k] = indices[j]; j += 1; k += 1 }
-                start += 2 * width
-            }
-            swap(&indices, &scratch)
-            width *= 2
-        }
+        let indices = try stableSortedIndices(items.count, by: less)
         for (k, index) in indices.enumerated() { try set(o, PropertyKey(index: UInt32(k)), items[index]) }
         var k = items.count
         for _ in 0..<undefinedCount { try set(o, PropertyKey(index: UInt32(k)), .undefined); k += 1 }
         while k < n { _ = deleteProperty(o.cell, PropertyKey(index: UInt32(k))); k += 1 }
         return o
     }
+
+    /// The indices 0..<count in a stable order by `less`, in as few calls
+    /// of it as the input allows (each may be a JS comparator call): natural
+    /// runs as TimSort finds them (a strictly descending one reversed), short
+    /// ones grown to `sortRunLength` by binary insertion, then neighbours
+    /// merged, a pair already in order with one comparison. Sorted or
+    /// reversed input takes count - 1 comparisons.
+    func stableSortedIndices(_ count: Int, by less: (Int, Int) throws(Thrown) -> Bool) throws(Thrown) -> [Int] {
+        var indices = Array(0..<count)
+        var runs: [Range<Int>] = []
+        var start = 0
+        while start < count {
+            var end = start + 1
+            if end < count {
+                end += 1
+                if try less(indices[start + 1], indices[start]) {
+                    // Strictly descending, so that reversing it keeps equal items in order.
+                    while end < count, try less(indices[end], indices[end - 1]) { end += 1 }
+                    indices[start..<end].reverse()
+                } else {
+                    while end < count, !(try less(indices[end], indices[end - 1])) { end += 1 }
+                }
+            }
+            // A short run grows by binary insertion: after the equal items already in it.
+            while end < min(count, start + Self.sortRunLength) {
+                let item = indices[end]
+                var low = start, high = end
+                while low < high {
+                    let middle = (low + high) / 2
+                    if try less(item, indices[middle]) { high = middle } else { low = middle + 1 }
+                }
+                var k = end
+                while k > low { indices[k] = indices[k - 1]; k -= 1 }
+                indices[low] = item
+                end += 1
+            }
+            runs.append(start..<end)
+            start = end
+        }
+        var scratch = indices
+        while runs.count > 1 {
+            var merged: [Range<Int>] = []
+            var r = 0
+            while r < runs.count {
+                let left = runs[r]
+                guard r + 1 < runs.count else {
+                    for k in left { scratch[k] = indices[k] }
+                    merged.append(left)
+                    break
+                }
+                let right = runs[r + 1]
+                var i = left.lowerBound, j = right.lowerBound, k = left.lowerBound
+                // Right before left only when strictly less: stable.
+                if try less(indices[j], indices[j - 1]) {
+                    while i < left.upperBound && j < right.upperBound {
+                        if try less(indices[j], indices[i]) { scratch[k] = indices[j]; j += 1 } else { scratch[k] = indices[i]; i += 1 }
+                        k += 1
+                    }
+                }
+                while i < left.upperBound { scratch[k] = indices[i]; i += 1; k += 1 }
+                while j < right.upperBound { scratch[k] = indices[j]; j += 1; k += 1 }
+                merged.append(left.lowerBound..<right.upperBound)
+                r += 2
+            }
+            swap(&indices, &scratch)
+            runs = merged
+        }
+        return indices
+    }
+
+    /// Runs shorter than this are extended by binary insertion before merging.
+    static let sortRunLength = 32
 
     // MARK: Iterators
 
