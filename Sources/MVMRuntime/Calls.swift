@@ -181,8 +181,12 @@ extension Isolate {
             }
             guard hasStackRoom else { throw throwError(.rangeError, "Maximum call stack size exceeded") }
             stackTop = max(stackTop, base + 1 + argc)
+            let data = instanceData(function.cell)
+            if let entry = data.pointee.native, data.pointee.flags & CodeBits.needsArguments == 0 {
+                return try callCompiled(function, data, entry, base, argc)
+            }
             guard pushFrame(function, base, argc, newTarget: .undefined, returnRegister: 0,
-                            returnPC: instanceData(function.cell).pointee.code, flags: Frame.entry) else { throw Thrown() }
+                            returnPC: data.pointee.code, flags: Frame.entry) else { throw Thrown() }
             guard let result = runEntryFrame() else { throw Thrown() }
             return result
         case .nativeFunction:

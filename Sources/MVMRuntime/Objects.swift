@@ -563,6 +563,16 @@ extension Isolate {
     func createDataProperty(_ cell: Cell, _ key: PropertyKey, _ value: Value) throws(Thrown) -> Bool {
         if key.isIndex {
             let i = Int(key.index)
+            // Within the element storage of an extensible array or object
+            // that keeps no index among its named properties and is neither
+            // sealed nor frozen, every index is a writable data property or
+            // a hole: a store (what map and JSON.parse build arrays with).
+            let blocking = ObjectFlags.nonExtensible | ObjectFlags.sealedElements | ObjectFlags.frozenElements | ObjectFlags.sparse
+            if i < cell.elementCapacity && cell.cellFlags & blocking == 0 && (cell.cellKind == .array || cell.cellKind == .object) {
+                cell.elementValues[i] = value
+                if i >= cell.elementLength { setElementLength(cell, i + 1) }
+                return true
+            }
             if let own = ownProperty(cell, key) {
                 if own.isAccessor || own.attributes & Attributes.writable == 0 { return false }
             } else if cell.cellFlags & ObjectFlags.nonExtensible != 0 {

@@ -195,6 +195,40 @@ extension Isolate {
         do { return try constructThis(callee.cell, newTarget: callee).bits } catch { return 0 }
     }
 
+    /// Calls compiled `function` for native code (a builtin's callback),
+    /// with `this` and the arguments at base[0...]: the frame pushed as
+    /// compiled code pushes its callees', and entered as a fresh call, whose
+    /// code clears the registers past the parameters itself. Functions
+    /// that keep an arguments array go through pushFrame.
+    func callCompiled(_ function: Value, _ data: UnsafeMutablePointer<InstanceData>, _ entry: UnsafeRawPointer,
+                      _ base: UnsafeMutablePointer<Value>, _ argc: Int) throws(Thrown) -> Value {
+        let registerCount = Int(data.pointee.registerCount)
+        if frameCount >= frameCapacity || base + registerCount + 256 > registerBase + registerCapacity {
+            throw throwError(.rangeError, "Maximum call stack size exceeded")
+        }
+        // A safepoint, as pushFrame's: the arguments are below stackTop, the
+        // callee's other registers not yet cleared, so before the push.
+        if heap.allocatedSinceCollection > heap.threshold && !collectWithinLimit() {
+            heapLimitError()
+            throw Thrown()
+        }
+        let flags = data.pointee.flags
+        var j = 1 + argc
+        while j <= Int(data.pointee.parameterCount) { base[j] = .undefined; j += 1 }
+        if flags & (CodeBits.strict | CodeBits.arrow) == 0 {
+            let this = base[0]
+            if this.isNullish { base[0] = globalObject } else if !this.isObject && !this.isEmpty { base[0] = toObject(this) }
+        }
+        frames[frameCount] = Frame(data: data, pc: data.pointee.code, returnPC: data.pointee.code, registers: base, callee: function,
+                                   newTarget: .undefined, arguments: .undefined, returnRegister: 0, flags: Frame.entry)
+        frameCount += 1
+        stackTop = base + registerCount
+        let exit = unsafeBitCast(entry, to: NativeEntry.self)(UnsafeMutableRawPointer(jitState), UnsafeMutableRawPointer(base),
+                                                              UnsafeMutableRawPointer(data), NativeABI.freshCallEntry)
+        guard let result = finishEntryFrame(exit) else { throw Thrown() }
+        return result
+    }
+
     /// Runs the entry frame just pushed to its return: natively, straight
     /// through its `ret`, when it is compiled and needs nothing else;
     /// otherwise in the interpreter. Nil when an exception is pending.
