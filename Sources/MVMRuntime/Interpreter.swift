@@ -615,8 +615,8 @@ extension Isolate {
                     arrayAppend(r[a].cell, r[Int(pc[1])])
                     pc += 2
                 case .newClosure:
-                    let child = childInstance(data, Int(pc[1]))
-                    r[a] = makeClosure(child.data, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: .undefined)
+                    let child = childInstanceData(data, Int(pc[1]))
+                    r[a] = makeClosure(child, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: .undefined)
                     pc += 3
                     if !safepoint(pc) { break inner }
 

@@ -174,6 +174,9 @@ final class FunctionInstance {
     let block: CodeBlock
     let data: UnsafeMutablePointer<InstanceData>
     var children: [FunctionInstance?]
+    /// The children's instance data once they exist, in raw memory:
+    /// `newClosure` reads it without retaining anything (childInstanceData).
+    let childData: UnsafeMutablePointer<UnsafeMutablePointer<InstanceData>?>
     var templates: [Int: Value] = [:]
     /// The native code installed for this function (keeps `data.native` alive).
     var nativeCode: NativeCode? = nil
@@ -188,6 +191,8 @@ final class FunctionInstance {
     init(block: CodeBlock, isolate: Isolate) {
         self.block = block
         children = Array(repeating: nil, count: block.functions.count)
+        childData = .allocate(capacity: max(1, block.functions.count))
+        childData.initialize(repeating: nil, count: max(1, block.functions.count))
         data = .allocate(capacity: 1)
         let constants = UnsafeMutablePointer<Value>.allocate(capacity: max(1, block.constants.count))
         for (i, constant) in block.constants.enumerated() {
@@ -226,6 +231,7 @@ final class FunctionInstance {
         d.arithmetic.deallocate()
         d.callFeedback.deallocate()
         data.deallocate()
+        childData.deallocate()
     }
 }
 
@@ -499,8 +505,18 @@ public final class Isolate {
         if let child = owner.children[index] { return child }
         let child = FunctionInstance(block: owner.block.functions[index], isolate: self)
         owner.children[index] = child
+        owner.childData[index] = child.data
         allInstances.append(child)
         return child
+    }
+
+    /// The instance data of child function `index` (a closure about to be
+    /// made): once the child exists, a load from the owner's raw table,
+    /// with no retain of the owner or the child.
+    @inline(__always)
+    func childInstanceData(_ parent: UnsafeMutablePointer<InstanceData>, _ index: Int) -> UnsafeMutablePointer<InstanceData> {
+        if let known = parent.pointee.instance._withUnsafeGuaranteedRef({ $0.childData[index] }) { return known }
+        return childInstance(parent, index).data
     }
 
     // MARK: Time and output

@@ -126,8 +126,8 @@ extension Isolate {
         case .arraySpread:
             try appendSpread(r[a].cell, r[Int(pc[1])])
         case .newMethod:
-            let child = childInstance(data, Int(pc[1]))
-            r[a] = makeClosure(child.data, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: r[Int(pc[3])])
+            let child = childInstanceData(data, Int(pc[1]))
+            r[a] = makeClosure(child, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: r[Int(pc[3])])
         case .newClass:
             try makeClass(r + a, data, constructorIndex: Int(pc[1]),
                           context: pc[2] == noRegister ? .undefined : r[Int(pc[2])],

@@ -102,8 +102,8 @@ extension Isolate {
             case .arrayPush:
                 arrayAppend(r[a].cell, r[Int(pc[1])])
             case .newClosure:
-                let child = childInstance(data, Int(pc[1]))
-                r[a] = makeClosure(child.data, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: .undefined)
+                let child = childInstanceData(data, Int(pc[1]))
+                r[a] = makeClosure(child, context: pc[2] == noRegister ? .undefined : r[Int(pc[2])], home: .undefined)
             case .checkTDZ:
                 if r[a].isEmpty { tdzError(names[Int(pc[1])]); return -1 }
             case .getScopeChecked:
