@@ -19,6 +19,15 @@ counted.push(Math.max(...[1, 5], ...[3]), iterations);
 Array.prototype[Symbol.iterator] = originalIterator;
 console.log(counted.join(" "));
 
+// More arguments than the register stack holds: a RangeError, as in node.
+// (In a function, so that the big arrays are garbage once it returns.)
+function tooManyArguments() {
+  const many = new Array(1100000).fill(0);
+  try { joined(...many); } catch (e) { console.log(e instanceof RangeError, e.message); }
+  try { new Base(...many); } catch (e) { console.log(e instanceof RangeError, e.message); }
+}
+tooManyArguments();
+
 // Holes read through the prototype chain; a getter there may change the length.
 const holey = [1, , 3];
 Object.defineProperty(Array.prototype, 1, { get() { holey.length = 5; return "got"; }, configurable: true });
@@ -66,6 +75,8 @@ try { [...{}]; } catch (e) { console.log(e instanceof TypeError); }
 
 // Expected output (checked against Node v20.20.2):
 // expect: 1-2-3 1 0-1--3-4 2 7,8,s 4 n 5 5 7
+// expect: true Maximum call stack size exceeded
+// expect: true Maximum call stack size exceeded
 // expect: 1,got,3,, 5
 // expect: 2 undefined
 // expect: 3,4,a,b,1,2,5,6
