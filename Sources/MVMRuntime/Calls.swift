@@ -14,7 +14,7 @@ extension Isolate {
                    returnRegister: UInt32, returnPC: UnsafePointer<UInt32>, flags: UInt32) -> Bool {
         let data = instanceData(callee.cell)
         let registerCount = Int(data.pointee.registerCount)
-        if frameCount >= frameCapacity || base + registerCount + 256 > registerBase + registerCapacity {
+        if !frameFits(base, registerCount) {
             _ = throwError(.rangeError, "Maximum call stack size exceeded")
             return false
         }
@@ -29,10 +29,7 @@ extension Isolate {
         }
         var j = 1 + min(argc, params)
         while j < registerCount { base[j] = .undefined; j += 1 }
-        if codeFlags & (CodeBits.strict | CodeBits.arrow) == 0 {
-            let this = base[0]
-            if this.isNullish { base[0] = globalObject } else if !this.isObject && !this.isEmpty { base[0] = toObject(this) }
-        }
+        bindThis(base, codeFlags)
         frames[frameCount] = Frame(data: data, pc: data.pointee.code, returnPC: returnPC, registers: base, callee: callee,
                                    newTarget: newTarget, arguments: arguments, returnRegister: returnRegister, flags: flags)
         frameCount += 1
@@ -47,6 +44,22 @@ extension Isolate {
             return false
         }
         return true
+    }
+
+    /// Whether a frame of `registerCount` registers at `base` fits: a frame
+    /// record free, and the registers with room to spare on the register stack.
+    @inline(__always)
+    func frameFits(_ base: UnsafeMutablePointer<Value>, _ registerCount: Int) -> Bool {
+        frameCount < frameCapacity && base + registerCount + 256 <= registerBase + registerCapacity
+    }
+
+    /// A sloppy function's `this` (base[0]) as the callee sees it: the
+    /// global object for undefined or null, a wrapper for a primitive.
+    @inline(__always)
+    func bindThis(_ base: UnsafeMutablePointer<Value>, _ codeFlags: UInt32) {
+        guard codeFlags & (CodeBits.strict | CodeBits.arrow) == 0 else { return }
+        let this = base[0]
+        if this.isNullish { base[0] = globalObject } else if !this.isObject && !this.isEmpty { base[0] = toObject(this) }
     }
 
     /// Restores the register-stack top for the frame now on top.

@@ -26,6 +26,10 @@ struct ObjectFlags {
     /// A function whose `prototype` object is not created yet.
     static let lazyPrototype: UInt8 = 64
     static let classConstructor: UInt8 = 128
+    /// With none of these, every index inside an object's element storage is
+    /// a writable data property or a hole, so storing there is all a define
+    /// or an own [[Set]] does.
+    static let blocksElementStores: UInt8 = nonExtensible | sealedElements | frozenElements | sparse
 }
 
 /// A property key: an atom or a symbol (their Value bits), or an array index.
@@ -563,12 +567,10 @@ extension Isolate {
     func createDataProperty(_ cell: Cell, _ key: PropertyKey, _ value: Value) throws(Thrown) -> Bool {
         if key.isIndex {
             let i = Int(key.index)
-            // Within the element storage of an extensible array or object
-            // that keeps no index among its named properties and is neither
-            // sealed nor frozen, every index is a writable data property or
-            // a hole: a store (what map and JSON.parse build arrays with).
-            let blocking = ObjectFlags.nonExtensible | ObjectFlags.sealedElements | ObjectFlags.frozenElements | ObjectFlags.sparse
-            if i < cell.elementCapacity && cell.cellFlags & blocking == 0 && (cell.cellKind == .array || cell.cellKind == .object) {
+            // Inside plain element storage a define is a store (how map and
+            // JSON.parse build arrays).
+            if i < cell.elementCapacity && cell.cellFlags & ObjectFlags.blocksElementStores == 0
+                && (cell.cellKind == .array || cell.cellKind == .object) {
                 cell.elementValues[i] = value
                 if i >= cell.elementLength { setElementLength(cell, i + 1) }
                 return true

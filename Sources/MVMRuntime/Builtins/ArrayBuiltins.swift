@@ -32,8 +32,7 @@ extension Isolate {
     /// array whose own index keys all live there and whose prototypes have
     /// no index keys at all (so no setter or read-only element to meet).
     func takesElementsDirectly(_ cell: Cell) -> Bool {
-        let blocking = ObjectFlags.nonExtensible | ObjectFlags.sealedElements | ObjectFlags.frozenElements | ObjectFlags.sparse
-        guard cell.cellKind == .array, cell.cellFlags & blocking == 0 else { return false }
+        guard cell.cellKind == .array, cell.cellFlags & ObjectFlags.blocksElementStores == 0 else { return false }
         var proto = cell.proto
         while proto.isCell {
             let p = proto.cell

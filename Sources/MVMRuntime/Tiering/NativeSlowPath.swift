@@ -203,22 +203,16 @@ extension Isolate {
     func callCompiled(_ function: Value, _ data: UnsafeMutablePointer<InstanceData>, _ entry: UnsafeRawPointer,
                       _ base: UnsafeMutablePointer<Value>, _ argc: Int) throws(Thrown) -> Value {
         let registerCount = Int(data.pointee.registerCount)
-        if frameCount >= frameCapacity || base + registerCount + 256 > registerBase + registerCapacity {
-            throw throwError(.rangeError, "Maximum call stack size exceeded")
-        }
+        if !frameFits(base, registerCount) { throw throwError(.rangeError, "Maximum call stack size exceeded") }
         // A safepoint, as pushFrame's: the arguments are below stackTop, the
         // callee's other registers not yet cleared, so before the push.
         if heap.allocatedSinceCollection > heap.threshold && !collectWithinLimit() {
             heapLimitError()
             throw Thrown()
         }
-        let flags = data.pointee.flags
         var j = 1 + argc
         while j <= Int(data.pointee.parameterCount) { base[j] = .undefined; j += 1 }
-        if flags & (CodeBits.strict | CodeBits.arrow) == 0 {
-            let this = base[0]
-            if this.isNullish { base[0] = globalObject } else if !this.isObject && !this.isEmpty { base[0] = toObject(this) }
-        }
+        bindThis(base, data.pointee.flags)
         frames[frameCount] = Frame(data: data, pc: data.pointee.code, returnPC: data.pointee.code, registers: base, callee: function,
                                    newTarget: .undefined, arguments: .undefined, returnRegister: 0, flags: Frame.entry)
         frameCount += 1
