@@ -1,6 +1,7 @@
 // The abstract operations of the spec that the interpreter's slow paths
 // and the builtins share: conversions, equality, operators, IC misses.
 import MVMBytecode
+import MVMSyntax
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -42,35 +43,18 @@ extension Isolate {
         if v.isUndefined { return .nan }
         if v.isNull || v.bits == Value.false.bits { return 0 }
         if v.bits == Value.true.bits { return 1 }
-        if v.isString { return stringToNumber(units(v)) }
+        if v.isString { return stringToNumber(v) }
         if v.isSymbol { throw throwError(.typeError, "Cannot convert a Symbol value to a number") }
         return try toNumber(toPrimitive(v, hint: .number))
     }
 
-    func stringToNumber(_ units: [UInt16]) -> Double {
-        var start = 0, end = units.count
-        while start < end && isJSWhitespace(units[start]) { start += 1 }
-        while end > start && isJSWhitespace(units[end - 1]) { end -= 1 }
-        if start == end { return 0 }
-        let text = String(decoding: units[start..<end], as: UTF16.self)
-        if text.count > 2 && text.hasPrefix("0") {
-            let prefix = text.prefix(2).lowercased()
-            let radix = prefix == "0x" ? 16 : prefix == "0o" ? 8 : prefix == "0b" ? 2 : 0
-            if radix != 0 {
-                var value = 0.0
-                for ch in text.dropFirst(2) {
-                    guard let digit = ch.hexDigitValue, digit < radix else { return .nan }
-                    value = value * Double(radix) + Double(digit)
-                }
-                return value
-            }
-        }
-        if text == "Infinity" || text == "+Infinity" { return .infinity }
-        if text == "-Infinity" { return -.infinity }
-        for ch in text.unicodeScalars {
-            if !(ch == "." || ch == "e" || ch == "E" || ch == "+" || ch == "-" || (ch >= "0" && ch <= "9")) { return .nan }
-        }
-        return Double(text) ?? .nan
+    /// StringToNumber: white space trimmed, the rest read in place.
+    func stringToNumber(_ string: Value) -> Double {
+        let cell = flat(string)
+        var start = 0, end = StringLayout.length(cell)
+        while start < end && isJSWhitespace(StringLayout.unit(cell, start)) { start += 1 }
+        while end > start && isJSWhitespace(StringLayout.unit(cell, end - 1)) { end -= 1 }
+        return withASCIIText(cell, start..<end) { NumericText.stringNumericValue($0) }
     }
 
     func isJSWhitespace(_ u: UInt16) -> Bool {

@@ -274,6 +274,21 @@ extension Isolate {
         return Array(UnsafeBufferPointer(start: StringLayout.wide(cell), count: n))
     }
 
+    /// `cell`'s units in `range` as bytes, for the parsers of ASCII text
+    /// (numbers): a one-byte string's own storage, or a copy of a two-byte
+    /// string's units in which every non-ASCII unit becomes 0xFF, a byte no
+    /// such grammar accepts.
+    func withASCIIText<R>(_ cell: Cell, _ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if StringLayout.isOneByte(cell) {
+            return body(UnsafeBufferPointer(start: StringLayout.bytes(cell) + range.lowerBound, count: range.count))
+        }
+        let wide = StringLayout.wide(cell) + range.lowerBound
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { bytes in
+            for k in 0..<range.count { bytes[k] = wide[k] < 0x80 ? UInt8(wide[k]) : 0xFF }
+            return body(UnsafeBufferPointer(bytes))
+        }
+    }
+
     /// A string value as a Swift String (lone surrogates become U+FFFD).
     public func swiftString(_ value: Value) -> String {
         let cell = flat(value)

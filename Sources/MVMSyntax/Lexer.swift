@@ -510,7 +510,7 @@ struct Lexer {
             try checkAfterNumber()
             return .bigint
         }
-        token.number = parseDecimal(from: start, to: pos, isInteger: isInteger)
+        token.number = parseDecimal(from: start, to: pos)
         try checkAfterNumber()
         return .number
     }
@@ -547,7 +547,7 @@ struct Lexer {
             try checkAfterNumber()
             return .bigint
         }
-        token.number = Lexer.radixValue(text, from: digitsStart, to: pos, radix: radix)
+        token.number = NumericText.radixValue(text, from: digitsStart, to: pos, radix: radix)
         try checkAfterNumber()
         return .number
     }
@@ -566,22 +566,19 @@ struct Lexer {
         }
         token.legacyOctalOffset = start
         if isOctal {
-            token.number = Lexer.radixValue(text, from: start + 1, to: pos, radix: 8)
+            token.number = NumericText.radixValue(text, from: start + 1, to: pos, radix: 8)
         } else {
-            var isInteger = true
             if text[pos] == UInt8(ascii: ".") {
-                isInteger = false
                 pos += 1
                 while Lexer.isDigit(text[pos]) { pos += 1 }
             }
             if text[pos] | 0x20 == UInt8(ascii: "e") {
-                isInteger = false
                 pos += 1
                 if text[pos] == UInt8(ascii: "+") || text[pos] == UInt8(ascii: "-") { pos += 1 }
                 guard Lexer.isDigit(text[pos]) else { throw error("Invalid or unexpected token", at: start) }
                 while Lexer.isDigit(text[pos]) { pos += 1 }
             }
-            token.number = parseDecimal(from: start, to: pos, isInteger: isInteger)
+            token.number = parseDecimal(from: start, to: pos)
         }
         if text[pos] == UInt8(ascii: "n") { throw error("Invalid BigInt literal", at: start) }
         try checkAfterNumber()
@@ -610,46 +607,12 @@ struct Lexer {
         return names.intern(units)
     }
 
-    /// A decimal literal's value, correctly rounded. Short integers are exact in
-    /// a double and skip strtod.
-    private func parseDecimal(from start: Int, to end: Int, isInteger: Bool) -> Double {
-        if isInteger && end - start <= 15 {
-            var value: Int64 = 0
-            for i in start..<end where text[i] != UInt8(ascii: "_") {
-                value = value * 10 + Int64(text[i] &- UInt8(ascii: "0"))
-            }
-            return Double(value)
-        }
-        var buffer = [CChar]()
-        buffer.reserveCapacity(end - start + 1)
-        for i in start..<end where text[i] != UInt8(ascii: "_") { buffer.append(CChar(bitPattern: text[i])) }
-        buffer.append(0)
-        return strtod(buffer, nil)
-    }
-
-    /// The value of hex, octal or binary digits, rounded to nearest-even as the
-    /// spec asks: the first 64 significant bits are kept exactly, and any 1 bit
-    /// past them becomes a sticky low bit, so converting the 64-bit mantissa
-    /// rounds the same way the exact value would.
-    static func radixValue(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int, radix: Int) -> Double {
-        let bitsPerDigit = radix == 16 ? 4 : radix == 8 ? 3 : 1
-        var mantissa: UInt64 = 0
-        var droppedBits = 0
-        var sticky = false
-        for i in start..<end {
-            guard let digit = digitValue(text[i], radix: radix) else { continue }  // a separator
-            for shift in stride(from: bitsPerDigit - 1, through: 0, by: -1) {
-                let bit = UInt64(digit >> UInt32(shift)) & 1
-                if mantissa >> 63 == 0 {
-                    mantissa = mantissa << 1 | bit
-                } else {
-                    droppedBits += 1
-                    if bit != 0 { sticky = true }
-                }
-            }
-        }
-        if sticky { mantissa |= 1 }
-        return droppedBits == 0 ? Double(mantissa) : Double(mantissa) * pow(2.0, Double(droppedBits))
+    /// A decimal literal's value, correctly rounded (separators dropped first).
+    private func parseDecimal(from start: Int, to end: Int) -> Double {
+        let literal = UnsafeBufferPointer(start: text + start, count: end - start)
+        if !literal.contains(UInt8(ascii: "_")) { return NumericText.decimalValue(literal) }
+        let digits = literal.filter { $0 != UInt8(ascii: "_") }
+        return digits.withUnsafeBufferPointer { NumericText.decimalValue($0) }
     }
 
     // MARK: Strings

@@ -1,4 +1,5 @@
 // JSON.parse and JSON.stringify.
+import MVMSyntax
 
 extension Isolate {
     func setUpJSON() {
@@ -203,16 +204,12 @@ struct JSONParser {
             }
             while i < units.count && units[i] >= 48 && units[i] <= 57 { i += 1 }
         }
-        // Short integers (most JSON numbers) without a String and strtod.
-        let negative = units[start] == 45
-        let digits = i - start - (negative ? 1 : 0)
-        if digits <= 15 {
-            var n: Int64 = 0
-            var k = negative ? start + 1 : start
-            while k < i, units[k] >= 48 && units[k] <= 57 { n = n * 10 + Int64(units[k] - 48); k += 1 }
-            if k == i { return negative ? (n == 0 ? Value(rawDouble: -0.0) : Value(Double(-n))) : Value(Double(n)) }
-        }
-        return Value(Double(String(decoding: units[start..<i], as: UTF16.self)) ?? .nan)
+        // The number's units are ASCII: narrowed, they go to the one decimal conversion.
+        let count = i - start
+        return Value(withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { bytes in
+            for k in 0..<count { bytes[k] = UInt8(truncatingIfNeeded: units[start + k]) }
+            return NumericText.decimalValue(UnsafeBufferPointer(bytes))
+        })
     }
 
     /// A string literal; a key becomes an atom straight from the input's units.

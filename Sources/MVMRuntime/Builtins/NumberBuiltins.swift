@@ -46,7 +46,7 @@ extension Isolate {
             Value(iso.parseInt(try iso.toString(args[0]), radix: args[1]))
         }
         let parseFloatFunction = method(globalObject, "parseFloat", 1) { iso, args throws(Thrown) in
-            Value(iso.parseFloat(iso.units(try iso.toString(args[0]))))
+            Value(iso.parseFloat(try iso.toString(args[0])))
         }
         defineHidden(number, "parseInt", parseIntFunction)
         defineHidden(number, "parseFloat", parseFloatFunction)

@@ -1,5 +1,6 @@
 // Builds a realm: the intrinsic objects and the global object.
 import MVMBytecode
+import MVMSyntax
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -196,34 +197,20 @@ extension Isolate {
             i += 1
         }
         if !any { return .nan }
-        if r == 10 && digits.count > 15, let exact = Double(String(decoding: digits, as: UTF8.self)) { value = exact }
+        if r == 10 && digits.count > 15 { value = digits.withUnsafeBufferPointer { NumericText.decimalValue($0) } }
         return sign * value
     }
 
-    func parseFloat(_ units: [UInt16]) -> Double {
-        var i = 0
-        while i < units.count && isJSWhitespace(units[i]) { i += 1 }
-        let rest = String(decoding: units[i...], as: UTF16.self)
-        for prefix in ["Infinity", "+Infinity", "-Infinity"] where rest.hasPrefix(prefix) {
-            return prefix.hasPrefix("-") ? -.infinity : .infinity
+    func parseFloat(_ string: Value) -> Double {
+        let cell = flat(string)
+        var start = 0
+        let end = StringLayout.length(cell)
+        while start < end && isJSWhitespace(StringLayout.unit(cell, start)) { start += 1 }
+        return withASCIIText(cell, start..<end) { text in
+            let signed = !text.isEmpty && (text[0] == 43 || text[0] == 45)
+            if NumericText.matches(text, "Infinity", at: signed ? 1 : 0) { return text[0] == 45 ? -.infinity : .infinity }
+            let length = NumericText.decimalPrefixLength(text)
+            return length == 0 ? .nan : NumericText.decimalValue(UnsafeBufferPointer(rebasing: text[..<length]))
         }
-        var end = rest.startIndex
-        var seenDigit = false, seenDot = false, seenE = false
-        var index = rest.startIndex
-        while index < rest.endIndex {
-            let ch = rest[index]
-            if ch.isASCII && ch.isNumber { seenDigit = true; end = rest.index(after: index) }
-            else if ch == "." && !seenDot && !seenE { seenDot = true }
-            else if (ch == "e" || ch == "E") && seenDigit && !seenE {
-                seenE = true
-                let next = rest.index(after: index)
-                if next < rest.endIndex && (rest[next] == "+" || rest[next] == "-") { index = next }
-            }
-            else if (ch == "+" || ch == "-") && index == rest.startIndex {}
-            else { break }
-            index = rest.index(after: index)
-        }
-        if !seenDigit { return .nan }
-        return Double(rest[..<end]) ?? .nan
     }
 }
