@@ -829,6 +829,9 @@ extension Isolate {
     func ownKeys(_ cell: Cell, includeSymbols: Bool = false, onlyEnumerable: Bool = false,
                  includeStrings: Bool = true) -> [PropertyKey] {
         var result: [PropertyKey] = []
+        // Room for the elements and the named keys: growing by appends
+        // reallocated a JSON.stringify'd object's key list 2-3 times.
+        result.reserveCapacity(min(cell.elementLength, cell.elementCapacity) + cell.withShape { $0.keys.count } + 1)
         if includeStrings {
             switch cell.cellKind {
             case .typedArray:

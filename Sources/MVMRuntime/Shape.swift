@@ -27,9 +27,20 @@ final class Shape {
     /// Slots in use (the next slot for a dictionary add).
     private(set) var slotCount = 0
     private var freeSlots: [Int32] = []
-    private var table: [UInt64: Int32]? = nil
+    /// For more than `linearKeys` keys: open addressing over indices into
+    /// `keys` (-1: empty), at most half full. Keys are cell addresses, so
+    /// a multiplicative hash spreads them; Swift's Dictionary hashed each
+    /// probe with SipHash, which cost more than the probe (every lookup
+    /// that reaches Object.prototype, such as JSON.stringify's toJSON).
+    private var table: [Int32] = []
+    private var tableShift: UInt64 = 0
+    private static let linearKeys = 8
     private var transitions: [UInt64: Shape] = [:]
     private var transitionCount = 0
+    /// The transition taken last: objects built alike (a constructor, a
+    /// literal, JSON.parse) take the same one each time, without hashing.
+    private var lastTransitionKey: UInt64 = .max
+    private var lastTransition: Shape? = nil
 
     init(inlineOffset: Int) {
         self.inlineOffset = inlineOffset
@@ -44,22 +55,55 @@ final class Shape {
         slots = shape.slots
         slotCount = shape.slotCount
         freeSlots = shape.freeSlots
-        if keys.count > 8 { buildTable() }
+        table = shape.table
+        tableShift = shape.tableShift
     }
 
     var count: Int { keys.count }
 
+    @inline(__always) private func bucket(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> tableShift)
+    }
+
     private func buildTable() {
-        var t: [UInt64: Int32] = [:]
-        t.reserveCapacity(keys.count)
-        for (i, key) in keys.enumerated() { t[key] = Int32(i) }
-        table = t
+        var capacity = 32
+        while capacity < keys.count * 2 { capacity *= 2 }
+        table = [Int32](repeating: -1, count: capacity)
+        tableShift = UInt64(64 - capacity.trailingZeroBitCount)
+        for i in keys.indices { insertInTable(i) }
+    }
+
+    private func insertInTable(_ i: Int) {
+        let mask = table.count - 1
+        var b = bucket(keys[i])
+        while table[b] >= 0 { b = (b + 1) & mask }
+        table[b] = Int32(i)
+    }
+
+    /// Indexes the key just appended to `keys`.
+    private func indexLastKey() {
+        if table.isEmpty {
+            if keys.count > Shape.linearKeys { buildTable() }
+        } else if keys.count * 2 > table.count {
+            buildTable()
+        } else {
+            insertInTable(keys.count - 1)
+        }
     }
 
     /// Index of `key` in `keys`, or -1.
     @inline(__always)
     func find(_ key: UInt64) -> Int {
-        if let table { return Int(table[key] ?? -1) }
+        if !table.isEmpty {
+            let mask = table.count - 1
+            var b = bucket(key)
+            while true {
+                let i = table[b]
+                if i < 0 { return -1 }
+                if keys[Int(i)] == key { return Int(i) }
+                b = (b + 1) & mask
+            }
+        }
         var i = 0
         let n = keys.count
         while i < n {
@@ -77,19 +121,26 @@ final class Shape {
             keys.append(key)
             attributes.append(attrs)
             slots.append(slot)
-            if table != nil { table![key] = Int32(keys.count - 1) } else if keys.count > 8 { buildTable() }
+            indexLastKey()
             return self
         }
         let transitionKey = key ^ (UInt64(attrs) << 56)
-        if let next = transitions[transitionKey] { return next }
+        if transitionKey == lastTransitionKey, let next = lastTransition { return next }
+        if let next = transitions[transitionKey] {
+            lastTransitionKey = transitionKey
+            lastTransition = next
+            return next
+        }
         let next = Shape(copying: self, dictionary: false)
         next.keys.append(key)
         next.attributes.append(attrs)
         next.slots.append(Int32(next.slotCount))
         next.slotCount += 1
-        if next.table != nil { next.table![key] = Int32(next.keys.count - 1) } else if next.keys.count > 8 { next.buildTable() }
+        next.indexLastKey()
         transitions[transitionKey] = next
         transitionCount += 1
+        lastTransitionKey = transitionKey
+        lastTransition = next
         return next
     }
 
@@ -103,7 +154,7 @@ final class Shape {
         keys.remove(at: index)
         attributes.remove(at: index)
         slots.remove(at: index)
-        if keys.count > 8 { buildTable() } else { table = nil }
+        if keys.count > Shape.linearKeys { buildTable() } else { table = [] }
     }
 
     /// Dictionary only: changes the attributes of the key at `index`.

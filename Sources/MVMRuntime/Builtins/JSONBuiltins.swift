@@ -8,9 +8,11 @@ extension Isolate {
         addProperty(json.cell, PropertyKey(symbols.toStringTag), atom("JSON"), Attributes.configurable)
         method(json, "parse", 2) { iso, args throws(Thrown) in
             let text = iso.units(try iso.toString(args[0]))
-            var parser = JSONParser(units: text, isolate: iso)
             let saved = iso.stackTop
-            let value = try parser.parseDocument()
+            let value = try text.withUnsafeBufferPointer { (units) throws(Thrown) -> Value in
+                var parser = JSONParser(units: units)
+                return try parser.parseDocument(iso)
+            }
             iso.stackTop = saved
             if args[1].isCallable {
                 let holder = iso.newObject()
@@ -21,7 +23,7 @@ extension Isolate {
             return value
         }
         method(json, "stringify", 3) { iso, args throws(Thrown) in
-            var state = JSONWriter(isolate: iso)
+            var state = JSONWriter()
             let replacer = args[1]
             if replacer.isCallable { state.replacer = replacer }
             else if iso.isArray(replacer) {
@@ -43,7 +45,7 @@ extension Isolate {
             let wrapper = iso.newObject()
             iso.root(wrapper)
             try iso.createDataProperty(wrapper.cell, PropertyKey(iso.emptyString), args[0])
-            guard try state.serialize(wrapper, PropertyKey(iso.emptyString), depth: 0) else { return .undefined }
+            guard try state.serialize(iso, wrapper, PropertyKey(iso.emptyString), depth: 0) else { return .undefined }
             return iso.newString(units: state.out.units)
         }
     }
@@ -71,29 +73,27 @@ extension Isolate {
 }
 
 struct JSONParser {
-    let units: [UInt16]
-    let isolate: Isolate
+    /// The text, borrowed for the parse: reading it takes no retain and
+    /// its slices are views (a Swift array's slices retain their buffer).
+    let units: UnsafeBufferPointer<UInt16>
     var i = 0
 
-    init(units: [UInt16], isolate: Isolate) {
-        self.units = units
-        self.isolate = isolate
-    }
+    init(units: UnsafeBufferPointer<UInt16>) { self.units = units }
 
-    mutating func parseDocument() throws(Thrown) -> Value {
+    mutating func parseDocument(_ iso: Isolate) throws(Thrown) -> Value {
         skipSpace()
-        let v = try parseValue(depth: 0)
+        let v = try parseValue(iso, depth: 0)
         skipSpace()
-        if i < units.count { throw isolate.throwError(.syntaxError, "Unexpected non-whitespace character after JSON at position \(i)") }
+        if i < units.count { throw iso.throwError(.syntaxError, "Unexpected non-whitespace character after JSON at position \(i)") }
         return v
     }
 
-    func unexpected() -> Thrown {
-        if i >= units.count { return isolate.throwError(.syntaxError, "Unexpected end of JSON input") }
+    func unexpected(_ iso: Isolate) -> Thrown {
+        if i >= units.count { return iso.throwError(.syntaxError, "Unexpected end of JSON input") }
         let ch = String(decoding: [units[i]], as: UTF16.self)
         let text = String(decoding: units, as: UTF16.self)
         let shown = units.count < 32 ? "\"\(text)\"" : "\"\(String(decoding: units[max(0, i - 10)..<min(units.count, i + 10)], as: UTF16.self))\"..."
-        return isolate.throwError(.syntaxError, "Unexpected token '\(ch)', \(shown) is not valid JSON")
+        return iso.throwError(.syntaxError, "Unexpected token '\(ch)', \(shown) is not valid JSON")
     }
 
     static func hexDigit(_ u: UInt16) -> UInt16? {
@@ -109,90 +109,90 @@ struct JSONParser {
         while i < units.count, units[i] == 32 || units[i] == 9 || units[i] == 10 || units[i] == 13 { i += 1 }
     }
 
-    mutating func parseValue(depth: Int) throws(Thrown) -> Value {
-        guard i < units.count else { throw unexpected() }
-        if depth > 5000 || !isolate.hasStackRoom { throw isolate.throwError(.rangeError, "Maximum call stack size exceeded") }
+    mutating func parseValue(_ iso: Isolate, depth: Int) throws(Thrown) -> Value {
+        guard i < units.count else { throw unexpected(iso) }
+        if depth > 5000 || !iso.hasStackRoom { throw iso.throwError(.rangeError, "Maximum call stack size exceeded") }
         switch units[i] {
         case 123: // {
             i += 1
-            let object = isolate.newObject()
-            isolate.root(object)
+            let object = iso.newObject()
+            iso.root(object)
             skipSpace()
             if i < units.count && units[i] == 125 { i += 1; return object }
             var afterComma = false
             while true {
                 skipSpace()
                 guard i < units.count, units[i] == 34 else {
-                    throw isolate.throwError(.syntaxError, afterComma ? "Expected double-quoted property name in JSON at position \(i)"
+                    throw iso.throwError(.syntaxError, afterComma ? "Expected double-quoted property name in JSON at position \(i)"
                                                                       : "Expected property name or '}' in JSON at position \(i)")
                 }
                 afterComma = true
-                let key = try parseString(asKey: true)
+                let key = try parseString(iso, asKey: true)
                 skipSpace()
                 guard i < units.count, units[i] == 58 else {
-                    if i >= units.count { throw unexpected() }
-                    throw isolate.throwError(.syntaxError, "Expected ':' after property name in JSON at position \(i)")
+                    if i >= units.count { throw unexpected(iso) }
+                    throw iso.throwError(.syntaxError, "Expected ':' after property name in JSON at position \(i)")
                 }
                 i += 1
                 skipSpace()
-                let value = try parseValue(depth: depth + 1)
-                try isolate.createDataProperty(object.cell, isolate.propertyKey(primitive: key), value)
+                let value = try parseValue(iso, depth: depth + 1)
+                try iso.createDataProperty(object.cell, iso.propertyKey(primitive: key), value)
                 skipSpace()
-                guard i < units.count else { throw unexpected() }
+                guard i < units.count else { throw unexpected(iso) }
                 if units[i] == 44 { i += 1; continue }
                 if units[i] == 125 { i += 1; return object }
-                throw isolate.throwError(.syntaxError, "Expected ',' or '}' after property value in JSON at position \(i)")
+                throw iso.throwError(.syntaxError, "Expected ',' or '}' after property value in JSON at position \(i)")
             }
         case 91: // [
             i += 1
-            let array = isolate.newArray([])
-            isolate.root(array)
+            let array = iso.newArray([])
+            iso.root(array)
             skipSpace()
             if i < units.count && units[i] == 93 { i += 1; return array }
             while true {
                 skipSpace()
-                isolate.arrayAppend(array.cell, try parseValue(depth: depth + 1))
+                iso.arrayAppend(array.cell, try parseValue(iso, depth: depth + 1))
                 skipSpace()
-                guard i < units.count else { throw unexpected() }
+                guard i < units.count else { throw unexpected(iso) }
                 if units[i] == 44 { i += 1; continue }
                 if units[i] == 93 { i += 1; return array }
-                throw isolate.throwError(.syntaxError, "Expected ',' or ']' after array element in JSON at position \(i)")
+                throw iso.throwError(.syntaxError, "Expected ',' or ']' after array element in JSON at position \(i)")
             }
-        case 34: return try parseString()
-        case 116: return try literal("true", .true)
-        case 102: return try literal("false", .false)
-        case 110: return try literal("null", .null)
-        default: return try parseNumber()
+        case 34: return try parseString(iso)
+        case 116: return try literal(iso, "true", .true)
+        case 102: return try literal(iso, "false", .false)
+        case 110: return try literal(iso, "null", .null)
+        default: return try parseNumber(iso)
         }
     }
 
-    mutating func literal(_ word: String, _ value: Value) throws(Thrown) -> Value {
+    mutating func literal(_ iso: Isolate, _ word: String, _ value: Value) throws(Thrown) -> Value {
         for u in word.utf16 {
-            guard i < units.count, units[i] == u else { throw unexpected() }
+            guard i < units.count, units[i] == u else { throw unexpected(iso) }
             i += 1
         }
         return value
     }
 
-    mutating func parseNumber() throws(Thrown) -> Value {
+    mutating func parseNumber(_ iso: Isolate) throws(Thrown) -> Value {
         let start = i
         if i < units.count && units[i] == 45 {
             i += 1
             guard i < units.count, units[i] >= 48 && units[i] <= 57 else {
-                throw isolate.throwError(.syntaxError, "No number after minus sign in JSON at position \(i)")
+                throw iso.throwError(.syntaxError, "No number after minus sign in JSON at position \(i)")
             }
         }
-        guard i < units.count, units[i] >= 48 && units[i] <= 57 else { throw unexpected() }
+        guard i < units.count, units[i] >= 48 && units[i] <= 57 else { throw unexpected(iso) }
         if units[i] == 48 {
             i += 1
             if i < units.count && units[i] >= 48 && units[i] <= 57 {
-                throw isolate.throwError(.syntaxError, "Unexpected number in JSON at position \(i)")
+                throw iso.throwError(.syntaxError, "Unexpected number in JSON at position \(i)")
             }
         } else { while i < units.count && units[i] >= 48 && units[i] <= 57 { i += 1 } }
         if i < units.count && units[i] == 46 {
             i += 1
             guard i < units.count, units[i] >= 48 && units[i] <= 57 else {
-                throw isolate.throwError(.syntaxError, "Unterminated fractional number in JSON at position \(i)")
+                throw iso.throwError(.syntaxError, "Unterminated fractional number in JSON at position \(i)")
             }
             while i < units.count && units[i] >= 48 && units[i] <= 57 { i += 1 }
         }
@@ -200,7 +200,7 @@ struct JSONParser {
             i += 1
             if i < units.count && (units[i] == 43 || units[i] == 45) { i += 1 }
             guard i < units.count, units[i] >= 48 && units[i] <= 57 else {
-                throw isolate.throwError(.syntaxError, "Exponent part is missing a number in JSON at position \(i)")
+                throw iso.throwError(.syntaxError, "Exponent part is missing a number in JSON at position \(i)")
             }
             while i < units.count && units[i] >= 48 && units[i] <= 57 { i += 1 }
         }
@@ -213,7 +213,7 @@ struct JSONParser {
     }
 
     /// A string literal; a key becomes an atom straight from the input's units.
-    mutating func parseString(asKey: Bool = false) throws(Thrown) -> Value {
+    mutating func parseString(_ iso: Isolate, asKey: Bool = false) throws(Thrown) -> Value {
         i += 1
         // The common case: no escapes, so the value is a slice of the input.
         var j = i
@@ -221,18 +221,18 @@ struct JSONParser {
         if j < units.count && units[j] == 34 {
             let slice = units[i..<j]
             i = j + 1
-            return asKey ? isolate.atom(units: slice) : isolate.newString(units: slice)
+            return asKey ? iso.atom(units: slice) : iso.newString(units: slice)
         }
         var out = Array(units[i..<j])
         i = j
         while true {
-            guard i < units.count else { throw isolate.throwError(.syntaxError, "Unterminated string in JSON at position \(i)") }
+            guard i < units.count else { throw iso.throwError(.syntaxError, "Unterminated string in JSON at position \(i)") }
             let u = units[i]
             if u == 34 { i += 1; break }
-            if u < 32 { throw isolate.throwError(.syntaxError, "Bad control character in string literal in JSON at position \(i)") }
+            if u < 32 { throw iso.throwError(.syntaxError, "Bad control character in string literal in JSON at position \(i)") }
             if u == 92 {
                 i += 1
-                guard i < units.count else { throw unexpected() }
+                guard i < units.count else { throw unexpected(iso) }
                 switch units[i] {
                 case 34: out.append(34)
                 case 92: out.append(92)
@@ -246,14 +246,14 @@ struct JSONParser {
                     var v: UInt16 = 0
                     for k in (i + 1)...(i + 4) {
                         guard k < units.count, let digit = JSONParser.hexDigit(units[k]) else {
-                            if k >= units.count { throw isolate.throwError(.syntaxError, "Unterminated string in JSON at position \(k)") }
-                            throw isolate.throwError(.syntaxError, "Bad Unicode escape in JSON at position \(k)")
+                            if k >= units.count { throw iso.throwError(.syntaxError, "Unterminated string in JSON at position \(k)") }
+                            throw iso.throwError(.syntaxError, "Bad Unicode escape in JSON at position \(k)")
                         }
                         v = v << 4 | digit
                     }
                     out.append(v)
                     i += 4
-                default: throw isolate.throwError(.syntaxError, "Bad escaped character in JSON at position \(i)")
+                default: throw iso.throwError(.syntaxError, "Bad escaped character in JSON at position \(i)")
                 }
                 i += 1
                 continue
@@ -261,7 +261,7 @@ struct JSONParser {
             out.append(u)
             i += 1
         }
-        return isolate.newString(units: out)
+        return iso.newString(units: out)
     }
 }
 
@@ -322,14 +322,11 @@ struct UnitBuffer: ~Copyable {
 /// JSON.stringify: appends the whole text to one buffer (`out`); nested values
 /// never build their own arrays, so a document costs one growing allocation.
 struct JSONWriter: ~Copyable {
-    let isolate: Isolate
     var replacer: Value? = nil
     var allowList: [Value]? = nil
     var gap: [UInt16] = []
     var stack: [UInt64] = []
     var out = UnitBuffer()
-
-    init(isolate: Isolate) { self.isolate = isolate }
 
     @inline(__always) mutating func append(_ ascii: StaticString) {
         let p = ascii.utf8Start
@@ -338,8 +335,8 @@ struct JSONWriter: ~Copyable {
     }
 
     /// Appends the string value `string` quoted and escaped.
-    mutating func appendQuoted(_ string: Value) {
-        let cell = isolate.flat(string)
+    mutating func appendQuoted(_ iso: Isolate, _ string: Value) {
+        let cell = iso.flat(string)
         let n = StringLayout.length(cell)
         out.reserve(n + 2)
         out.appendReserved(34)
@@ -415,8 +412,9 @@ struct JSONWriter: ~Copyable {
 
     /// Appends holder[key] as JSON; false (nothing appended) when it has no
     /// JSON form (undefined, a function, a symbol).
-    mutating func serialize(_ holder: Value, _ key: PropertyKey, depth: Int) throws(Thrown) -> Bool {
-        let iso = isolate
+    /// The isolate is a parameter, not a stored property: a method of this
+    /// mutating struct would retain a stored one around every call it makes.
+    mutating func serialize(_ iso: Isolate, _ holder: Value, _ key: PropertyKey, depth: Int) throws(Thrown) -> Bool {
         if !iso.hasStackRoom { throw iso.throwError(.rangeError, "Maximum call stack size exceeded") }
         let saved = iso.stackTop
         defer { iso.stackTop = saved }
@@ -438,7 +436,7 @@ struct JSONWriter: ~Copyable {
         }
         if value.isNull { append("null"); return true }
         if value.isBool { if value.bool { append("true") } else { append("false") }; return true }
-        if value.isString { appendQuoted(value); return true }
+        if value.isString { appendQuoted(iso, value); return true }
         if value.isNumber { appendNumber(value.number); return true }
         guard value.isObject && !value.isCallable else { return false }
         if stack.contains(value.bits) {
@@ -453,7 +451,7 @@ struct JSONWriter: ~Copyable {
             for i in 0..<n {
                 if i > 0 { out.append(44) }
                 if pretty { newline(depth + 1) }
-                if !(try serialize(value, PropertyKey(index: UInt32(i)), depth: depth + 1)) { append("null") }
+                if !(try serialize(iso, value, PropertyKey(index: UInt32(i)), depth: depth + 1)) { append("null") }
             }
             if pretty && n > 0 { newline(depth) }
             out.append(93)
@@ -469,10 +467,10 @@ struct JSONWriter: ~Copyable {
             let mark = out.count
             if !first { out.append(44) }
             if pretty { newline(depth + 1) }
-            appendQuoted(iso.keyValue(k))
+            appendQuoted(iso, iso.keyValue(k))
             out.append(58)
             if pretty { out.append(32) }
-            if try serialize(value, k, depth: depth + 1) { first = false } else { out.truncate(to: mark) }
+            if try serialize(iso, value, k, depth: depth + 1) { first = false } else { out.truncate(to: mark) }
         }
         if pretty && !first { newline(depth) }
         out.append(125)
