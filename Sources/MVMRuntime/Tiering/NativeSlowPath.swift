@@ -192,7 +192,14 @@ extension Isolate {
             heapLimitError()
             return 0
         }
-        do { return try constructThis(callee.cell, newTarget: callee).bits } catch { return 0 }
+        // Compiled code checked the constructor: plain (not derived), no
+        // field initializer. Its `prototype` is where the last one's was.
+        let cell = callee.cell
+        if cell.cellFlags & (ObjectFlags.lazyPrototype | ObjectFlags.dictionary) == 0 && cell.shapeBits == prototypeSlotCache.shape {
+            let proto = cell.slot(atOffset: prototypeSlotCache.offset)
+            return Value(cell: newObjectCell(.object, proto: proto.isObject ? proto : objectPrototype)).bits
+        }
+        do { return try constructThis(cell, newTarget: callee).bits } catch { return 0 }
     }
 
     /// Calls compiled `function` for native code (a builtin's callback),
