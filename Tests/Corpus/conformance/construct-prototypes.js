@@ -8,8 +8,8 @@ let s = 0;
 for (let i = 0; i < 3000; i++) s += make(F, i).x + make(G, i).x;
 console.log(s, Object.getPrototypeOf(make(F, 1)) === F.prototype);
 F.prototype = 5;
-let o = make(F, 2);
-console.log(Object.getPrototypeOf(o) === Object.prototype, o.x);
+let o = make(F, 2), o2 = make(F, 3);
+console.log(Object.getPrototypeOf(o) === Object.prototype, o.x, Object.getPrototypeOf(o2) === Object.prototype, o2.x);
 F.prototype = { y: 7 };
 o = make(F, 3);
 console.log(o.y, o.x, Object.getPrototypeOf(o) === F.prototype);
@@ -21,7 +21,7 @@ console.log(make(G, 5).z);
 
 // Expected output (checked against Node v20.20.2):
 // expect: 8997000 true
-// expect: true 2
+// expect: true 2 true 3
 // expect: 7 3 true
 // expect: 7 4
 // expect: 9
