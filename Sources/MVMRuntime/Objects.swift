@@ -354,7 +354,7 @@ extension Isolate {
             case .stringObject:
                 let s = cell.internalValue(0)
                 if i < stringLength(s) {
-                    return OwnProperty(value: newString(units: [StringLayout.unit(flat(s), i)]), attributes: Attributes.enumerable)
+                    return OwnProperty(value: unitString(StringLayout.unit(flat(s), i)), attributes: Attributes.enumerable)
                 }
             default: break
             }
@@ -465,7 +465,7 @@ extension Isolate {
         if base.isString {
             if key.isIndex {
                 let i = Int(key.index)
-                if i < stringLength(base) { return newString(units: [StringLayout.unit(flat(base), i)]) }
+                if i < stringLength(base) { return unitString(StringLayout.unit(flat(base), i)) }
                 return .undefined
             }
             if key.bits == names.length.bits { return Value(Int32(stringLength(base))) }

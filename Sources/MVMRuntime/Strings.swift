@@ -191,6 +191,9 @@ extension Isolate {
         return Value(cell: cell)
     }
 
+    /// A one-unit string (an atom for ASCII), without an array in between.
+    @inline(__always) func unitString(_ unit: UInt16) -> Value { newString(units: CollectionOfOne(unit)) }
+
     public func newString(_ string: String) -> Value { newString(units: Array(string.utf16)) }
 
     /// A string from Latin-1 bytes.

@@ -91,6 +91,7 @@ extension Isolate {
             return s
         }
         let fromCharCode = method(string, "fromCharCode", 1) { iso, args throws(Thrown) in
+            if args.count == 1 { return iso.unitString(UInt16(truncatingIfNeeded: iso.toInt32(try iso.toNumber(args[0])))) }
             var out: [UInt16] = []
             for i in 0..<args.count { out.append(UInt16(truncatingIfNeeded: iso.toInt32(try iso.toNumber(args[i])))) }
             return iso.newString(units: out)
