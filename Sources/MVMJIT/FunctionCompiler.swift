@@ -74,13 +74,9 @@ public final class FunctionCompiler {
     private let slowPathEntries: [Opcode: LLVMValueRef]
     private let callHelper: LLVMValueRef
     private let constructHelper: LLVMValueRef
-    private let finishCallType: LLVMTypeRef
-    private let finishCallHelper: LLVMValueRef
-    private let nativeEntryType: LLVMTypeRef
-    private let newThisType: LLVMTypeRef
+    private let directCalls: DirectCallEmitter
     private let collectionType: LLVMTypeRef
     private let collectionHelper: LLVMValueRef
-    private let newThisHelper: LLVMValueRef
     private var exceptionBlock: LLVMBasicBlockRef! = nil
 
     /// Why a block cannot be compiled, or nil.
@@ -114,13 +110,7 @@ public final class FunctionCompiler {
         })
         callHelper = LLVMAddFunction(module, NativeABI.callSymbol, slowPathType)!
         constructHelper = LLVMAddFunction(module, NativeABI.constructSymbol, slowPathType)!
-        var finishParameters: [LLVMTypeRef?] = [i8Pointer, i32, i64]
-        finishCallType = LLVMFunctionType(i32, &finishParameters, 3, 0)!
-        finishCallHelper = LLVMAddFunction(module, NativeABI.finishCallSymbol, finishCallType)!
-        nativeEntryType = type
-        var newThisParameters: [LLVMTypeRef?] = [i8Pointer, i64]
-        newThisType = LLVMFunctionType(i64, &newThisParameters, 2, 0)!
-        newThisHelper = LLVMAddFunction(module, NativeABI.newThisSymbol, newThisType)!
+        directCalls = DirectCallEmitter(context: context, module: module)
         var collectionParameters: [LLVMTypeRef?] = [i8Pointer, i32, i64, i64, i64]
         collectionType = LLVMFunctionType(i64, &collectionParameters, 5, 0)!
         collectionHelper = LLVMAddFunction(module, NativeABI.collectionSymbol, collectionType)!
@@ -361,7 +351,7 @@ public final class FunctionCompiler {
     }
 
     /// The record of frame `index` (an i64) of the frame stack at `frames`.
-    private static func frameRecord(_ ir: IRBuilder, _ frames: LLVMValueRef, _ index: LLVMValueRef) -> LLVMValueRef {
+    static func frameRecord(_ ir: IRBuilder, _ frames: LLVMValueRef, _ index: LLVMValueRef) -> LLVMValueRef {
         ir.address(frames, ir.mul(index, ir.int64(UInt64(NativeABI.frameSize))), ir.i8)
     }
 
@@ -945,34 +935,13 @@ public final class FunctionCompiler {
         return site < feedback.callKinds.count && feedback.callKinds[site] == 1
     }
 
-    /// A call whose site saw only JS functions: when the callee is compiled
-    /// and its frame needs nothing from the runtime (no `arguments`, `this`
-    /// already an object or the function strict), the frame is pushed here
-    /// and the callee's native code called directly; a plain return is
-    /// handled here too. Everything else goes through nativeCall.
-    /// Where a direct call's frame comes from: constants when it is compiled
-    /// inline at its site, parameters in the shared out-of-line copy.
-    private struct DirectCall {
-        let state: LLVMValueRef, frame: LLVMValueRef, data: LLVMValueRef
-        /// i64: the callee's register (`this` and the arguments follow), the argument count.
-        let base: LLVMValueRef, argc: LLVMValueRef
-        /// i32: the caller's destination register and the call's bytecode offset.
-        let returnRegister: LLVMValueRef, pcOffset: LLVMValueRef
-        /// i64: the caller's register count (its stack top after the call).
-        let callerRegisters: LLVMValueRef
-    }
-
-    /// Direct calls compiled inline, at most; further sites call one
-    /// out-of-line copy per module. The sequence is long (a frame record
-    /// filled in, registers cleared, the result checked), and in call-heavy
+    /// Direct calls compiled inline, at most; further sites call the shared
+    /// stub (DirectCalls.swift). The sequence is long (a frame record filled
+    /// in, registers cleared, the result checked), and in call-heavy
     /// functions copies of it were close to half the IR to compile.
     private static let inlineDirectCalls = 2
     private lazy var directCallSites = instructions.filter { ($0.opcode == .call || $0.opcode == .new) && callSiteSawOnlyJS($0) }.count
     private var directCallHelpers: [Bool: LLVMValueRef] = [:]
-    private var directCallHelperType: LLVMTypeRef {
-        var parameters: [LLVMTypeRef?] = [ir.i8Pointer, ir.i8Pointer, ir.i8Pointer, ir.i64, ir.i64, ir.i32, ir.i32, ir.i64]
-        return LLVMFunctionType(ir.i32, &parameters, 8, 0)
-    }
 
     /// A call or `new` whose site only saw JS functions: a compiled callee
     /// gets its frame pushed here and its native code called; anything else
@@ -988,7 +957,7 @@ public final class FunctionCompiler {
             // 0: done, the result in the frame; 1: the runtime's call; -1: an exception.
             var args: [LLVMValueRef?] = [site.state, site.frame, site.data, site.base, site.argc,
                                          site.returnRegister, site.pcOffset, site.callerRegisters]
-            let status = LLVMBuildCall2(ir.builder, directCallHelperType, directCallHelper(construct: construct), &args, 8, "")!
+            let status = LLVMBuildCall2(ir.builder, DirectCallEmitter.stubType(ir.context), directCallHelper(construct: construct), &args, 8, "")!
             let done = ir.block("call.done")
             let switchInstruction = LLVMBuildSwitch(ir.builder, status, done, 2)!
             LLVMAddCase(switchInstruction, ir.int32(1), slow)
@@ -997,7 +966,7 @@ public final class FunctionCompiler {
             reloadOutputs(i)
             ir.br(edge(i.next))
         } else {
-            pushFrameAndCall(ir, site, construct: construct, slow: slow, exception: exceptionExit(), returned: { result in
+            directCalls.pushFrameAndCall(ir, site, construct: construct, slow: slow, exception: exceptionExit(), returned: { result in
                 reloadOutputs(i)
                 set(i.a, result)
                 ir.br(edge(i.next))
@@ -1011,185 +980,15 @@ public final class FunctionCompiler {
         ir.br(edge(i.next))
     }
 
-    /// The module's out-of-line direct call (see DirectCall), made on first use.
+    /// The shared out-of-line direct call (DirectCalls.swift), declared on first use.
     private func directCallHelper(construct: Bool) -> LLVMValueRef {
         if let helper = directCallHelpers[construct] { return helper }
-        let name = String(cString: LLVMGetValueName(ir.function)) + (construct ? ".new" : ".call")
-        let helper = LLVMAddFunction(ir.module, name, directCallHelperType)!
-        LLVMSetLinkage(helper, LLVMInternalLinkage)
-        LLVMAddAttributeAtIndex(helper, LLVMAttributeIndex(bitPattern: Int32(LLVMAttributeFunctionIndex)),
-                                LLVMCreateEnumAttribute(ir.context, LLVMGetEnumAttributeKindForName("noinline", 8), 0))
-        let h = IRBuilder(context: ir.context, module: ir.module, function: helper)
-        defer { h.dispose() }
-        h.position(at: h.block("entry"))
-        let p = (0..<8).map { LLVMGetParam(helper, UInt32($0))! }
-        let site = DirectCall(state: p[0], frame: p[1], data: p[2], base: p[3], argc: p[4],
-                              returnRegister: p[5], pcOffset: p[6], callerRegisters: p[7])
-        let slow = h.block("slow"), exception = h.block("exception")
-        pushFrameAndCall(h, site, construct: construct, slow: slow, exception: exception, returned: { result in
-            h.store(result, site.frame, h.mul(h.zext(site.returnRegister, h.i64), h.int64(8)), .frame)
-            h.ret(h.int32(0))
-        }, finished: {
-            h.ret(h.int32(0))
-        })
-        h.position(at: slow)
-        h.ret(h.int32(1))
-        h.position(at: exception)
-        h.ret(h.int32(-1))
+        let helper = DirectCallEmitter.declare(ir.module, DirectCallEmitter.stubSymbol(construct: construct),
+                                               DirectCallEmitter.stubType(ir.context))
         directCallHelpers[construct] = helper
         return helper
     }
 
-    /// Checks that the callee is a compiled JS function that can run on a
-    /// plain frame and that there is room (else branches to `slow`), pushes
-    /// its frame, calls its native code, and goes on in `returned` with the
-    /// value of a plain return, or in `finished` once the runtime finished a
-    /// callee that left otherwise (its result is then in the caller's frame).
-    private func pushFrameAndCall(_ ir: IRBuilder, _ site: DirectCall, construct: Bool,
-                                  slow: LLVMBasicBlockRef, exception: LLVMBasicBlockRef,
-                                  returned: (LLVMValueRef) -> Void, finished: () -> Void) {
-        let (state, frame, data) = (site.state, site.frame, site.data)
-        let calleeAddress = ir.address(frame, ir.mul(site.base, ir.int64(8)), ir.i64)
-        let callee = ir.load(ir.i64, calleeAddress, .frame)
-        let isCell = ir.block("call.cell"), direct = ir.block("call.direct")
-        ir.condBr(ir.isCell(callee), isCell, slow)
-        ir.position(at: isCell)
-        let p = ir.pointer(callee)
-        let isFunction = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindFunction))
-        let callable: LLVMValueRef
-        if construct {
-            // A plain constructor: no derived class, no field initializer.
-            let aux = ir.load(ir.i32, p, NativeABI.cellAuxOffset)
-            let plain = ir.icmp(LLVMIntEQ, ir.and(aux, ir.int32(Int32(bitPattern: NativeABI.notPlainConstructorBits))), ir.int32(0))
-            let noFields = ir.xor(ir.isCell(ir.load(ir.i64, p, NativeABI.functionFieldInitOffset)), ir.trueValue)
-            callable = ir.and(plain, noFields)
-        } else {
-            let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset, .header)
-            callable = ir.icmp(LLVMIntEQ, ir.and(flags, ir.int8(NativeABI.classConstructorFlag)), ir.int8(0))
-        }
-        ir.condBr(ir.and(isFunction, callable), direct, slow)
-
-        ir.position(at: direct)
-        let calleeData = ir.pointer(ir.sub(ir.load(ir.i64, p, NativeABI.functionDataOffset), ir.int64(NativeABI.doubleOffset)))
-        let entry = ir.load(ir.i8Pointer, calleeData, NativeABI.dataNativeOffset)
-        let codeFlags = ir.load(ir.i32, calleeData, NativeABI.dataFlagsOffset)
-        let compiled = ir.icmp(LLVMIntNE, LLVMBuildPtrToInt(ir.builder, entry, ir.i64, "")!, ir.int64(0))
-        let plainFrame = ir.icmp(LLVMIntEQ, ir.and(codeFlags, ir.int32(Int32(bitPattern: NativeABI.needsArgumentsFlag))), ir.int32(0))
-        // `this`: strict functions and arrows take it as it is; others need an object (undefined becomes globalThis).
-        let calleeRegisters = ir.address(frame, ir.mul(ir.add(site.base, ir.int64(1)), ir.int64(8)), ir.i8)
-        let thisAddress = ir.bitcast(calleeRegisters, ir.i64Pointer)
-        let this = ir.load(ir.i64, thisAddress, .frame)
-        let strict = ir.icmp(LLVMIntNE, ir.and(codeFlags, ir.int32(Int32(bitPattern: NativeABI.strictOrArrowFlags))), ir.int32(0))
-        let thisIsUndefined = ir.icmp(LLVMIntEQ, this, ir.int64(NativeABI.undefinedBits))
-        var thisIsObject = ir.isCell(this)
-        let safeThis = ir.pointer(ir.select(thisIsObject, this, ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset)))
-        thisIsObject = ir.and(thisIsObject, ir.icmp(LLVMIntUGE, ir.load(ir.i8, safeThis, 0), ir.int8(NativeABI.firstObjectKind)))
-        let thisOK = construct ? ir.trueValue : ir.or(strict, ir.or(thisIsUndefined, thisIsObject))
-        // Room: a frame, registers, and native stack above the reserve.
-        let frameCount = ir.load(ir.i64, state, NativeABI.stateFrameCountOffset)
-        let frameRoom = ir.icmp(LLVMIntSLT, frameCount, ir.load(ir.i64, state, NativeABI.stateFrameCapacityOffset))
-        let registerCount = ir.sext(ir.load(ir.i32, calleeData, NativeABI.dataRegisterCountOffset), ir.i64)
-        let calleeTop = ir.address(calleeRegisters, ir.mul(ir.add(registerCount, ir.int64(256)), ir.int64(8)), ir.i8)
-        let registerRoom = ir.icmp(LLVMIntULE, LLVMBuildPtrToInt(ir.builder, calleeTop, ir.i64, "")!,
-                                   ir.load(ir.i64, state, NativeABI.stateRegisterEndOffset))
-        let stackPointer = LLVMBuildPtrToInt(ir.builder, ir.intrinsic("llvm.frameaddress.p0i8", returns: ir.i8Pointer, [ir.int32(0)]), ir.i64, "")!
-        let stackRoom = ir.icmp(LLVMIntUGT, stackPointer, ir.load(ir.i64, state, NativeABI.stateNativeStackLimitOffset))
-        let ok = ir.and(ir.and(ir.and(compiled, plainFrame), thisOK), ir.and(ir.and(frameRoom, registerRoom), stackRoom))
-        let push = ir.block("call.push")
-        ir.condBr(ok, push, slow)
-
-        ir.position(at: push)
-        // This frame's pc names the call (stack traces, handlers, the heap
-        // limit's error when making `this` collects); then the callee's frame.
-        let frames = ir.load(ir.i8Pointer, state, NativeABI.stateFramesOffset)
-        let code = ir.load(ir.i8Pointer, data, NativeABI.dataCodeOffset)
-        let callerFrame = Self.frameRecord(ir, frames, ir.sub(frameCount, ir.int64(1)))
-        ir.store(ir.address(code, ir.mul(ir.zext(site.pcOffset, ir.i64), ir.int64(4)), ir.i8), callerFrame, NativeABI.framePCOffset)
-        let undefined = ir.int64(NativeABI.undefinedBits)
-        var newObject: LLVMValueRef? = nil
-        if construct {
-            // `this` is a new object whose prototype is the constructor's `prototype`.
-            var thisArgs: [LLVMValueRef?] = [state, callee]
-            let object = LLVMBuildCall2(ir.builder, newThisType, newThisHelper, &thisArgs, 2, "")!
-            let made = ir.block("this.made")
-            ir.condBr(ir.icmp(LLVMIntEQ, object, ir.int64(0)), exception, made)
-            ir.position(at: made)
-            ir.store(object, thisAddress, .frame)
-            newObject = object
-        } else {
-            ir.ifThen(ir.and(ir.xor(strict, ir.trueValue), thisIsUndefined), "this.global") {
-                ir.store(ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset), thisAddress, .frame)
-            }
-        }
-        // Parameters past the arguments start undefined (the callee's code
-        // clears the rest of its registers when entered as a fresh call).
-        let parameters = ir.sext(ir.load(ir.i32, calleeData, NativeABI.dataParameterCountOffset), ir.i64)
-        let firstUnset = ir.add(ir.int64(1), ir.select(ir.icmp(LLVMIntSLT, site.argc, parameters), site.argc, parameters))
-        let lastParameter = ir.add(parameters, ir.int64(1))
-        let fillHead = ir.block("fill"), fillBody = ir.block("fill.body"), filled = ir.block("filled")
-        let before = ir.currentBlock
-        ir.br(fillHead)
-        ir.position(at: fillHead)
-        let j = LLVMBuildPhi(ir.builder, ir.i64, "")!
-        var startValue: LLVMValueRef? = firstUnset
-        var startBlock: LLVMBasicBlockRef? = before
-        LLVMAddIncoming(j, &startValue, &startBlock, 1)
-        ir.condBr(ir.icmp(LLVMIntSLT, j, lastParameter), fillBody, filled)
-        ir.position(at: fillBody)
-        ir.store(undefined, calleeRegisters, ir.mul(j, ir.int64(8)))
-        var nextValue: LLVMValueRef? = ir.add(j, ir.int64(1))
-        var nextBlock: LLVMBasicBlockRef? = fillBody
-        LLVMAddIncoming(j, &nextValue, &nextBlock, 1)
-        ir.br(fillHead)
-        ir.position(at: filled)
-
-        let calleeCode = ir.load(ir.i8Pointer, calleeData, NativeABI.dataCodeOffset)
-        let record = Self.frameRecord(ir, frames, frameCount)
-        ir.store(calleeData, record, NativeABI.frameDataOffset)
-        ir.store(calleeCode, record, NativeABI.framePCOffset)
-        ir.store(calleeCode, record, NativeABI.frameReturnPCOffset)
-        ir.store(calleeRegisters, record, NativeABI.frameRegistersOffset)
-        ir.store(callee, record, NativeABI.frameCalleeOffset)
-        ir.store(construct ? callee : undefined, record, NativeABI.frameNewTargetOffset)
-        ir.store(undefined, record, NativeABI.frameArgumentsOffset)
-        ir.store(site.returnRegister, record, NativeABI.frameReturnRegisterOffset)
-        let frameFlags = NativeABI.frameEntryFlag | (construct ? NativeABI.frameConstructFlag : 0)
-        ir.store(ir.int32(Int32(bitPattern: frameFlags)), record, NativeABI.frameFlagsOffset)
-        ir.store(undefined, record, NativeABI.frameGeneratorOffset)
-        ir.store(ir.add(frameCount, ir.int64(1)), state, NativeABI.stateFrameCountOffset)
-        ir.store(ir.address(calleeRegisters, ir.mul(registerCount, ir.int64(8)), ir.i8), state, NativeABI.stateStackTopOffset)
-
-        var args: [LLVMValueRef?] = [state, calleeRegisters, calleeData, ir.int32(Int32(bitPattern: NativeABI.freshCallEntry))]
-        let native = ir.bitcast(entry, LLVMPointerType(nativeEntryType, 0))
-        let exitWord = LLVMBuildCall2(ir.builder, nativeEntryType, native, &args, 4, "")!
-        let returnedKind = ir.icmp(LLVMIntEQ, LLVMBuildLShr(ir.builder, exitWord, ir.int64(NativeABI.exitKindShift), "")!, ir.int64(NativeABI.exitReturned))
-        let plainReturn = ir.block("call.returned"), finish = ir.block("call.finish")
-        ir.condBr(returnedKind, plainReturn, finish)
-
-        // A plain return: the value, and the callee's frame popped.
-        ir.position(at: plainReturn)
-        let resultRegister = ir.and(LLVMBuildLShr(ir.builder, exitWord, ir.int64(NativeABI.exitDetailShift), "")!, ir.int64(0xFFFF))
-        var result = ir.load(ir.i64, calleeRegisters, ir.mul(resultRegister, ir.int64(8)))
-        if let newObject {
-            // A constructor's value is what it returned if that is an object, else `this`.
-            let returnedObject = ir.isCell(result)
-            let safe = ir.pointer(ir.select(returnedObject, result, newObject))
-            let isObject = ir.and(returnedObject, ir.icmp(LLVMIntUGE, ir.load(ir.i8, safe, 0), ir.int8(NativeABI.firstObjectKind)))
-            result = ir.select(isObject, result, ir.load(ir.i64, calleeRegisters, 0))
-        }
-        ir.store(frameCount, state, NativeABI.stateFrameCountOffset)
-        ir.store(ir.address(frame, ir.mul(site.callerRegisters, ir.int64(8)), ir.i8), state, NativeABI.stateStackTopOffset)
-        returned(result)
-
-        // Anything else: the runtime finishes the callee and stores the result.
-        ir.position(at: finish)
-        var finishArgs: [LLVMValueRef?] = [state, site.pcOffset, exitWord]
-        let status = LLVMBuildCall2(ir.builder, finishCallType, finishCallHelper, &finishArgs, 3, "")!
-        let done = ir.block("call.finished")
-        ir.condBr(ir.icmp(LLVMIntEQ, status, ir.int32(-1)), exception, done)
-        ir.position(at: done)
-        finished()
-    }
 
     static func isBitwise(_ op: Opcode) -> Bool {
         op == .bitAnd || op == .bitOr || op == .bitXor || op == .shl || op == .shr

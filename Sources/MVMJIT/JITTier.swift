@@ -85,6 +85,17 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         session.passes = ProcessInfo.processInfo.environment["MVM_JIT_PASSES"] ?? options.passes
         session.dumpIR = options.dumpIR
         perfMap = options.perfMap ? PerfMap() : nil
+        // Compiled when a function first calls them, once for the session;
+        // at once with a perf map, which names them too.
+        try session.addModule(named: "mvm_direct_calls") { context, module in
+            DirectCallEmitter.buildStubs(context: context, module: module)
+        }
+        if let perfMap {
+            for construct in [false, true] {
+                let symbol = DirectCallEmitter.stubSymbol(construct: construct)
+                perfMap.add(start: try session.address(of: symbol), size: session.size(of: symbol), name: "mvm:\(symbol)")
+            }
+        }
     }
 
     public func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, wait: Bool) -> NativeCodeLookup {
