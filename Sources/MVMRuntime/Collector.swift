@@ -58,11 +58,12 @@ extension Isolate {
                 mark(cell.value(at: 16))
             default:
                 mark(cell.proto)
-                let shape = cell.shape
-                let slotCount = shape.slotCount
+                // The slot count and layout without retaining the shape (one
+                // retain and release per marked object otherwise).
+                let (slotCount, inlineOffset) = cell.withShape { ($0.slotCount, $0.inlineOffset) }
                 if slotCount > 0 {
                     let inline = min(slotCount, Shape.inlineCount)
-                    for i in 0..<inline { mark(cell.value(at: shape.inlineOffset + 8 * i)) }
+                    for i in 0..<inline { mark(cell.value(at: inlineOffset + 8 * i)) }
                     if slotCount > Shape.inlineCount, let outOfLine = cell.outOfLineSlots {
                         for i in 0..<(slotCount - Shape.inlineCount) { mark(outOfLine[i]) }
                     }

@@ -266,15 +266,17 @@ extension Isolate {
 
     /// Adds a named property that the object does not have yet.
     func addProperty(_ cell: Cell, _ key: PropertyKey, _ value: Value, _ attrs: UInt8) {
-        let shape = cell.shape
-        if !shape.isDictionary && shape.count >= 128 && cell != globalObject.cell {
+        // The current shape is borrowed (the cell keeps it alive); the next
+        // one comes back retained from `adding`.
+        let tooMany = cell.withShape { !$0.isDictionary && $0.count >= 128 }
+        if tooMany && cell != globalObject.cell {
             toDictionary(cell)
             return addProperty(cell, key, value, attrs)
         }
-        let next = shape.adding(key.bits, attrs)
+        let (next, isDictionary) = cell.withShape { ($0.adding(key.bits, attrs), $0.isDictionary) }
         let slot = next.slots[next.count - 1]
         ensureSlotCapacity(cell, Int(slot))
-        if !shape.isDictionary { cell.shapeBits = next.bits }
+        if !isDictionary { cell.shapeBits = next.bits }
         writeSlot(cell, next, slot, value)
         if key.isSymbol { pinSymbol(key.value) }
         if cell.cellFlags & ObjectFlags.isPrototype != 0 { protoEpoch &+= 1 }
@@ -603,13 +605,15 @@ extension Isolate {
             }
             return true
         }
-        let shape = cell.shape
-        let index = shape.find(key.bits)
-        if index >= 0 {
+        // An own data property: written in place (the shape borrowed, not retained).
+        let existing: Bool? = cell.withShape { shape in
+            let index = shape.find(key.bits)
+            if index < 0 { return nil }
             if shape.attributes[index] & (Attributes.accessor | Attributes.writable) != Attributes.writable { return false }
             writeSlot(cell, shape, shape.slots[index], value)
             return true
         }
+        if let existing { return existing }
         if cell.cellFlags & ObjectFlags.nonExtensible != 0 { return false }
         if cell.cellKind == .array && key.bits == names.length.bits { return try setArrayLength(cell, value) }
         addProperty(cell, key, value, Attributes.data)
@@ -861,21 +865,19 @@ extension Isolate {
             if cell.cellKind == .array && !onlyEnumerable { result.append(PropertyKey(names.length)) }
             if cell.cellFlags & ObjectFlags.lazyPrototype != 0 { materializePrototype(cell) }
         }
-        let shape = cell.shape
-        for (i, bits) in shape.keys.enumerated() {
-            let key = PropertyKey(bits: bits)
-            if onlyEnumerable && shape.attributes[i] & Attributes.enumerable == 0 { continue }
-            if key.value.isSymbol {
-                continue
-            }
-            if !includeStrings { continue }
-            if cell.cellFlags & ObjectFlags.sparse != 0 && StringLayout.arrayIndex(key.value.cell) != StringLayout.notIndex { continue }
-            result.append(key)
-        }
-        if includeSymbols {
-            for (i, bits) in shape.keys.enumerated() where Value(bits: bits).isSymbol && !isPrivateKey(bits) {
+        cell.withShape { shape in
+            for (i, bits) in shape.keys.enumerated() {
+                let key = PropertyKey(bits: bits)
                 if onlyEnumerable && shape.attributes[i] & Attributes.enumerable == 0 { continue }
-                result.append(PropertyKey(bits: bits))
+                if key.value.isSymbol || !includeStrings { continue }
+                if cell.cellFlags & ObjectFlags.sparse != 0 && StringLayout.arrayIndex(key.value.cell) != StringLayout.notIndex { continue }
+                result.append(key)
+            }
+            if includeSymbols {
+                for (i, bits) in shape.keys.enumerated() where Value(bits: bits).isSymbol && !isPrivateKey(bits) {
+                    if onlyEnumerable && shape.attributes[i] & Attributes.enumerable == 0 { continue }
+                    result.append(PropertyKey(bits: bits))
+                }
             }
         }
         return result
