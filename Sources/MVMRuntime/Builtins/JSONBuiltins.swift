@@ -415,10 +415,15 @@ struct JSONWriter: ~Copyable {
     /// The isolate is a parameter, not a stored property: a method of this
     /// mutating struct would retain a stored one around every call it makes.
     mutating func serialize(_ iso: Isolate, _ holder: Value, _ key: PropertyKey, depth: Int) throws(Thrown) -> Bool {
+        try serialize(iso, try iso.get(holder, key), holder: holder, key: key, depth: depth)
+    }
+
+    /// Appends `value`, read from holder[key], as JSON (see above).
+    mutating func serialize(_ iso: Isolate, _ value: Value, holder: Value, key: PropertyKey, depth: Int) throws(Thrown) -> Bool {
         if !iso.hasStackRoom { throw iso.throwError(.rangeError, "Maximum call stack size exceeded") }
         let saved = iso.stackTop
         defer { iso.stackTop = saved }
-        var value = try iso.get(holder, key)
+        var value = value
         iso.root(value)
         if value.isObject {
             let toJSON = try iso.get(value, PropertyKey(iso.names.toJSON))
@@ -457,23 +462,58 @@ struct JSONWriter: ~Copyable {
             out.append(93)
             return true
         }
-        let keys: [PropertyKey]
-        if let allowList { keys = allowList.map { iso.propertyKey(primitive: $0) } }
-        else { keys = iso.ownKeys(value.cell, onlyEnumerable: true) }
         out.append(123)
         var first = true
-        for k in keys {
-            // Write the key, then take it back if the value has no JSON form.
-            let mark = out.count
-            if !first { out.append(44) }
-            if pretty { newline(depth + 1) }
-            appendQuoted(iso, iso.keyValue(k))
-            out.append(58)
-            if pretty { out.append(32) }
-            if try serialize(iso, value, k, depth: depth + 1) { first = false } else { out.truncate(to: mark) }
+        if allowList == nil, let shape = JSONWriter.plainShape(value.cell) {
+            try serializeFields(iso, value, shape, depth: depth, first: &first)
+        } else {
+            let keys: [PropertyKey]
+            if let allowList { keys = allowList.map { iso.propertyKey(primitive: $0) } }
+            else { keys = iso.ownKeys(value.cell, onlyEnumerable: true) }
+            for k in keys { try member(iso, iso.keyValue(k), try iso.get(value, k), holder: value, key: k, depth: depth, first: &first) }
         }
         if pretty && !first { newline(depth) }
         out.append(125)
         return true
+    }
+
+    /// The shape of an ordinary object whose own keys are its shape's keys
+    /// in order: no elements, not a dictionary (whose shape changes in
+    /// place), not sparse; nil for anything else.
+    static func plainShape(_ cell: Cell) -> Shape? {
+        guard cell.cellKind == .object, cell.elementLength == 0,
+              cell.cellFlags & (ObjectFlags.dictionary | ObjectFlags.sparse) == 0 else { return nil }
+        return cell.shape
+    }
+
+    /// An ordinary object's fields, walking its shape: the keys are the
+    /// shape's (taken before any value is serialized, as EnumerableOwnPropertyNames
+    /// does), and a data property's value is read from its slot while the
+    /// object keeps that shape. A toJSON that changes the object on the way
+    /// sends the remaining reads through Get, as the spec's order requires.
+    mutating func serializeFields(_ iso: Isolate, _ object: Value, _ shape: Shape, depth: Int, first: inout Bool) throws(Thrown) {
+        let cell = object.cell, shapeBits = cell.shapeBits
+        for i in 0..<shape.count {
+            let bits = shape.keys[i], attributes = shape.attributes[i]
+            let name = Value(bits: bits)
+            if attributes & Attributes.enumerable == 0 || !name.isString { continue }
+            let key = PropertyKey(bits: bits)
+            let field = attributes & Attributes.accessor == 0 && cell.shapeBits == shapeBits
+                ? iso.readSlot(cell, shape, shape.slots[i]) : try iso.get(object, key)
+            try member(iso, name, field, holder: object, key: key, depth: depth, first: &first)
+        }
+    }
+
+    /// Writes `"name": field` into an object's text, or takes the name back
+    /// when the field has no JSON form.
+    mutating func member(_ iso: Isolate, _ name: Value, _ field: Value, holder: Value, key: PropertyKey,
+                         depth: Int, first: inout Bool) throws(Thrown) {
+        let mark = out.count
+        if !first { out.append(44) }
+        if !gap.isEmpty { newline(depth + 1) }
+        appendQuoted(iso, name)
+        out.append(58)
+        if !gap.isEmpty { out.append(32) }
+        if try serialize(iso, field, holder: holder, key: key, depth: depth + 1) { first = false } else { out.truncate(to: mark) }
     }
 }
