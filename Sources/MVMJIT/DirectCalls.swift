@@ -3,8 +3,9 @@
 // on a plain frame, pushes its frame and calls its native code; a plain
 // return is handled here too, everything else goes through the runtime
 // (nativeCall). The sequence is long (a frame record filled in, registers
-// cleared, the result checked): functions compile it inline at their first
-// two such sites and call one shared copy, the stubs below, at the others.
+// cleared, the result checked): a function with at most two such sites
+// compiles it inline; one with more calls a shared copy, the stubs below,
+// at every site.
 // The stubs are compiled once per LLJIT session, in a module of their own,
 // not once per function module: in call-heavy functions a private copy
 // was a tenth of the IR to compile.

@@ -935,10 +935,11 @@ public final class FunctionCompiler {
         return site < feedback.callKinds.count && feedback.callKinds[site] == 1
     }
 
-    /// Direct calls compiled inline, at most; further sites call the shared
-    /// stub (DirectCalls.swift). The sequence is long (a frame record filled
-    /// in, registers cleared, the result checked), and in call-heavy
-    /// functions copies of it were close to half the IR to compile.
+    /// Direct call sites a function compiles inline, at most; a function
+    /// with more calls the shared stub (DirectCalls.swift) at all of them.
+    /// The sequence is long (a frame record filled in, registers cleared,
+    /// the result checked), and in call-heavy functions copies of it were
+    /// close to half the IR to compile.
     private static let inlineDirectCalls = 2
     private lazy var directCallSites = instructions.filter { ($0.opcode == .call || $0.opcode == .new) && callSiteSawOnlyJS($0) }.count
     private var directCallHelpers: [Bool: LLVMValueRef] = [:]
