@@ -281,17 +281,24 @@ extension Isolate {
         return this
     }
 
+    /// A function's `prototype` value (maybe not an object) when it sits
+    /// where it did in the last function looked up: functions mostly share
+    /// a few shapes. Nil for another shape, a dictionary, or a prototype
+    /// not made yet.
+    @inline(__always)
+    func cachedPrototype(_ function: Cell) -> Value? {
+        guard function.cellFlags & (ObjectFlags.lazyPrototype | ObjectFlags.dictionary) == 0,
+              function.shapeBits == prototypeSlotCache.shape else { return nil }
+        return function.slot(atOffset: prototypeSlotCache.offset)
+    }
+
     /// The prototype for an object created by `new newTarget`.
     func prototypeForConstruct(_ newTarget: Value, newTarget _: Value, fallback: Value? = nil) throws(Thrown) -> Value {
         if newTarget.isCell(.function) {
             let cell = newTarget.cell
             if cell.cellFlags & ObjectFlags.lazyPrototype != 0 { materializePrototype(cell) }
-            // Functions mostly share a few shapes: remember where `prototype` sits in the last one.
+            if let proto = cachedPrototype(cell) { return proto.isObject ? proto : fallback ?? objectPrototype }
             let plain = cell.cellFlags & ObjectFlags.dictionary == 0
-            if plain && cell.shapeBits == prototypeSlotCache.shape {
-                let proto = cell.slot(atOffset: prototypeSlotCache.offset)
-                return proto.isObject ? proto : fallback ?? objectPrototype
-            }
             if let own = namedOwnProperty(cell, PropertyKey(names.prototype)), !own.isAccessor {
                 if plain {
                     cell.withShape { shape in

@@ -193,10 +193,9 @@ extension Isolate {
             return 0
         }
         // Compiled code checked the constructor: plain (not derived), no
-        // field initializer. Its `prototype` is where the last one's was.
+        // field initializer; with its `prototype` cached, `this` is made here.
         let cell = callee.cell
-        if cell.cellFlags & (ObjectFlags.lazyPrototype | ObjectFlags.dictionary) == 0 && cell.shapeBits == prototypeSlotCache.shape {
-            let proto = cell.slot(atOffset: prototypeSlotCache.offset)
+        if let proto = cachedPrototype(cell) {
             return Value(cell: newObjectCell(.object, proto: proto.isObject ? proto : objectPrototype)).bits
         }
         do { return try constructThis(cell, newTarget: callee).bits } catch { return 0 }
