@@ -214,6 +214,12 @@ extension Isolate {
         values.withUnsafeBufferPointer { newArray(copying: $0.baseAddress, count: $0.count) }
     }
 
+    /// A dense array's values as a Swift array.
+    func denseValues(_ cell: Cell) -> [Value] {
+        let n = cell.elementLength
+        return n == 0 ? [] : Array(UnsafeBufferPointer(start: cell.elementValues, count: n))
+    }
+
     /// A dense array of `count` values read from `values` (registers, or
     /// another array's storage; they must stay reachable meanwhile).
     func newArray(copying values: UnsafePointer<Value>?, count: Int) -> Value {

@@ -717,14 +717,12 @@ extension Isolate {
     /// Everything an iterable yields (spread, Array.from, ...).
     func spreadToList(_ iterable: Value) throws(Thrown) -> [Value] {
         if iterable.isCell(.array) && arrayIteratorIsPristine(iterable) {
-            let cell = iterable.cell
-            var result: [Value] = []
-            result.reserveCapacity(cell.elementLength)
-            for i in 0..<cell.elementLength {
-                let v = i < cell.elementCapacity ? cell.elementValues[i] : .empty
-                result.append(v.isEmpty ? try get(iterable, PropertyKey(index: UInt32(i))) : v)
-            }
-            return result
+            // The walk `[...iterable]` does (appendSpread), into an array
+            // that keeps what a getter at a hole returned reachable.
+            let holder = newArray(capacity: 0)
+            root(holder)
+            try appendSpread(holder.cell, iterable)
+            return denseValues(holder.cell)
         }
         let saved = stackTop
         let record = stackTop

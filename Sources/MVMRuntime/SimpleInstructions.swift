@@ -114,8 +114,7 @@ extension Isolate {
             if op == .superCall {
                 args = (0..<Int(pc[2])).map { base[2 + $0] }
             } else {
-                let list = r[Int(pc[2])].cell
-                args = list.elementLength == 0 ? [] : Array(UnsafeBufferPointer(start: list.elementValues, count: list.elementLength))
+                args = denseValues(r[Int(pc[2])].cell)
             }
             r[a] = try superConstruct(frame, args)
         case .arrayPushHole:
