@@ -54,6 +54,11 @@ public final class FunctionCompiler {
 
     let block: CodeBlock
     let feedback: FeedbackSnapshot
+    /// For a loop compile, the offsets of the outermost loop around the
+    /// header asked for: the only code compiled, entered at its loop
+    /// headers; a jump out of it leaves for the interpreter. Nil: the whole
+    /// function, entered also at its start and by calls.
+    let region: ClosedRange<Int>?
     let ir: IRBuilder
     let instructions: [Instruction]
     let types: RegisterTypes
@@ -86,10 +91,16 @@ public final class FunctionCompiler {
         return nil
     }
 
-    init(block: CodeBlock, feedback: FeedbackSnapshot, symbol: String, context: LLVMContextRef, module: LLVMModuleRef) {
+    init(block: CodeBlock, feedback: FeedbackSnapshot, loop: Int? = nil, symbol: String, context: LLVMContextRef, module: LLVMModuleRef) {
         self.block = block
         self.feedback = feedback
-        instructions = decode(block)
+        let decoded = decode(block)
+        instructions = decoded
+        // A loop that is more than half of the function compiles with the
+        // rest: the loop compile would save little, and calls could not use it.
+        region = loop.flatMap { header in
+            FunctionCompiler.loopRanges(decoded).filter { $0.contains(header) }.max { $0.count < $1.count }
+        }.flatMap { $0.count * 2 <= block.codeCount ? $0 : nil }
         types = RegisterTypes(block: block, instructions: instructions, feedback: feedback)
         let i64 = LLVMInt64TypeInContext(context)!, i32 = LLVMInt32TypeInContext(context)!
         let i8Pointer = LLVMPointerType(LLVMInt8TypeInContext(context), 0)!
@@ -133,8 +144,11 @@ public final class FunctionCompiler {
 
         // The entry switch: the function's start and its loop headers (OSR);
         // calls and `new` return into native code directly (nativeCall).
-        var entries: Set<Int> = [0]
-        for instruction in instructions where instruction.opcode == .loop { entries.insert(instruction.target(0)) }
+        // A loop compile has only the headers in its region.
+        var entries: Set<Int> = region == nil ? [0] : []
+        for instruction in instructions where instruction.opcode == .loop && compiled(instruction) {
+            entries.insert(instruction.target(0))
+        }
         let unknownEntry = ir.block("unknown-entry")
         ir.position(at: entry)
         let dispatch = LLVMBuildSwitch(ir.builder, entryOffset, unknownEntry, UInt32(entries.count))!
@@ -144,10 +158,12 @@ public final class FunctionCompiler {
         // loaded; then it is the function's start (entry 0), whose other
         // callers have filled them already.
         let fresh = ir.block("fresh")
-        LLVMAddCase(dispatch, ir.int32(Int32(bitPattern: NativeABI.freshCallEntry)), fresh)
-        ir.position(at: fresh)
-        for r in (block.parameterCount + 1)..<max(block.parameterCount + 1, block.registerCount) {
-            ir.store(ir.int64(NativeABI.undefinedBits), frame, 8 * r, .frame)
+        if region == nil {
+            LLVMAddCase(dispatch, ir.int32(Int32(bitPattern: NativeABI.freshCallEntry)), fresh)
+            ir.position(at: fresh)
+            for r in (block.parameterCount + 1)..<max(block.parameterCount + 1, block.registerCount) {
+                ir.store(ir.int64(NativeABI.undefinedBits), frame, 8 * r, .frame)
+            }
         }
         var start = unknownEntry
         for offset in entries.sorted() {
@@ -173,6 +189,11 @@ public final class FunctionCompiler {
                 continue
             }
             readKinds = kinds
+            if !compiled(instruction) {
+                // Out of a loop compile's region: the interpreter goes on here.
+                exit(.interpret, at: instruction.offset)
+                continue
+            }
             writeKinds = types.kindsOut[index]
             emit(instruction)
             if LLVMGetBasicBlockTerminator(ir.currentBlock) == nil {
@@ -184,9 +205,12 @@ public final class FunctionCompiler {
     }
 
     /// The code ranges of loops: from a loop header to its back-edge.
-    private lazy var loopRanges: [ClosedRange<Int>] = instructions.compactMap { i in
-        i.opcode == .loop ? i.target(0)...i.offset : nil
+    private lazy var loopRanges: [ClosedRange<Int>] = Self.loopRanges(instructions)
+    static func loopRanges(_ instructions: [Instruction]) -> [ClosedRange<Int>] {
+        instructions.compactMap { i in i.opcode == .loop ? i.target(0)...i.offset : nil }
     }
+    /// Whether `i` is compiled (a loop compile compiles its region only).
+    private func compiled(_ i: Instruction) -> Bool { region?.contains(i.offset) ?? true }
     private func inLoop(_ i: Instruction) -> Bool { loopRanges.contains { $0.contains(i.offset) } }
 
     /// Whether `i` is in the body of a loop but outside the loops nested in

@@ -32,6 +32,8 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     private struct Key: Hashable {
         let block: ObjectIdentifier
         let feedback: FeedbackSnapshot
+        /// The loop header of a loop compile; nil for the whole function.
+        let loop: Int?
     }
     private enum Entry {
         case compiling
@@ -43,6 +45,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     private struct Request {
         let block: CodeBlock
         let feedback: FeedbackSnapshot
+        let loop: Int?
         let symbol: String
         /// How often the function asked again while it waited (each ask is
         /// another 200 entries and back-edges in the interpreter).
@@ -98,9 +101,9 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         }
     }
 
-    public func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, wait: Bool) -> NativeCodeLookup {
+    public func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, loop: Int?, wait: Bool) -> NativeCodeLookup {
         if let reason = FunctionCompiler.refusal(block) { return .refused(reason) }
-        let key = Key(block: ObjectIdentifier(block), feedback: feedback)
+        let key = Key(block: ObjectIdentifier(block), feedback: feedback, loop: loop)
         lock.lock()
         switch cache[key] {
         case .ready(let code):
@@ -114,22 +117,22 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             lock.unlock()
             if !wait { return .pending }
             queue.sync {}  // the compilation in flight finishes first
-            return nativeCode(for: block, feedback: feedback, wait: wait)
+            return nativeCode(for: block, feedback: feedback, loop: loop, wait: wait)
         case nil:
             cache[key] = .compiling
             blocks[key.block] = block
             symbolCounter += 1
-            let symbol = "js_\(Self.sanitize(block.nameString))_\(symbolCounter)"
+            let symbol = "js_\(Self.sanitize(block.nameString))_\(loop.map { "loop\($0)_" } ?? "")\(symbolCounter)"
             lock.unlock()
             if wait {
-                let entry = queue.sync { compile(block, feedback, symbol, key) }
+                let entry = queue.sync { compile(block, feedback, loop, symbol, key) }
                 if case .ready(let code) = entry { return .ready(code, compiledNow: true) }
                 if case .failed(let reason) = entry { return .refused(reason) }
                 return .pending
             }
             lock.withLock {
                 requestCounter += 1
-                requests[key] = Request(block: block, feedback: feedback, symbol: symbol, asks: 1,
+                requests[key] = Request(block: block, feedback: feedback, loop: loop, symbol: symbol, asks: 1,
                                         words: max(block.codeCount, 1), order: requestCounter)
             }
             queue.async {
@@ -149,7 +152,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             return best
         }
         guard let (key, request) = next else { return }
-        _ = compile(request.block, request.feedback, request.symbol, key)
+        _ = compile(request.block, request.feedback, request.loop, request.symbol, key)
     }
 
     /// The CPU time the calling thread has used, in nanoseconds. Compile
@@ -164,19 +167,23 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     }
 
     /// Runs on `queue`.
-    private func compile(_ block: CodeBlock, _ feedback: FeedbackSnapshot, _ symbol: String, _ key: Key) -> Entry {
+    private func compile(_ block: CodeBlock, _ feedback: FeedbackSnapshot, _ loop: Int?, _ symbol: String, _ key: Key) -> Entry {
         let start = JITTier.threadCPUNanoseconds()
         let entry: Entry
         do {
+            var region: ClosedRange<Int>?
             try session.addModule(named: symbol) { context, module in
-                let compiler = FunctionCompiler(block: block, feedback: feedback, symbol: symbol, context: context, module: module)
+                let compiler = FunctionCompiler(block: block, feedback: feedback, loop: loop, symbol: symbol, context: context, module: module)
                 compiler.compile()
+                region = compiler.region
             }
             let address = try session.address(of: symbol)
             let milliseconds = Double(JITTier.threadCPUNanoseconds() - start) / 1e6
             let size = session.size(of: symbol)
-            perfMap?.add(start: address, size: size, name: "js:\(block.name.isEmpty ? "(anonymous)" : block.nameString) \(block.source.name):\(block.loc.line)")
-            entry = .ready(NativeCode(entry: address, symbol: symbol, compileMilliseconds: milliseconds, codeSize: size))
+            let name = block.name.isEmpty ? "(anonymous)" : block.nameString
+            let line = region.map { block.position(at: $0.lowerBound).line } ?? Int(block.loc.line)
+            perfMap?.add(start: address, size: size, name: "js:\(name)\(region == nil ? "" : " loop") \(block.source.name):\(line)")
+            entry = .ready(NativeCode(entry: address, symbol: symbol, compileMilliseconds: milliseconds, codeSize: size, region: region))
         } catch {
             entry = .failed("\(error)")
         }

@@ -451,7 +451,11 @@ extension Isolate {
                     if data.pointee.tierCountdown < 0 {
                         // Hot loop: enter native code at its header (OSR) once there is some.
                         frame.pointee.pc = pc
-                        if tierUp(data) { continue outer }
+                        switch tierUpAtLoop(data, frame) {
+                        case .interpret: break
+                        case .resume: continue outer
+                        case .exception: break inner
+                        }
                     }
                 case .jumpIfTrue:
                     if truthy(r[a]) { pc += Int(Int32(bitPattern: pc[1])) } else { pc += 2 }

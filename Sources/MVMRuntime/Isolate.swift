@@ -180,8 +180,17 @@ final class FunctionInstance {
     var templates: [Int: Value] = [:]
     /// The native code installed for this function (keeps `data.native` alive).
     var nativeCode: NativeCode? = nil
-    /// The snapshot a pending compilation was asked for.
+    /// The snapshot a pending compilation was asked for, and the loop
+    /// header when it compiles one loop nest (nil: the whole function).
     var requested: FeedbackSnapshot? = nil
+    var requestedLoop: Int? = nil
+    /// Code for loop nests of a function entered too few times to compile
+    /// whole (OSR compiles, Tiering.swift), and the back-edges counted so
+    /// far at headers none of them covers.
+    var loopCode: [LoopCode] = []
+    var loopHeat: [Int: Int] = [:]
+    /// The countdown the last look at the loops set (Isolate.pollLoops).
+    var loopPoll: Int32 = 0
     var recompilations = 0
     /// Whether compiled code may leave on a property cache miss; false once
     /// code was thrown away for such misses, so a function whose sites keep

@@ -50,25 +50,52 @@ let hotLoop = """
     #expect(unknown.stderr.contains("--jit"), "\(unknown.stderr)")
 }
 
-@Test func perfMapNamesCompiledFunctions() throws {
-    let suite = try makeSuite(["hot.js": hotLoop])
-    let file = suite.appendingPathComponent("hot.js").path
+/// Runs mvm with `arguments` (which include --perf-map) and returns the
+/// perf map it wrote, removing the file.
+func perfMapOfRun(_ arguments: [String]) throws -> String {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent("mvm")
-    process.arguments = ["run", "--jit=eager", "--perf-map", file]
+    process.arguments = arguments
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     let map = "/tmp/perf-\(process.processIdentifier).map"
     defer { try? FileManager.default.removeItem(atPath: map) }
-    let text = (try? String(contentsOfFile: map, encoding: .utf8)) ?? ""
+    return (try? String(contentsOfFile: map, encoding: .utf8)) ?? ""
+}
+
+@Test func perfMapNamesCompiledFunctions() throws {
+    let suite = try makeSuite(["hot.js": hotLoop])
+    let file = suite.appendingPathComponent("hot.js").path
+    let text = try perfMapOfRun(["run", "--jit=eager", "--perf-map", file])
     let line = text.split(separator: "\n").first { $0.hasSuffix("js:sq \(file):1") }
     #expect(line != nil, "perf map: \(text)")
     if let fields = line?.split(separator: " ") {
         #expect(UInt64(fields[0], radix: 16).map { $0 > 0 } == true)
         #expect(UInt64(fields[1], radix: 16).map { $0 > 0 } == true)
     }
+}
+
+/// A loop compiled alone (OSR of a script's top level) is named in the perf
+/// map and in --stats by its function, "loop", and its header's line.
+@Test func loopCompilesAreNamedByTheirLine() throws {
+    let twoLoops = """
+        let s = 0;
+        for (let i = 0; i < 5000; i++) s = (s + i * i) % 1000003;
+        let t = 0;
+        for (let i = 0; i < 5000; i++) t = (t * 31 + i) % 65521;
+        console.log(s, t);
+        """
+    let suite = try makeSuite(["loops.js": twoLoops])
+    let file = suite.appendingPathComponent("loops.js").path
+    let text = try perfMapOfRun(["run", "--jit-threshold", "10", "--jit-synchronous", "--perf-map", file])
+    for line in [2, 4] {
+        #expect(text.split(separator: "\n").contains { $0.hasSuffix("js:(anonymous) loop \(file):\(line)") }, "perf map: \(text)")
+    }
+    let stats = try runMVM(["run", "--jit-threshold", "10", "--jit-synchronous", "--stats", file])
+    #expect(stats.stdout == "42538 8002\n")
+    #expect(stats.stderr.contains("compiled (anonymous) loop (\(file):4):"), "\(stats.stderr)")
 }
 
 @Test func benchJSONCarriesJITCounts() throws {

@@ -90,13 +90,15 @@ func tiersAgree(file: String) {
 /// its loop ever ran, keeps that code: the arithmetic and the call there
 /// compile unspecialized instead of deopting when the first call returns,
 /// and the function compiles once. So does the code of an outer loop after
-/// the inner loop OSR entered. A loop still ahead deopts as before.
+/// the inner loop OSR entered. A loop still ahead deopts as before. (Each
+/// hot loop here is more than half of its function, so OSR compiles the
+/// function whole; `driver`'s loops are not, and compile alone.)
 @Test func codeAfterTheFirstLoopKeepsTheFunctionsCode() {
     let source = """
     function total(n) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += i % 7;
-      return String(s * 2 + 1);
+      let s = 0, t = 0, u = 0;
+      for (let i = 0; i < n; i++) { s += i % 7; t = (t + s * 3 + i) % 1000; if (t === 999) s++; u = (u ^ t) & 255; }
+      return String(s * 2 + t + u);
     }
     function rounds(n) {
       let s = 0;
@@ -107,26 +109,108 @@ func tiersAgree(file: String) {
       return s;
     }
     function twoLoops(n) {
+      let s = 0, t = 0, u = 0;
+      for (let i = 0; i < n; i++) { s += i % 7; t = (t + s * 3 + i) % 1000; if (t === 999) s++; u = (u ^ t) & 255; }
+      for (let i = 0; i < n; i++) s -= i;
+      return s + t + u;
+    }
+    function driver(n) {
+      const label = "n" + n;
       let s = 0;
       for (let i = 0; i < n; i++) s += i % 7;
-      for (let i = 0; i < n; i++) s -= i % 5;
-      return s;
+      let t = 0;
+      for (let i = 0; i < n; i++) t -= i % 5;
+      return label + ":" + (s + t);
     }
     let out = [];
-    for (let k = 0; k < 5; k++) out.push(total(2000 + k), rounds(2000 + k), twoLoops(2000 + k));
+    for (let k = 0; k < 5; k++) out.push(total(2000 + k), rounds(2000 + k), twoLoops(2000 + k), driver(2000 + k));
     console.log(out.join(","));
     """
     let reference = run(source, name: "after.js", .interpreter)
     let result = run(source, name: "after.js", TierSetting(mode: .on, threshold: 100))
     #expect(result.output == reference.output)
-    #expect(result.statistics.installed.filter { $0.name == "total" }.count == 1)
+    #expect(result.statistics.installed.filter { $0.name == "total" }.map(\.loop) == [false])
     // Compile time is the compiling thread's CPU time: more than nothing.
     #expect(result.statistics.installed.allSatisfy { !$0.compiledHere || $0.milliseconds > 0 })
     #expect(!result.statistics.deopts.keys.contains { $0.function == "total" })
-    #expect(result.statistics.installed.filter { $0.name == "rounds" }.count == 1)
+    #expect(result.statistics.installed.filter { $0.name == "rounds" }.map(\.loop) == [false])
     #expect(!result.statistics.deopts.keys.contains { $0.function == "rounds" })
     let ahead = result.statistics.deopts.filter { $0.key.function == "twoLoops" && $0.key.reason == DeoptReason.coldCode.description }
     #expect(!ahead.isEmpty)
+    // Each of driver's loops compiled alone, once, and ran in all five calls.
+    let driverCode = result.statistics.installed.filter { $0.name == "driver" }
+    #expect(driverCode.map(\.location) == ["after.js:23", "after.js:25"] && driverCode.allSatisfy(\.loop))
+    #expect(!result.statistics.deopts.keys.contains { $0.function == "driver" })
+}
+
+/// A function entered once or twice whose time is in its loops (a
+/// benchmark's driver, a script's top level) compiles each hot loop alone:
+/// the code before, between and after them stays in the interpreter, the
+/// function is never compiled whole, and its later calls enter each loop's
+/// code at the loop's first back-edge.
+@Test func loopsOfADriverCompileAlone() {
+    let source = """
+    function driver(n) {
+      const words = ["a", "b", "c"].map(w => w.toUpperCase());
+      let s = 0;
+      for (let i = 0; i < n; i++) s = (s + i * i) % 10007;
+      const middle = words.join("") + s;
+      let t = 0;
+      for (let i = 0; i < n; i++) t = (t * 31 + i) % 65521;
+      return middle + ":" + t;
+    }
+    const results = [];
+    for (let round = 0; round < 4; round++) results.push(driver(20000 + round));
+    console.log(results.join(" "));
+    """
+    let reference = run(source, name: "driver.js", .interpreter)
+    let result = run(source, name: "driver.js", TierSetting(mode: .on, threshold: 100))
+    #expect(result.output == reference.output)
+    let installed = result.statistics.installed.filter { $0.name == "driver" }
+    #expect(installed.map(\.location) == ["driver.js:4", "driver.js:7"] && installed.allSatisfy(\.loop), "\(installed)")
+    #expect(result.statistics.deoptCount == 0)
+    // 160,000 iterations: all but the first ~100 of the first call and a
+    // few per loop and call after that ran natively.
+    #expect(result.report.bytecodesExecuted * 50 < reference.report.bytecodesExecuted,
+            "\(result.report.bytecodesExecuted) of \(reference.report.bytecodesExecuted) bytecodes interpreted")
+}
+
+/// Loop code whose guards keep failing (the values change type halfway) is
+/// thrown away and compiled again with the feedback gathered since; every
+/// exit from it (a deopt, a break out of nested loops, a return, a throw
+/// caught around the loop and one caught inside it) lands where the
+/// interpreter would be.
+@Test func loopCodeDeoptsAndCompilesAgain() {
+    let source = """
+    function main() {
+      let sum = 0, text = "";
+      for (let i = 0; i < 6000; i++) {
+        const v = i < 3000 ? i : i % 2 === 0 ? "s" + (i % 10) : i * 0.5;
+        if (typeof v === "string") { if (i % 1000 === 0) text += v; } else sum += v;
+      }
+      let found = -1;
+      outer: for (let i = 0; i < 300; i++) {
+        for (let j = 0; j < 300; j++) { if (i * j === 4899) { found = i * 1000 + j; break outer; } }
+      }
+      let caught = 0, kept = 0;
+      for (let i = 0; i < 3000; i++) {
+        try { if (i % 500 === 0) throw i; kept++; } catch (e) { caught += e; }
+      }
+      try {
+        for (let i = 0; i < 5000; i++) { if (i === 4321) throw new RangeError("at " + i); }
+      } catch (e) { text += e.message; }
+      return [sum, text, found, caught, kept].join();
+    }
+    console.log(main());
+    """
+    let reference = run(source, name: "deopts.js", .interpreter)
+    #expect(reference.output == "7873500,s0s0s0at 4321,23213,7500,2994\n")
+    let result = run(source, name: "deopts.js", TierSetting(mode: .on, threshold: 100))
+    #expect(result.output == reference.output)
+    let installed = result.statistics.installed.filter { $0.name == "main" }
+    #expect(installed.allSatisfy(\.loop) && installed.filter { $0.location == "deopts.js:3" }.count == 2, "\(installed)")
+    #expect(result.statistics.discarded >= 1)
+    #expect(result.statistics.deopts.keys.contains { $0.function == "main" && $0.location.hasPrefix("deopts.js:") })
 }
 
 /// A compiled loop whose only allocation is `new` of a compiled class
@@ -343,7 +427,7 @@ func tiersAgree(file: String) {
             propertyKinds: .init(repeating: 0, count: block.propertyCacheCount),
             callKinds: .init(repeating: 0, count: block.callFeedbackCount),
             deoptStress: false, interpretedFirst: interpretedFirst)
-        guard case .ready(let code, _) = sharedTier.nativeCode(for: block, feedback: feedback, wait: true) else { return 0 }
+        guard case .ready(let code, _) = sharedTier.nativeCode(for: block, feedback: feedback, loop: nil, wait: true) else { return 0 }
         return code.codeSize
     }
     let inline = codeSize(interpretedFirst: false), compact = codeSize(interpretedFirst: true)

@@ -100,13 +100,24 @@ public final class NativeCode: @unchecked Sendable {
     public let symbol: String
     public let compileMilliseconds: Double
     public let codeSize: Int
+    /// The bytecode offsets a loop compile covers (its outermost loop, from
+    /// the header to the back-edge); nil for the whole function.
+    public let region: ClosedRange<Int>?
 
-    public init(entry: UnsafeRawPointer, symbol: String, compileMilliseconds: Double, codeSize: Int) {
+    public init(entry: UnsafeRawPointer, symbol: String, compileMilliseconds: Double, codeSize: Int, region: ClosedRange<Int>? = nil) {
         self.entry = entry
         self.symbol = symbol
         self.compileMilliseconds = compileMilliseconds
         self.codeSize = codeSize
+        self.region = region
     }
+}
+
+/// A loop compile installed in one isolate, with the deopts it took there.
+final class LoopCode {
+    let code: NativeCode
+    var deopts: UInt32 = 0
+    init(_ code: NativeCode) { self.code = code }
 }
 
 /// The answer to a tier-up request.
@@ -122,9 +133,11 @@ public enum NativeCodeLookup: Sendable {
 
 /// A tier that turns bytecode into native code (MVMJIT provides one).
 public protocol NativeTier: AnyObject, Sendable {
-    /// Native code for `block` specialized to `feedback`. With `wait`, a
-    /// missing compilation happens now on this thread; without, it is queued.
-    func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, wait: Bool) -> NativeCodeLookup
+    /// Native code for `block` specialized to `feedback`: the whole function,
+    /// or with `loop` (a loop header's offset) only the outermost loop
+    /// around that header, entered there (OSR). With `wait`, a missing
+    /// compilation happens now on this thread; without, it is queued.
+    func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, loop: Int?, wait: Bool) -> NativeCodeLookup
 }
 
 /// Why compiled code gave control back to the interpreter.
@@ -206,6 +219,8 @@ public struct JITStatistics: Sendable {
         /// False when the code came from the shared cache.
         public var compiledHere: Bool
         public var codeSize: Int
+        /// A loop compile (OSR of one loop nest); `location` is its header's line.
+        public var loop = false
     }
     public struct Deopt: Hashable, Sendable {
         public var function: String
@@ -234,7 +249,7 @@ public struct JITStatistics: Sendable {
                      + "compile time \(format3(times.reduce(0, +))) ms total, \(format3(median)) ms median; "
                      + "\(deoptCount) deopts, \(discarded) discarded")
         for entry in installed {
-            lines.append("  compiled \(entry.name) (\(entry.location)): \(entry.compiledHere ? "\(format3(entry.milliseconds)) ms" : "shared cache"), \(entry.codeSize) bytes")
+            lines.append("  compiled \(entry.name)\(entry.loop ? " loop" : "") (\(entry.location)): \(entry.compiledHere ? "\(format3(entry.milliseconds)) ms" : "shared cache"), \(entry.codeSize) bytes")
         }
         for (deopt, count) in deopts.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key.location < $1.key.location) }) {
             lines.append("  deopt \(deopt.function) (\(deopt.location)) \(deopt.opcode): \(deopt.reason) x\(count)")
@@ -288,15 +303,29 @@ extension Isolate {
         }
     }
 
-    /// A function's countdown ran out (or native code left it to the
-    /// interpreter, see `takeExit`). True when native code is installed: the
-    /// caller enters it.
+    /// A function's countdown ran out at its entry (or native code left it
+    /// to the interpreter, see `takeExit`). True when native code for the
+    /// whole function is installed: the caller enters it.
     @inline(never)
     func tierUp(_ data: UnsafeMutablePointer<InstanceData>) -> Bool {
         if data.pointee.native != nil {
             data.pointee.tierCountdown = .max
             return true
         }
+        let instance = data.pointee.instance.takeUnretainedValue()
+        if compilesLoops(data, instance) {
+            // Few entries: the count was spent in loops, whose back-edges
+            // decide (tierUpAtLoop); the first one enters a loop's code.
+            if data.pointee.tierStatus == TierStatus.interpreted { pollLoops(data, instance, after: 0) }
+            return false
+        }
+        return requestNativeCode(data, loop: nil)
+    }
+
+    /// Asks the tier for the function's code (`loop` nil) or for the loop
+    /// nest around header `loop`, or polls the request in flight. True when
+    /// new code was installed.
+    private func requestNativeCode(_ data: UnsafeMutablePointer<InstanceData>, loop: Int?) -> Bool {
         guard jitMode != .off, let tier = nativeTier, data.pointee.tierStatus != TierStatus.abandoned else {
             data.pointee.tierCountdown = .max
             return false
@@ -307,19 +336,24 @@ extension Isolate {
             abandonTier(data, instance, reason: "generator functions stay in the interpreter")
             return false
         }
-        let snapshot: FeedbackSnapshot
-        if data.pointee.tierStatus == TierStatus.requested, let requested = instance.requested {
+        let snapshot: FeedbackSnapshot, requestedLoop: Int?
+        let pending = data.pointee.tierStatus == TierStatus.requested
+        if pending, let requested = instance.requested {
             snapshot = requested
+            requestedLoop = instance.requestedLoop
         } else {
             snapshot = feedbackSnapshot(data, block)
+            requestedLoop = loop
         }
-        switch tier.nativeCode(for: block, feedback: snapshot, wait: jitMode == .eager || deoptStress || !compileInBackground) {
+        switch tier.nativeCode(for: block, feedback: snapshot, loop: requestedLoop,
+                               wait: jitMode == .eager || deoptStress || !compileInBackground) {
         case .ready(let code, let compiledNow):
             // A background compilation this isolate asked for counts as its own.
-            install(code, data, instance, compiledHere: compiledNow || data.pointee.tierStatus == TierStatus.requested)
+            install(code, data, instance, compiledHere: compiledNow || pending)
             return true
         case .pending:
             instance.requested = snapshot
+            instance.requestedLoop = requestedLoop
             data.pointee.tierStatus = TierStatus.requested
             data.pointee.tierCountdown = 200  // poll again soon
             return false
@@ -329,6 +363,83 @@ extension Isolate {
         }
     }
 
+    /// Back-edges between looks at a loop without code in a function that
+    /// has loop code (each adds to the loop's heat, `loopHeat`).
+    static let loopPollInterval: Int32 = 64
+
+    /// Calls tierUpAtLoop after `backEdges` more back-edges.
+    private func pollLoops(_ data: UnsafeMutablePointer<InstanceData>, _ instance: FunctionInstance, after backEdges: Int32) {
+        data.pointee.tierCountdown = backEdges
+        instance.loopPoll = backEdges
+    }
+
+    /// Whether OSR compiles the loop nest rather than the function: a loop
+    /// got hot within the function's first two calls, so its loops hold
+    /// the time, and the code before and after a loop and its other loops
+    /// need not be compiled with it (a benchmark's driver loop compiled
+    /// whole took its setup, its checks and its later loops along: 20-100
+    /// ms of LLVM, and a recompile when a later loop first ran). A function
+    /// that has loop code goes on compiling its loops until it has been
+    /// called often enough to be worth compiling whole. Only for --jit=on
+    /// without deopt stress, where feedback comes from the interpreter.
+    private func compilesLoops(_ data: UnsafeMutablePointer<InstanceData>, _ instance: FunctionInstance) -> Bool {
+        guard jitMode == .on, !deoptStress, nativeTier != nil else { return false }
+        let entries = data.pointee.entryCount
+        if instance.loopCode.isEmpty && instance.requestedLoop == nil { return entries <= 2 }
+        return entries < UInt32(max(jitThreshold / 8, 4))
+    }
+
+    enum LoopTierUp { case interpret, resume, exception }
+
+    /// The countdown ran out at a loop back-edge whose header is the
+    /// frame's pc: `.resume` when native code ran from there, or the whole
+    /// function's is installed (the interpreter goes on from the frame's pc);
+    /// `.exception` when native code left with one pending.
+    @inline(never)
+    func tierUpAtLoop(_ data: UnsafeMutablePointer<InstanceData>, _ frame: UnsafeMutablePointer<Frame>) -> LoopTierUp {
+        let instance = data.pointee.instance.takeUnretainedValue()
+        let header = frame.pointee.pc - data.pointee.code
+        let loops = data.pointee.native == nil && compilesLoops(data, instance)
+        if !loops {
+            // Whole-function tier-up; loop code, if any, serves meanwhile.
+            if tierUp(data) { return .resume }
+        } else if data.pointee.tierStatus == TierStatus.requested {
+            _ = requestNativeCode(data, loop: nil)  // poll
+        } else if data.pointee.tierStatus != TierStatus.abandoned,
+                  !instance.loopCode.contains(where: { $0.code.region!.contains(header) }) {
+            // The first hot loop compiles at once; later ones once their own
+            // back-edges reach the threshold.
+            let heat = instance.loopHeat[header, default: 0] + Int(instance.loopPoll) + 1
+            instance.loopHeat[header] = heat
+            if instance.loopCode.isEmpty || heat >= jitThreshold { _ = requestNativeCode(data, loop: header) }
+        }
+        // A loop that is most of its function compiles whole (FunctionCompiler.region).
+        if data.pointee.native != nil { return .resume }
+        guard let loop = instance.loopCode.first(where: { $0.code.region!.contains(header) }) else {
+            if loops && data.pointee.tierStatus == TierStatus.interpreted { pollLoops(data, instance, after: Self.loopPollInterval) }
+            return .interpret
+        }
+        let exit = enterNative(loop.code.entry, frame)
+        let kind = exit >> NativeExit.kindShift
+        if kind == NativeExit.exception { return .exception }
+        frame.pointee.pc = data.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
+        // The next back-edge looks again: it re-enters after a deopt, and
+        // finds the code of the function's next loop, if any.
+        if data.pointee.tierStatus != TierStatus.abandoned { pollLoops(data, instance, after: 0) }
+        if kind == NativeExit.deopt {
+            let reason = DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> NativeExit.detailShift)) ?? .none
+            countDeopt(frame, reason: reason)
+            loop.deopts &+= 1
+            if loop.deopts >= deoptLimit(reason) {
+                instance.loopCode.removeAll { $0 === loop }
+                instance.loopHeat[loop.code.region!.lowerBound] = nil
+                discard(data, instance, reason: reason)
+                if data.pointee.tierStatus == TierStatus.interpreted { pollLoops(data, instance, after: 0) }
+            }
+        }
+        return .resume
+    }
+
     private func abandonTier(_ data: UnsafeMutablePointer<InstanceData>, _ instance: FunctionInstance, reason: String) {
         data.pointee.tierStatus = TierStatus.abandoned
         data.pointee.tierCountdown = .max
@@ -336,17 +447,26 @@ extension Isolate {
     }
 
     private func install(_ code: NativeCode, _ data: UnsafeMutablePointer<InstanceData>, _ instance: FunctionInstance, compiledHere: Bool) {
-        instance.nativeCode = code
         instance.requested = nil
-        data.pointee.native = code.entry
-        data.pointee.tierStatus = TierStatus.installed
-        data.pointee.tierCountdown = .max
-        data.pointee.deoptCount = 0
+        instance.requestedLoop = nil
         let block = instance.block
+        var line = Int(block.loc.line)
+        if let region = code.region {
+            // Entered at its headers by tierUpAtLoop; the function is not compiled.
+            instance.loopCode.append(LoopCode(code))
+            data.pointee.tierStatus = TierStatus.interpreted
+            line = Int(block.position(at: region.lowerBound).line)
+        } else {
+            instance.nativeCode = code
+            data.pointee.native = code.entry
+            data.pointee.tierStatus = TierStatus.installed
+            data.pointee.tierCountdown = .max
+            data.pointee.deoptCount = 0
+        }
         jitStatistics.installed.append(.init(name: block.name.isEmpty ? "(anonymous)" : block.nameString,
-                                             location: "\(block.source.name):\(block.loc.line)",
+                                             location: "\(block.source.name):\(line)",
                                              milliseconds: code.compileMilliseconds, compiledHere: compiledHere,
-                                             codeSize: code.codeSize))
+                                             codeSize: code.codeSize, loop: code.region != nil))
     }
 
     func functionLabel(_ block: CodeBlock) -> String {
@@ -439,9 +559,27 @@ extension Isolate {
     /// and after a few rounds it stays interpreted.
     @inline(never)
     func recordDeopt(_ frame: UnsafeMutablePointer<Frame>, reason: DeoptReason) {
+        countDeopt(frame, reason: reason)
         let data = frame.pointee.data
-        let instance = data.pointee.instance.takeUnretainedValue()
-        let block = instance.block
+        data.pointee.deoptCount &+= 1
+        if data.pointee.deoptCount >= deoptLimit(reason) {
+            let instance = data.pointee.instance.takeUnretainedValue()
+            data.pointee.native = nil
+            instance.nativeCode = nil
+            discard(data, instance, reason: reason)
+        }
+    }
+
+    /// Deopts before code is thrown away: code that had never run has
+    /// feedback now, so it recompiles soon.
+    private func deoptLimit(_ reason: DeoptReason) -> UInt32 {
+        deoptStress ? 4 : reason == .coldCode ? 3 : 10
+    }
+
+    /// The --stats record of a deopt at the frame's pc.
+    private func countDeopt(_ frame: UnsafeMutablePointer<Frame>, reason: DeoptReason) {
+        let data = frame.pointee.data
+        let block = data.pointee.instance.takeUnretainedValue().block
         let offset = frame.pointee.pc - data.pointee.code
         let position = block.position(at: offset)
         let opcode = Opcode(rawValue: UInt8(truncatingIfNeeded: frame.pointee.pc.pointee)).map { "\($0)" } ?? "?"
@@ -449,21 +587,19 @@ extension Isolate {
                                       location: "\(block.source.name):\(position.line):\(position.column)",
                                       opcode: opcode, reason: reason.description)
         jitStatistics.deopts[key, default: 0] += 1
-        data.pointee.deoptCount &+= 1
-        // Code that had never run has feedback now: recompile soon.
-        let limit: UInt32 = deoptStress ? 4 : reason == .coldCode ? 3 : 10
-        if data.pointee.deoptCount >= limit {
-            if reason == .propertyMiss { instance.propertyMissesLeave = false }
-            data.pointee.native = nil
-            instance.nativeCode = nil
-            jitStatistics.discarded += 1
-            instance.recompilations += 1
-            if instance.recompilations > (deoptStress ? 8 : 3) {
-                abandonTier(data, instance, reason: "deopted too often")
-            } else {
-                data.pointee.tierStatus = TierStatus.interpreted
-                data.pointee.tierCountdown = deoptStress ? 0 : Int32(clamping: jitThreshold)
-            }
+    }
+
+    /// Code was thrown away (the caller unhooked it): compile again with
+    /// fresh feedback, or after a few rounds stay interpreted.
+    private func discard(_ data: UnsafeMutablePointer<InstanceData>, _ instance: FunctionInstance, reason: DeoptReason) {
+        if reason == .propertyMiss { instance.propertyMissesLeave = false }
+        jitStatistics.discarded += 1
+        instance.recompilations += 1
+        if instance.recompilations > (deoptStress ? 8 : 3) {
+            abandonTier(data, instance, reason: "deopted too often")
+        } else if data.pointee.tierStatus != TierStatus.requested {
+            data.pointee.tierStatus = TierStatus.interpreted
+            data.pointee.tierCountdown = deoptStress ? 0 : Int32(clamping: jitThreshold)
         }
     }
 }
