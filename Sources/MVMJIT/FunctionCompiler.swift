@@ -50,7 +50,13 @@ func decode(_ block: CodeBlock) -> [Instruction] {
 
 public final class FunctionCompiler {
     /// The optimization pipeline compiled functions get (see JITTier.Options).
-    public static let passes = "function(sroa,early-cse,instcombine,simplifycfg,gvn,loop-mssa(licm),instcombine,simplifycfg)"
+    /// The second CSE runs on MemorySSA (loads made redundant by a
+    /// dominating load or store go) instead of GVN: GVN's memory-dependence
+    /// walks were 43% of the IR passes' time on n-body's `advance`, and the
+    /// code it left was no faster (`advance` came out the same size).
+    /// Callgrind over 10 benchmarks: compiles took 4-14% fewer
+    /// instructions, the compiled code ran within -1.4..+1.4%.
+    public static let passes = "function(sroa,early-cse,instcombine,simplifycfg,early-cse<memssa>,loop-mssa(licm),instcombine,simplifycfg)"
 
     let block: CodeBlock
     let feedback: FeedbackSnapshot

@@ -14,7 +14,7 @@ struct IRBuilder {
     let i8Pointer: LLVMTypeRef, i64Pointer: LLVMTypeRef
 
     /// Disjoint kinds of memory native code touches (LLVM type-based alias
-    /// analysis): a store to one never changes a load from another, so GVN
+    /// analysis): a store to one never changes a load from another, so CSE
     /// and LICM keep an object's shape, an inline cache's entry or a
     /// register's value across stores of the other kinds. Accesses without
     /// a kind may alias anything.

@@ -18,7 +18,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         /// LLVM's pass pipeline (LLVMRunPasses syntax). Chosen by measuring
         /// the suite: default<O2> took about twice the compile time for code
         /// no faster than this (the fast paths need promotion of the register
-        /// allocas, folding of boxing, GVN and LICM, little else).
+        /// allocas, folding of boxing, load CSE and LICM, little else).
         public var passes = FunctionCompiler.passes
         /// Print each optimized module to stderr.
         public var dumpIR = false
