@@ -61,7 +61,12 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         }
     }
 
-    private let session: NativeCodeSession
+    private let options: Options
+    /// The LLJIT session, made by the first compile (on `queue`), or at once
+    /// for a perf map or jitdump, which need it from the start: making it
+    /// (target machines, host CPU features, LLJIT, the shared stubs' module)
+    /// was 4 ms of a run that compiles nothing.
+    private var madeSession: NativeCodeSession?
     /// Compilations run here, one at a time, off the isolates' threads.
     private let queue = DispatchQueue(label: "mvm.jit.compile", qos: .utility)
     private let lock = NSLock()
@@ -78,16 +83,24 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     private var symbolCounter = 0
     private let perfMap: PerfMap?
     /// Whether `perfJitdump` took effect (LLVM may lack the perf listener).
-    public var perfJitdumpActive: Bool { session.perfJitdumpActive }
+    public var perfJitdumpActive: Bool { madeSession?.perfJitdumpActive ?? false }
     /// Functions compiled since the tier was made (all isolates).
     public private(set) var compilations = 0
 
     public init(options: Options = Options()) throws {
+        self.options = options
+        perfMap = options.perfMap ? PerfMap() : nil
+        try NativeCodeSession.checkNativeTarget()
+        if options.perfMap || options.perfJitdump { _ = try session() }
+    }
+
+    /// The session, made on first use (on `queue`, or in init).
+    private func session() throws -> NativeCodeSession {
+        if let madeSession { return madeSession }
         let level = ProcessInfo.processInfo.environment["MVM_JIT_CODEGEN"].flatMap { UInt32($0) }.map { LLVMCodeGenOptLevel(rawValue: $0) }
-        session = try NativeCodeSession(perfJitdump: options.perfJitdump, codeGenLevel: level ?? LLVMCodeGenLevelLess)
+        let session = try NativeCodeSession(perfJitdump: options.perfJitdump, codeGenLevel: level ?? LLVMCodeGenLevelLess)
         session.passes = ProcessInfo.processInfo.environment["MVM_JIT_PASSES"] ?? options.passes
         session.dumpIR = options.dumpIR
-        perfMap = options.perfMap ? PerfMap() : nil
         // Compiled when a function first calls them, once for the session;
         // at once with a perf map, which names them too.
         try session.addModule(named: "mvm_direct_calls") { context, module in
@@ -99,6 +112,8 @@ public final class JITTier: NativeTier, @unchecked Sendable {
                 perfMap.add(start: try session.address(of: symbol), size: session.size(of: symbol), name: "mvm:\(symbol)")
             }
         }
+        madeSession = session
+        return session
     }
 
     public func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, loop: Int?, wait: Bool) -> NativeCodeLookup {
@@ -168,9 +183,10 @@ public final class JITTier: NativeTier, @unchecked Sendable {
 
     /// Runs on `queue`.
     private func compile(_ block: CodeBlock, _ feedback: FeedbackSnapshot, _ loop: Int?, _ symbol: String, _ key: Key) -> Entry {
-        let start = JITTier.threadCPUNanoseconds()
         let entry: Entry
         do {
+            let session = try self.session()
+            let start = JITTier.threadCPUNanoseconds()
             var region: ClosedRange<Int>?
             try session.addModule(named: symbol) { context, module in
                 let compiler = FunctionCompiler(block: block, feedback: feedback, loop: loop, symbol: symbol, context: context, module: module)

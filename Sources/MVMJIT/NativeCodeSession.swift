@@ -44,6 +44,11 @@ private final class SymbolSizes: @unchecked Sendable {
 
 /// One LLJIT instance. Not thread-safe: callers serialize access.
 public final class NativeCodeSession {
+    /// Throws when LLVM cannot generate code for this machine (cheap: no session is made).
+    public static func checkNativeTarget() throws {
+        guard nativeTargetReady else { throw JITError(message: "LLVM has no native target for this machine") }
+    }
+
     private let jit: LLVMOrcLLJITRef
     private let targetMachine: LLVMTargetMachineRef
     private let sizes = SymbolSizes()
