@@ -76,6 +76,26 @@ public struct FeedbackSnapshot: Hashable, Sendable {
         self.deoptStress = deoptStress
         self.coldCodeDeopts = coldCodeDeopts
     }
+
+    /// Each array's bytes in one go: a function whose compile is pending
+    /// asks for its code every 200 back-edges, and the synthesized hash
+    /// combined the arrays element by element, ~300 calls per ask.
+    public func hash(into hasher: inout Hasher) {
+        func combine<T>(_ values: [T]) {
+            hasher.combine(values.count)
+            values.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+        combine(arithmetic)
+        combine(propertyStates)
+        combine(propertyKinds)
+        combine(callKinds)
+        combine(callIntrinsics)
+        combine(callNativeIndexes)
+        hasher.combine(propertyMissesLeave)
+        hasher.combine(deoptStress)
+        hasher.combine(coldCodeDeopts)
+        hasher.combine(interpretedFirst)
+    }
 }
 
 /// Builtins compiled code can run inline when a call site saw only them.
