@@ -806,13 +806,13 @@ public final class FunctionCompiler {
                     let negative = ir.or(ir.icmp(LLVMIntSLT, p, ir.int32(0)), ir.icmp(LLVMIntSLT, q, ir.int32(0)))
                     bad = ir.or(bad, ir.and(ir.icmp(LLVMIntEQ, v, ir.int32(0)), negative))
                 }
-                guardOrDeopt(ir.xor(bad, ir.trueValue), .notInt32, i)
+                guardOrDeopt(ir.xor(bad, ir.trueValue), .resultNotInt32, i)
                 result = v
             case .neg:
-                guardOrDeopt(ir.and(ir.icmp(LLVMIntNE, p, ir.int32(0)), ir.icmp(LLVMIntNE, p, ir.int32(.min))), .notInt32, i)
+                guardOrDeopt(ir.and(ir.icmp(LLVMIntNE, p, ir.int32(0)), ir.icmp(LLVMIntNE, p, ir.int32(.min))), .resultNotInt32, i)
                 result = ir.sub(ir.int32(0), p)
             case .mod:
-                guardOrDeopt(ir.and(ir.icmp(LLVMIntSGE, p, ir.int32(0)), ir.icmp(LLVMIntSGT, q, ir.int32(0))), .notInt32, i)
+                guardOrDeopt(ir.and(ir.icmp(LLVMIntSGE, p, ir.int32(0)), ir.icmp(LLVMIntSGT, q, ir.int32(0))), .resultNotInt32, i)
                 result = LLVMBuildSRem(ir.builder, p, q, "")!
             case .bitAnd: result = ir.and(p, q)
             case .bitOr: result = ir.or(p, q)

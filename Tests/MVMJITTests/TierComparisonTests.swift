@@ -49,6 +49,26 @@ func tiersAgree(file: String) {
     #expect(result.statistics.installed.contains { $0.name == "add" })
 }
 
+/// An int32 multiply that overflows once its operands grow (a sieve's
+/// i * i past 46341) deopts with its own reason, and after three such
+/// deopts the function compiles again with the double results the
+/// interpreter saw meanwhile.
+@Test func int32OverflowDeoptsWithItsReason() {
+    let source = """
+    function squares(n) { let s = 0; for (let i = 0; i < n; i++) { const q = i * i; s = (s + q % 997) % 1000003; } return s; }
+    const out = [];
+    for (let k = 0; k < 12; k++) out.push(squares(20000 + k * 5000));
+    console.log(out.join());
+    """
+    let reference = run(source, name: "overflow.js", .interpreter)
+    let result = run(source, name: "overflow.js", TierSetting(mode: .on, threshold: 100))
+    #expect(result.output == reference.output)
+    let overflows = result.statistics.deopts.filter { $0.key.reason == DeoptReason.resultNotInt32.description }
+    #expect(overflows.keys.contains { $0.function == "squares" && $0.opcode == "mul" }, "\(result.statistics.deopts)")
+    #expect(overflows.values.reduce(0, +) == 3)
+    #expect(result.statistics.installed.filter { $0.name == "squares" }.count == 2)
+}
+
 /// A property or element access in a loop whose cache misses in native
 /// code (a shape, or a kind of element, compiled code was not made for)
 /// leaves for the interpreter; after a few such exits the function

@@ -169,6 +169,8 @@ public enum DeoptReason: UInt16, Sendable, CaseIterable {
     case coldCode = 6
     case calleeChanged = 7
     case propertyMiss = 8
+    /// Int32 operands whose result is not one (overflow, -0, a fraction).
+    case resultNotInt32 = 9
 
     public var description: String {
         switch self {
@@ -179,6 +181,7 @@ public enum DeoptReason: UInt16, Sendable, CaseIterable {
         case .coldCode: return "reached code that had never run"
         case .calleeChanged: return "callee is not the builtin compiled in"
         case .propertyMiss: return "property cache miss"
+        case .resultNotInt32: return "result not int32 (overflow, -0 or a fraction)"
         }
     }
 }
@@ -591,9 +594,11 @@ extension Isolate {
     }
 
     /// Deopts before code is thrown away: code that had never run has
-    /// feedback now, so it recompiles soon.
+    /// feedback now, and so has a site whose int32 result overflowed (in a
+    /// loop it goes on doing so: a sieve's i * i past 46341), so they
+    /// recompile soon.
     private func deoptLimit(_ reason: DeoptReason) -> UInt32 {
-        deoptStress ? 4 : reason == .coldCode ? 3 : 10
+        deoptStress ? 4 : reason == .coldCode || reason == .resultNotInt32 ? 3 : 10
     }
 
     /// The --stats record of a deopt at the frame's pc.
