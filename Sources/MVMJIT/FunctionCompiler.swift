@@ -969,9 +969,12 @@ public final class FunctionCompiler {
     /// with more calls the shared stub (DirectCalls.swift) at all of them.
     /// The sequence is long (a frame record filled in, registers cleared,
     /// the result checked), and in call-heavy functions copies of it were
-    /// close to half the IR to compile.
+    /// close to half the IR to compile. A loop compile counts the sites in
+    /// its loop only.
     private static let inlineDirectCalls = 2
-    private lazy var directCallSites = instructions.filter { ($0.opcode == .call || $0.opcode == .new) && callSiteSawOnlyJS($0) }.count
+    private lazy var directCallSites = instructions.filter {
+        ($0.opcode == .call || $0.opcode == .new) && compiled($0) && callSiteSawOnlyJS($0)
+    }.count
     private var directCallHelpers: [Bool: LLVMValueRef] = [:]
 
     /// A call or `new` whose site only saw JS functions: a compiled callee
