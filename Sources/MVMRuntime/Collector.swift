@@ -111,10 +111,24 @@ extension Isolate {
         }
         // A map's iterators that died leave its table before they are swept.
         for cell in collectionsWithIterators { mapTable(cell)!.pruneIterators() }
+        for instance in allInstances {
+            CallFeedback.forgetDead(instance.data.pointee.callFeedback, count: instance.block.callFeedbackCount * CallFeedback.width)
+        }
         heap.sweep()
         if gcStress { heap.threshold = 0 }
         heap.collections += 1
         heap.collectionNanoseconds += monotonicNanoseconds - start
+    }
+
+    /// Call feedback slots whose callee the collector freed (for tests that
+    /// the feedback never points at a freed cell).
+    public var deadCalleeFeedbackCount: Int {
+        allInstances.reduce(0) { total, instance in
+            let slots = instance.data.pointee.callFeedback
+            return total + (0..<instance.block.callFeedbackCount * CallFeedback.width).filter {
+                slots[$0] == CallFeedback.deadFunction || slots[$0] == CallFeedback.deadOther
+            }.count
+        }
     }
 
     /// Entries in all WeakMaps and WeakSets reachable from the global object

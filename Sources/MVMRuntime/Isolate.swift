@@ -136,6 +136,24 @@ enum KeyedFeedback {
 enum CallFeedback {
     static let width = 4
     static let megamorphic: UInt64 = 1
+    /// What a callee the collector freed leaves in its slot: the feedback
+    /// holds callees weakly (a closure made per call would keep its
+    /// context alive otherwise), and the JIT needs only whether it was a
+    /// JS function. Both are "other"-tagged bits no Value has (null is 0x2,
+    /// the booleans 0x6 and 0x7, undefined 0xA), so no callee recorded
+    /// before, a call of null included, reads as one.
+    static let deadFunction: UInt64 = 0x102
+    static let deadOther: UInt64 = 0x106
+
+    /// Replaces the callees marking left unmarked by tombstones (before the
+    /// sweep, while their cells can still be read).
+    static func forgetDead(_ slots: UnsafeMutablePointer<UInt64>, count: Int) {
+        for i in 0..<count where slots[i] != megamorphic {
+            let callee = Value(bits: slots[i])
+            guard callee.isCell, !callee.cell.marked else { continue }
+            slots[i] = callee.isCell(.function) ? deadFunction : deadOther
+        }
+    }
 
     @inline(__always)
     static func record(_ slots: UnsafeMutablePointer<UInt64>, _ callee: Value) {

@@ -146,6 +146,32 @@ private func residentBytes() -> Int {
     #expect(isolate.weakEntryCount == 2)
 }
 
+/// Call feedback holds its callees weakly: closures the program dropped are
+/// collected, and their slots keep only what the JIT reads (a JS function
+/// or another callee), never the freed cell's address (whose page may go
+/// back to malloc: reading it when the function tiered up crashed).
+@Test func callFeedbackLetsCalleesDie() {
+    let isolate = Isolate()
+    var out: [UInt8] = []
+    isolate.stdoutSink = { out += $0 }
+    let source = """
+        function caller(f, x) { return f(x); }
+        function make(k) { return x => x + k; }
+        var kept = make(100);
+        var total = caller(make(1), 1) + caller(make(2), 2) + caller(Math.abs, -3) + caller(kept, 0);
+        console.log(total);
+        """
+    #expect(isolate.runProgram(SourceFile(name: "feedback.js", text: source), as: .script) == nil)
+    isolate.flushOutput()
+    #expect(String(decoding: out, as: UTF8.self) == "109\n")
+    #expect(isolate.deadCalleeFeedbackCount == 0)
+    isolate.collectGarbage()
+    // The two closures made for one call died; Math.abs and `kept` live on.
+    #expect(isolate.deadCalleeFeedbackCount == 2)
+    isolate.collectGarbage()
+    #expect(isolate.deadCalleeFeedbackCount == 2)
+}
+
 @Test func collectionIteratorsLeaveTheirTableWhenDoneOrDead() {
     let isolate = Isolate()
     isolate.gcStress = true

@@ -527,9 +527,8 @@ extension Isolate {
                     nativeIndexes[i] = index
                 }
             }
-            for j in 0..<CallFeedback.width where slots[j] != 0 {
-                let callee = Value(bits: slots[j])
-                if !callee.isCell(.function) { calls[i] = 2 }
+            for j in 0..<CallFeedback.width where slots[j] != 0 && slots[j] != CallFeedback.deadFunction {
+                if slots[j] == CallFeedback.deadOther || !Value(bits: slots[j]).isCell(.function) { calls[i] = 2 }
             }
         }
         let interpretedFirst = jitMode == .on && !deoptStress
