@@ -111,13 +111,41 @@ extension Isolate {
         }
         // A map's iterators that died leave its table before they are swept.
         for cell in collectionsWithIterators { mapTable(cell)!.pruneIterators() }
+        // Feedback and inline caches hold what they saw weakly (a closure or
+        // a prototype made per call would live as long as the code otherwise).
         for instance in allInstances {
-            CallFeedback.forgetDead(instance.data.pointee.callFeedback, count: instance.block.callFeedbackCount * CallFeedback.width)
+            let data = instance.data.pointee
+            CallFeedback.forgetDead(data.callFeedback, count: instance.block.callFeedbackCount * CallFeedback.width)
+            forgetDeadCacheEntries(data.caches, count: instance.block.propertyCacheCount * 4)
         }
         heap.sweep()
         if gcStress { heap.threshold = 0 }
         heap.collections += 1
         heap.collectionNanoseconds += monotonicNanoseconds - start
+    }
+
+    /// Empties the inline-cache entries whose prototype or holder marking
+    /// left unmarked: the cell's address may come back as another object,
+    /// which could pass the entry's shape, prototype and epoch checks and
+    /// have the holder's slot read at an offset of the dead one's layout.
+    private func forgetDeadCacheEntries(_ entries: UnsafeMutablePointer<CacheEntry>, count: Int) {
+        @inline(__always) func dead(_ v: Value) -> Bool { v.isCell && !v.cell.marked }
+        for i in 0..<count where entries[i].shape != 0 && (dead(entries[i].proto) || dead(entries[i].holder)) {
+            entries[i].shape = 0
+            entries[i].proto = .empty
+            entries[i].holder = .empty
+        }
+    }
+
+    /// Inline-cache entries that read through a prototype (for tests that
+    /// the caches let dead prototypes go).
+    public var prototypeCacheEntryCount: Int {
+        allInstances.reduce(0) { total, instance in
+            let entries = instance.data.pointee.caches
+            return total + (0..<instance.block.propertyCacheCount * 4).filter {
+                entries[$0].shape != 0 && entries[$0].kind == CacheKind.proto
+            }.count
+        }
     }
 
     /// Call feedback slots whose callee the collector freed (for tests that

@@ -172,6 +172,35 @@ private func residentBytes() -> Int {
     #expect(isolate.deadCalleeFeedbackCount == 2)
 }
 
+/// Inline caches let dead prototypes go: an entry that reads through a
+/// prototype the program dropped is emptied by the collector (the address
+/// could come back as another prototype with another layout); an entry
+/// whose prototype lives stays.
+@Test func inlineCachesLetPrototypesDie() {
+    let isolate = Isolate()
+    var out: [UInt8] = []
+    isolate.stdoutSink = { out += $0 }
+    let source = """
+        function readKept(o) { return o.m; }
+        function read(o) { return o.m; }
+        var keptProto = { m: "kept" };
+        var kept = Object.create(keptProto);
+        var dropped = Object.create({ m: "dropped" });
+        console.log(readKept(kept), readKept(kept), read(dropped), read(dropped));
+        dropped = null;
+        """
+    #expect(isolate.runProgram(SourceFile(name: "protos.js", text: source), as: .script) == nil)
+    isolate.flushOutput()
+    #expect(String(decoding: out, as: UTF8.self) == "kept kept dropped dropped\n")
+    #expect(isolate.prototypeCacheEntryCount == 2)
+    isolate.collectGarbage()
+    #expect(isolate.prototypeCacheEntryCount == 1)
+    out = []
+    #expect(isolate.runProgram(SourceFile(name: "again.js", text: "console.log(readKept(kept), read(kept), read(Object.create({ m: 'new' })));"), as: .script) == nil)
+    isolate.flushOutput()
+    #expect(String(decoding: out, as: UTF8.self) == "kept kept new\n")
+}
+
 @Test func collectionIteratorsLeaveTheirTableWhenDoneOrDead() {
     let isolate = Isolate()
     isolate.gcStress = true
