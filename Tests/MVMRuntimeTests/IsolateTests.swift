@@ -152,8 +152,6 @@ private func residentBytes() -> Int {
 /// back to malloc: reading it when the function tiered up crashed).
 @Test func callFeedbackLetsCalleesDie() {
     let isolate = Isolate()
-    var out: [UInt8] = []
-    isolate.stdoutSink = { out += $0 }
     let source = """
         function caller(f, x) { return f(x); }
         function make(k) { return x => x + k; }
@@ -161,9 +159,7 @@ private func residentBytes() -> Int {
         var total = caller(make(1), 1) + caller(make(2), 2) + caller(Math.abs, -3) + caller(kept, 0);
         console.log(total);
         """
-    #expect(isolate.runProgram(SourceFile(name: "feedback.js", text: source), as: .script) == nil)
-    isolate.flushOutput()
-    #expect(String(decoding: out, as: UTF8.self) == "109\n")
+    #expect(printed(by: isolate, "feedback.js", source) == "109\n")
     #expect(isolate.deadCalleeFeedbackCount == 0)
     isolate.collectGarbage()
     // The two closures made for one call died; Math.abs and `kept` live on.
@@ -178,8 +174,6 @@ private func residentBytes() -> Int {
 /// whose prototype lives stays.
 @Test func inlineCachesLetPrototypesDie() {
     let isolate = Isolate()
-    var out: [UInt8] = []
-    isolate.stdoutSink = { out += $0 }
     let source = """
         function readKept(o) { return o.m; }
         function read(o) { return o.m; }
@@ -189,16 +183,22 @@ private func residentBytes() -> Int {
         console.log(readKept(kept), readKept(kept), read(dropped), read(dropped));
         dropped = null;
         """
-    #expect(isolate.runProgram(SourceFile(name: "protos.js", text: source), as: .script) == nil)
-    isolate.flushOutput()
-    #expect(String(decoding: out, as: UTF8.self) == "kept kept dropped dropped\n")
+    #expect(printed(by: isolate, "protos.js", source) == "kept kept dropped dropped\n")
     #expect(isolate.prototypeCacheEntryCount == 2)
     isolate.collectGarbage()
     #expect(isolate.prototypeCacheEntryCount == 1)
-    out = []
-    #expect(isolate.runProgram(SourceFile(name: "again.js", text: "console.log(readKept(kept), read(kept), read(Object.create({ m: 'new' })));"), as: .script) == nil)
+    let again = "console.log(readKept(kept), read(kept), read(Object.create({ m: 'new' })));"
+    #expect(printed(by: isolate, "again.js", again) == "kept kept new\n")
+}
+
+/// What running `source` as a script in `isolate` printed (with an
+/// uncaught error's report, if any).
+private func printed(by isolate: Isolate, _ name: String, _ source: String) -> String {
+    var out: [UInt8] = []
+    isolate.stdoutSink = { out += $0 }
+    let failure = isolate.runProgram(SourceFile(name: name, text: source), as: .script)
     isolate.flushOutput()
-    #expect(String(decoding: out, as: UTF8.self) == "kept kept new\n")
+    return String(decoding: out, as: UTF8.self) + (failure.map { "uncaught: \($0)\n" } ?? "")
 }
 
 @Test func collectionIteratorsLeaveTheirTableWhenDoneOrDead() {
