@@ -128,6 +128,8 @@ public final class CodeBlock: @unchecked Sendable {
     deinit { UnsafeMutablePointer(mutating: code).deallocate() }
 
     public var nameString: String { String(decoding: name, as: UTF16.self) }
+    /// The name --stats and the perf map show.
+    public var displayName: String { name.isEmpty ? "(anonymous)" : nameString }
 
     /// The source position of the instruction at `offset`.
     public func position(at offset: Int) -> (line: Int, column: Int) {

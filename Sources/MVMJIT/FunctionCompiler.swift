@@ -65,6 +65,8 @@ public final class FunctionCompiler {
     /// headers; a jump out of it leaves for the interpreter. Nil: the whole
     /// function, entered also at its start and by calls.
     let region: ClosedRange<Int>?
+    /// The code ranges of loops: from a loop header to its back-edge.
+    let loopRanges: [ClosedRange<Int>]
     let ir: IRBuilder
     let instructions: [Instruction]
     let types: RegisterTypes
@@ -102,11 +104,12 @@ public final class FunctionCompiler {
         self.feedback = feedback
         let decoded = decode(block)
         instructions = decoded
+        let ranges = decoded.compactMap { i in i.opcode == .loop ? i.target(0)...i.offset : nil }
+        loopRanges = ranges
         // A loop that is more than half of the function compiles with the
         // rest: the loop compile would save little, and calls could not use it.
-        region = loop.flatMap { header in
-            FunctionCompiler.loopRanges(decoded).filter { $0.contains(header) }.max { $0.count < $1.count }
-        }.flatMap { $0.count * 2 <= block.codeCount ? $0 : nil }
+        region = loop.flatMap { header in ranges.filter { $0.contains(header) }.max { $0.count < $1.count } }
+            .flatMap { $0.count * 2 <= block.codeCount ? $0 : nil }
         types = RegisterTypes(block: block, instructions: instructions, feedback: feedback)
         let i64 = LLVMInt64TypeInContext(context)!, i32 = LLVMInt32TypeInContext(context)!
         let i8Pointer = LLVMPointerType(LLVMInt8TypeInContext(context), 0)!
@@ -210,11 +213,6 @@ public final class FunctionCompiler {
         }
     }
 
-    /// The code ranges of loops: from a loop header to its back-edge.
-    private lazy var loopRanges: [ClosedRange<Int>] = Self.loopRanges(instructions)
-    static func loopRanges(_ instructions: [Instruction]) -> [ClosedRange<Int>] {
-        instructions.compactMap { i in i.opcode == .loop ? i.target(0)...i.offset : nil }
-    }
     /// Whether `i` is compiled (a loop compile compiles its region only).
     private func compiled(_ i: Instruction) -> Bool { region?.contains(i.offset) ?? true }
     private func inLoop(_ i: Instruction) -> Bool { loopRanges.contains { $0.contains(i.offset) } }

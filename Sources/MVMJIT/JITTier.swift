@@ -196,9 +196,8 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             let address = try session.address(of: symbol)
             let milliseconds = Double(JITTier.threadCPUNanoseconds() - start) / 1e6
             let size = session.size(of: symbol)
-            let name = block.name.isEmpty ? "(anonymous)" : block.nameString
-            let line = region.map { block.position(at: $0.lowerBound).line } ?? Int(block.loc.line)
-            perfMap?.add(start: address, size: size, name: "js:\(name)\(region == nil ? "" : " loop") \(block.source.name):\(line)")
+            perfMap?.add(start: address, size: size,
+                         name: "js:\(block.displayName)\(region == nil ? "" : " loop") \(block.source.name):\(block.firstLine(of: region))")
             entry = .ready(NativeCode(entry: address, symbol: symbol, compileMilliseconds: milliseconds, codeSize: size, region: region))
         } catch {
             entry = .failed("\(error)")

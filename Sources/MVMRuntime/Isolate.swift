@@ -207,6 +207,8 @@ final class FunctionInstance {
     /// far at headers none of them covers.
     var loopCode: [LoopCode] = []
     var loopHeat: [Int: Int] = [:]
+    /// The loop code whose region holds loop header `header`.
+    func loopCode(at header: Int) -> LoopCode? { loopCode.first { $0.code.region!.contains(header) } }
     /// The countdown the last look at the loops set (Isolate.pollLoops).
     var loopPoll: Int32 = 0
     var recompilations = 0

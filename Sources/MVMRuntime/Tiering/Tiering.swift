@@ -133,6 +133,14 @@ public final class NativeCode: @unchecked Sendable {
     }
 }
 
+extension CodeBlock {
+    /// The line where code covering `region` starts (the function's line
+    /// for the whole function, a loop compile's header line).
+    public func firstLine(of region: ClosedRange<Int>?) -> Int {
+        region.map { position(at: $0.lowerBound).line } ?? Int(loc.line)
+    }
+}
+
 /// A loop compile installed in one isolate, with the deopts it took there.
 final class LoopCode {
     let code: NativeCode
@@ -312,6 +320,12 @@ enum NativeExit {
     static let kindShift: UInt64 = 56
     static let detailShift: UInt64 = 32
     @inline(__always) static func returnedRegister(_ exit: UInt64) -> Int { Int(UInt16(truncatingIfNeeded: exit >> detailShift)) }
+    /// The instruction the interpreter goes on with.
+    @inline(__always) static func offset(_ exit: UInt64) -> Int { Int(UInt32(truncatingIfNeeded: exit)) }
+    /// A deopt exit's reason.
+    static func deoptReason(_ exit: UInt64) -> DeoptReason {
+        DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> detailShift)) ?? .none
+    }
 }
 
 typealias NativeEntry = @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer, UInt32) -> UInt64
@@ -428,8 +442,7 @@ extension Isolate {
             if tierUp(data) { return .resume }
         } else if data.pointee.tierStatus == TierStatus.requested {
             _ = requestNativeCode(data, loop: nil)  // poll
-        } else if data.pointee.tierStatus != TierStatus.abandoned,
-                  !instance.loopCode.contains(where: { $0.code.region!.contains(header) }) {
+        } else if data.pointee.tierStatus != TierStatus.abandoned, instance.loopCode(at: header) == nil {
             // The first hot loop compiles at once; later ones once their own
             // back-edges reach the threshold.
             let heat = instance.loopHeat[header, default: 0] + Int(instance.loopPoll) + 1
@@ -438,19 +451,19 @@ extension Isolate {
         }
         // A loop that is most of its function compiles whole (FunctionCompiler.region).
         if data.pointee.native != nil { return .resume }
-        guard let loop = instance.loopCode.first(where: { $0.code.region!.contains(header) }) else {
+        guard let loop = instance.loopCode(at: header) else {
             if loops && data.pointee.tierStatus == TierStatus.interpreted { pollLoops(data, instance, after: Self.loopPollInterval) }
             return .interpret
         }
         let exit = enterNative(loop.code.entry, frame)
         let kind = exit >> NativeExit.kindShift
         if kind == NativeExit.exception { return .exception }
-        frame.pointee.pc = data.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
+        frame.pointee.pc = data.pointee.code + NativeExit.offset(exit)
         // The next back-edge looks again: it re-enters after a deopt, and
         // finds the code of the function's next loop, if any.
         if data.pointee.tierStatus != TierStatus.abandoned { pollLoops(data, instance, after: 0) }
         if kind == NativeExit.deopt {
-            let reason = DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> NativeExit.detailShift)) ?? .none
+            let reason = NativeExit.deoptReason(exit)
             countDeopt(frame, reason: reason)
             loop.deopts &+= 1
             if loop.deopts >= deoptLimit(reason) {
@@ -473,12 +486,10 @@ extension Isolate {
         instance.requested = nil
         instance.requestedLoop = nil
         let block = instance.block
-        var line = Int(block.loc.line)
-        if let region = code.region {
+        if code.region != nil {
             // Entered at its headers by tierUpAtLoop; the function is not compiled.
             instance.loopCode.append(LoopCode(code))
             data.pointee.tierStatus = TierStatus.interpreted
-            line = Int(block.position(at: region.lowerBound).line)
         } else {
             instance.nativeCode = code
             data.pointee.native = code.entry
@@ -486,14 +497,14 @@ extension Isolate {
             data.pointee.tierCountdown = .max
             data.pointee.deoptCount = 0
         }
-        jitStatistics.installed.append(.init(name: block.name.isEmpty ? "(anonymous)" : block.nameString,
-                                             location: "\(block.source.name):\(line)",
+        jitStatistics.installed.append(.init(name: block.displayName,
+                                             location: "\(block.source.name):\(block.firstLine(of: code.region))",
                                              milliseconds: code.compileMilliseconds, compiledHere: compiledHere,
                                              codeSize: code.codeSize, loop: code.region != nil))
     }
 
     func functionLabel(_ block: CodeBlock) -> String {
-        "\(block.name.isEmpty ? "(anonymous)" : block.nameString) (\(block.source.name):\(block.loc.line))"
+        "\(block.displayName) (\(block.source.name):\(block.loc.line))"
     }
 
     func feedbackSnapshot(_ data: UnsafeMutablePointer<InstanceData>, _ block: CodeBlock) -> FeedbackSnapshot {
@@ -565,14 +576,12 @@ extension Isolate {
         let kind = exit >> NativeExit.kindShift
         if kind == NativeExit.exception { return false }
         let data = frame.pointee.data
-        frame.pointee.pc = data.pointee.code + Int(UInt32(truncatingIfNeeded: exit))
+        frame.pointee.pc = data.pointee.code + NativeExit.offset(exit)
         // The interpreter goes on from here: its next loop back-edge
         // re-enters native code. A `ret` has none, and a zero countdown
         // would send the function's next call through tierUp for nothing.
         if kind != NativeExit.returned { data.pointee.tierCountdown = 0 }
-        if kind == NativeExit.deopt {
-            recordDeopt(frame, reason: DeoptReason(rawValue: UInt16(truncatingIfNeeded: exit >> NativeExit.detailShift)) ?? .none)
-        }
+        if kind == NativeExit.deopt { recordDeopt(frame, reason: NativeExit.deoptReason(exit)) }
         return true
     }
 
@@ -607,7 +616,7 @@ extension Isolate {
         let offset = frame.pointee.pc - data.pointee.code
         let position = block.position(at: offset)
         let opcode = Opcode(rawValue: UInt8(truncatingIfNeeded: frame.pointee.pc.pointee)).map { "\($0)" } ?? "?"
-        let key = JITStatistics.Deopt(function: block.name.isEmpty ? "(anonymous)" : block.nameString,
+        let key = JITStatistics.Deopt(function: block.displayName,
                                       location: "\(block.source.name):\(position.line):\(position.column)",
                                       opcode: opcode, reason: reason.description)
         jitStatistics.deopts[key, default: 0] += 1
