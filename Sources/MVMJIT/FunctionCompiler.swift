@@ -70,6 +70,8 @@ public final class FunctionCompiler {
     let ir: IRBuilder
     let instructions: [Instruction]
     let types: RegisterTypes
+    /// Nil: every register counts as live everywhere.
+    let liveness: Liveness?
     private var blocks: [Int: LLVMBasicBlockRef] = [:]
     /// Each register's three homes; `readKinds`/`writeKinds` say which one
     /// holds its value before and after the instruction being compiled.
@@ -111,6 +113,7 @@ public final class FunctionCompiler {
         region = loop.flatMap { header in ranges.filter { $0.contains(header) }.max { $0.count < $1.count } }
             .flatMap { $0.count * 2 <= block.codeCount ? $0 : nil }
         types = RegisterTypes(block: block, instructions: instructions, feedback: feedback)
+        liveness = Liveness(block: block, instructions: decoded)
         let i64 = LLVMInt64TypeInContext(context)!, i32 = LLVMInt32TypeInContext(context)!
         let i8Pointer = LLVMPointerType(LLVMInt8TypeInContext(context), 0)!
         var parameters: [LLVMTypeRef?] = [i8Pointer, i8Pointer, i8Pointer, i32]
@@ -231,7 +234,11 @@ public final class FunctionCompiler {
     private func edge(_ offset: Int) -> LLVMBasicBlockRef {
         let target = blocks[offset]!
         guard let index = indexOf[offset], let wanted = types.kindsIn[index] else { return target }
-        let changes = (0..<wanted.count).filter { writeKinds[$0] != wanted[$0] }
+        // A register boxed at the target only because paths meet there stays
+        // unboxed when the target does not read it (Liveness).
+        let changes = (0..<wanted.count).filter { r in
+            writeKinds[r] != wanted[r] && (wanted[r] != .boxed || liveness?.isLive(r, at: index) ?? true)
+        }
         if changes.isEmpty { return target }
         let here = ir.currentBlock
         let convert = ir.block("widen")

@@ -196,3 +196,55 @@ struct RegisterTypes {
 
 }
 
+
+/// Which registers are live (read on some path before being written) on
+/// entry to each instruction: a backward data flow over the same graph.
+///
+/// Compiled code uses it where a typed register would be boxed on a jump
+/// only because paths meet at the wider kind: a temporary of a loop body,
+/// unboxed while it is used and dead at the loop header, need not be boxed
+/// on every back-edge (n-body's inner loop boxed seven doubles per trip).
+/// Its boxed copy keeps an older value, which nobody reads.
+struct Liveness {
+    private let words: Int
+    private var liveIn: [[UInt64]]
+
+    /// Nil for functions where a register may be read outside this graph: an
+    /// exception handler (the interpreter runs it, reading what the throwing
+    /// instruction left) and generators (resumed by the runtime).
+    init?(block: CodeBlock, instructions: [Instruction]) {
+        guard block.handlers.isEmpty, !block.flags.contains(.generator), !block.flags.contains(.async) else { return nil }
+        let count = block.registerCount
+        words = (count + 63) / 64
+        liveIn = Array(repeating: Array(repeating: 0, count: words), count: instructions.count)
+        var index: [Int: Int] = [:]
+        for (n, i) in instructions.enumerated() { index[i.offset] = n }
+        let successors = instructions.map { RegisterTypes.successors($0).compactMap { index[$0] } }
+        var predecessors = Array(repeating: [Int](), count: instructions.count)
+        for (n, next) in successors.enumerated() { for s in next { predecessors[s].append(n) } }
+        // Only the destination of an instruction that goes on to the next
+        // one is surely written (a branch may leave before its writes).
+        let kills: [Int?] = instructions.enumerated().map { n, i in
+            RegisterTypes.writesFirstOperand(i.opcode) && i.a < count && successors[n] == [n + 1] ? i.a : nil
+        }
+        let reads = instructions.map { RegisterTypes.possibleReads($0).filter { $0 < count } }
+        var work = Array(instructions.indices)
+        var queued = Set(work)
+        while let n = work.popLast() {
+            queued.remove(n)
+            var live = Array(repeating: UInt64(0), count: words)
+            for s in successors[n] { for w in 0..<words { live[w] |= liveIn[s][w] } }
+            if let r = kills[n] { live[r / 64] &= ~(1 << UInt64(r % 64)) }
+            for r in reads[n] { live[r / 64] |= 1 << UInt64(r % 64) }
+            if live != liveIn[n] {
+                liveIn[n] = live
+                for p in predecessors[n] where !queued.contains(p) { work.append(p); queued.insert(p) }
+            }
+        }
+    }
+
+    /// Whether register `r` may be read at or after instruction `index` before a write.
+    func isLive(_ r: Int, at index: Int) -> Bool {
+        r / 64 >= words || liveIn[index][r / 64] & (1 << UInt64(r % 64)) != 0
+    }
+}
