@@ -196,7 +196,6 @@ struct RegisterTypes {
 
 }
 
-
 /// Which registers are live (read on some path before being written) on
 /// entry to each instruction: a backward data flow over the same graph.
 ///
