@@ -274,14 +274,6 @@ public final class FunctionCompiler {
         case .boxed: return LLVMBuildLoad2(ir.builder, ir.i64, boxedSlots[r], "")!
         }
     }
-    /// Register `r` as a boxed Value to keep in an object: a double stays a
-    /// double, as `spill` leaves it for the runtime's own stores. Skipping
-    /// get's int32 test saves ~10 instructions per store (a convert, a
-    /// convert back, a compare, the -0 test, selects); every reader takes
-    /// either kind of number.
-    private func stored(_ r: Int) -> LLVMValueRef {
-        readKinds[r] == .double ? ir.boxRawDouble(loadDouble(r)) : get(r)
-    }
     /// What the runtime just wrote into `r` (its kind after the instruction: boxed).
     private func output(_ r: Int) -> LLVMValueRef { LLVMBuildLoad2(ir.builder, ir.i64, boxedSlots[r], "")! }
 
@@ -1532,7 +1524,7 @@ public final class FunctionCompiler {
 
     private func emitSetNamed(_ i: Instruction) {
         let site = i.register(3)
-        let o = get(i.a), v = stored(i.register(2))
+        let o = get(i.a), v = get(i.register(2))
         let done = edge(i.next)
         stressGuard(i)
         withCacheEntries(o, site: site) { p, e, kind, offset, placed, slot in
@@ -1784,7 +1776,7 @@ public final class FunctionCompiler {
 
     private func emitSetIndexed(_ i: Instruction) {
         let done = edge(i.next)
-        let v = stored(i.register(2))
+        let v = get(i.register(2))
         stressGuard(i)
         let kinds = keyedKinds(site: i.register(3))
         let o = get(i.a), k = elementKey(i.register(1))
