@@ -113,7 +113,7 @@ public final class FunctionCompiler {
         region = loop.flatMap { header in ranges.filter { $0.contains(header) }.max { $0.count < $1.count } }
             .flatMap { $0.count * 2 <= block.codeCount ? $0 : nil }
         types = RegisterTypes(block: block, instructions: instructions, feedback: feedback)
-        liveness = Liveness(block: block, instructions: decoded)
+        liveness = Liveness(block: block, instructions: decoded, successors: types.successorIndexes)
         let i64 = LLVMInt64TypeInContext(context)!, i32 = LLVMInt32TypeInContext(context)!
         let i8Pointer = LLVMPointerType(LLVMInt8TypeInContext(context), 0)!
         var parameters: [LLVMTypeRef?] = [i8Pointer, i8Pointer, i8Pointer, i32]
@@ -1310,10 +1310,10 @@ public final class FunctionCompiler {
         // Selects, not a branch: one block per access instead of three
         // (LLVM's time goes by blocks and instructions). The slots pointer
         // is a header word every object has, so loading it is always safe.
-        let inline = ir.icmp(LLVMIntSGT, offset, ir.int32(0))
+        let inline = ir.icmp(LLVMIntSGT, offset, ir.int32(0)), wide = ir.sext(offset, ir.i64)
         let outOfLineSlots = ir.load(ir.i8Pointer, object, NativeABI.slotsOffset, .header)
-        let outOfLineIndex = ir.mul(ir.sub(ir.int64(0), ir.add(ir.sext(offset, ir.i64), ir.int64(1))), ir.int64(8))
-        return ir.address(ir.select(inline, object, outOfLineSlots), ir.select(inline, ir.sext(offset, ir.i64), outOfLineIndex), ir.i64)
+        let outOfLineIndex = ir.mul(ir.sub(ir.int64(0), ir.add(wide, ir.int64(1))), ir.int64(8))
+        return ir.address(ir.select(inline, object, outOfLineSlots), ir.select(inline, wide, outOfLineIndex), ir.i64)
     }
 
     /// Runs `body` with the object's cell pointer when `v` is an object.

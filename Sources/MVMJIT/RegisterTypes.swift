@@ -32,6 +32,8 @@ struct RegisterTypes {
     /// Kinds after each instruction.
     private(set) var kindsOut: [[RegisterKind]]
     var reachable: [Bool] { kindsIn.map { $0 != nil } }
+    /// The instructions control may go to after each one, as indexes (Liveness walks them back).
+    let successorIndexes: [[Int]]
 
     init(block: CodeBlock, instructions: [Instruction], feedback: FeedbackSnapshot) {
         self.block = block
@@ -40,10 +42,11 @@ struct RegisterTypes {
         let boxed = Array(repeating: RegisterKind.boxed, count: count)
         kindsIn = Array(repeating: nil, count: instructions.count)
         kindsOut = Array(repeating: boxed, count: instructions.count)
-        guard !instructions.isEmpty else { return }
         var index: [Int: Int] = [:]
         for (n, i) in instructions.enumerated() { index[i.offset] = n }
         let successors = instructions.map { RegisterTypes.successors($0).compactMap { index[$0] } }
+        successorIndexes = successors
+        guard !instructions.isEmpty else { return }
         kindsIn[0] = boxed
         var work = [0]
         var queued: Set<Int> = [0]
@@ -210,15 +213,13 @@ struct Liveness {
 
     /// Nil for functions where a register may be read outside this graph: an
     /// exception handler (the interpreter runs it, reading what the throwing
-    /// instruction left) and generators (resumed by the runtime).
-    init?(block: CodeBlock, instructions: [Instruction]) {
+    /// instruction left), generators and async functions (resumed by the
+    /// runtime). `successors` is RegisterTypes.successorIndexes.
+    init?(block: CodeBlock, instructions: [Instruction], successors: [[Int]]) {
         guard block.handlers.isEmpty, !block.flags.contains(.generator), !block.flags.contains(.async) else { return nil }
         let count = block.registerCount
         words = (count + 63) / 64
         liveIn = Array(repeating: Array(repeating: 0, count: words), count: instructions.count)
-        var index: [Int: Int] = [:]
-        for (n, i) in instructions.enumerated() { index[i.offset] = n }
-        let successors = instructions.map { RegisterTypes.successors($0).compactMap { index[$0] } }
         var predecessors = Array(repeating: [Int](), count: instructions.count)
         for (n, next) in successors.enumerated() { for s in next { predecessors[s].append(n) } }
         // Only the destination of an instruction that goes on to the next
