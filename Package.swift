@@ -29,12 +29,23 @@ let llvmPrefix: String = {
     return "/usr/lib/llvm-14"  // Debian 12's llvm-dev, when llvm-config is not on PATH
 }()
 
-/// Flags for targets that import CLLVM: the header path for clang's importer,
-/// the library path and an rpath so a non-default prefix still loads at run time.
+/// The shared library CLLVM opens at run time (MVM does not link it: see
+/// Sources/CLLVM/LLVMLoader.c): the file under the prefix's lib directory
+/// that `-lLLVM-N` would link, with its symlinks resolved, so that running
+/// needs only the library package.
+let llvmLibrary: String = {
+    let libraries = URL(fileURLWithPath: "\(llvmPrefix)/lib")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: libraries.path)) ?? []
+    // libLLVM-14.so, not libLLVM-14.0.6.so (the same file, either way).
+    let linkable = names.filter {
+        $0.hasPrefix("libLLVM-") && $0.hasSuffix(".so") && $0.dropFirst(8).dropLast(3).allSatisfy(\.isNumber)
+    }
+    guard let name = linkable.sorted().first else { return "libLLVM-14.so.1" }  // the dynamic loader's search
+    return libraries.appendingPathComponent(name).resolvingSymlinksInPath().path
+}()
+
+/// Flags for targets that import CLLVM: the header path for clang's importer.
 let llvmSwiftSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(llvmPrefix)/include"])]
-let llvmLinkerSettings: [LinkerSetting] = [
-    .unsafeFlags(["-L\(llvmPrefix)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(llvmPrefix)/lib"]),
-]
 
 /// The runtime and the syntax layer are hot code: release builds drop the
 /// exclusivity checks (debug builds, which run the tests, keep them).
@@ -55,8 +66,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // System-library shims.
-        .systemLibrary(name: "CLLVM", path: "Sources/CLLVM"),
+        // LLVM's C API, opened on first use; libffi.
+        // DWARF 4, as swiftc writes: Debian's valgrind cannot read clang's DWARF 5.
+        .target(name: "CLLVM", cSettings: [
+            .unsafeFlags(["-I\(llvmPrefix)/include", "-gdwarf-4"]),
+            .define("MVM_LLVM_LIBRARY", to: "\"\(llvmLibrary)\""),
+        ], linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .systemLibrary(name: "CFFI", path: "Sources/CFFI", pkgConfig: "libffi",
                        providers: [.apt(["libffi-dev"])]),
 
@@ -65,8 +80,7 @@ let package = Package(
         .target(name: "MVMBytecode", dependencies: ["MVMSyntax"], swiftSettings: hotPathSettings),
         .target(name: "MVMRuntime", dependencies: ["MVMBytecode"], swiftSettings: hotPathSettings),
         .target(name: "MVMFFI", dependencies: ["MVMRuntime", "CFFI"]),
-        .target(name: "MVMJIT", dependencies: ["MVMRuntime", "CLLVM"],
-                swiftSettings: llvmSwiftSettings, linkerSettings: llvmLinkerSettings),
+        .target(name: "MVMJIT", dependencies: ["MVMRuntime", "CLLVM"], swiftSettings: llvmSwiftSettings),
         .target(name: "MVM", dependencies: ["MVMSyntax", "MVMRuntime", "MVMFFI", "MVMJIT"],
                 swiftSettings: llvmSwiftSettings),
         .target(name: "CMVM", dependencies: ["MVM"], swiftSettings: llvmSwiftSettings),

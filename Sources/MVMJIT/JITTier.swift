@@ -22,6 +22,10 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         public var passes = FunctionCompiler.passes
         /// Print each optimized module to stderr.
         public var dumpIR = false
+        /// Called once, on the compiling thread, if the JIT turns out to be
+        /// unavailable when it is first needed (LLVM does not load, or has
+        /// no target for this machine); hot functions then stay interpreted.
+        public var onUnavailable: (@Sendable (String) -> Void)?
         public init(perfMap: Bool = false, perfJitdump: Bool = false, passes: String = FunctionCompiler.passes) {
             self.perfMap = perfMap
             self.perfJitdump = perfJitdump
@@ -67,6 +71,8 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     /// (target machines, host CPU features, LLJIT, the shared stubs' module)
     /// was 4 ms of a run that compiles nothing.
     private var madeSession: NativeCodeSession?
+    /// Why the session could not be made (then every compile fails with it).
+    private var sessionFailure: Error?
     /// Compilations run here, one at a time, off the isolates' threads.
     private let queue = DispatchQueue(label: "mvm.jit.compile", qos: .utility)
     private let lock = NSLock()
@@ -90,13 +96,24 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     public init(options: Options = Options()) throws {
         self.options = options
         perfMap = options.perfMap ? PerfMap() : nil
-        try NativeCodeSession.checkNativeTarget()
-        if options.perfMap || options.perfJitdump { _ = try session() }
+        if options.perfMap || options.perfJitdump { _ = try makeSession() }
     }
 
-    /// The session, made on first use (on `queue`, or in init).
+    /// The session, made on first use (on `queue`, or in init): LLVM is
+    /// opened then, not at startup (see Sources/CLLVM/LLVMLoader.c).
     private func session() throws -> NativeCodeSession {
         if let madeSession { return madeSession }
+        if let sessionFailure { throw sessionFailure }
+        do {
+            return try makeSession()
+        } catch {
+            sessionFailure = error
+            options.onUnavailable?("\(error)")
+            throw error
+        }
+    }
+
+    private func makeSession() throws -> NativeCodeSession {
         let level = ProcessInfo.processInfo.environment["MVM_JIT_CODEGEN"].flatMap { UInt32($0) }.map { LLVMCodeGenOptLevel(rawValue: $0) }
         let session = try NativeCodeSession(perfJitdump: options.perfJitdump, codeGenLevel: level ?? LLVMCodeGenLevelLess)
         session.passes = ProcessInfo.processInfo.environment["MVM_JIT_PASSES"] ?? options.passes

@@ -20,18 +20,21 @@ public struct JITError: Error, CustomStringConvertible {
     }
 }
 
-/// LLVM's native-target registration is process-wide and idempotent; a
-/// lazily-initialized constant makes it happen exactly once, thread-safely.
-/// LLVM's own options (MVM_LLVM_ARGS, for experiments: `-time-passes`,
-/// `-fast-isel`, ...) are process-wide too, so they are read here, once.
-/// LLVM's C API reports nothing about them: an unknown one is ignored.
-private let nativeTargetReady: Bool = {
+/// Why LLVM cannot generate code in this process, or nil when it can.
+/// Opening libLLVM (CLLVM's loader) and registering the native target are
+/// process-wide and happen once; a lazily-initialized constant makes that
+/// happen on first use, thread-safely. LLVM's own options (MVM_LLVM_ARGS,
+/// for experiments: `-time-passes`, `-fast-isel`, ...) are process-wide too,
+/// so they are read here, once. LLVM's C API reports nothing about them: an
+/// unknown one is ignored.
+private let nativeTargetFailure: String? = {
+    if let failure = mvm_llvm_load() { return String(cString: failure) }
     if let text = ProcessInfo.processInfo.environment["MVM_LLVM_ARGS"] {
         let args = ["mvm"] + text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         var cArgs = args.map { UnsafePointer(strdup($0)) }
         LLVMParseCommandLineOptions(Int32(cArgs.count), &cArgs, nil)
     }
-    return LLVMInitializeNativeTarget() == 0 && LLVMInitializeNativeAsmPrinter() == 0
+    return mvm_llvm_initialize_native_target() == 0 ? nil : "LLVM has no native target for this machine"
 }()
 
 /// Symbol sizes read from each object file as it is linked (for perf maps).
@@ -44,9 +47,11 @@ private final class SymbolSizes: @unchecked Sendable {
 
 /// One LLJIT instance. Not thread-safe: callers serialize access.
 public final class NativeCodeSession {
-    /// Throws when LLVM cannot generate code for this machine (cheap: no session is made).
+    /// Throws when LLVM cannot generate code here: the library does not
+    /// load, or has no target for this machine. The first call opens LLVM
+    /// (about 13 ms); no session is made.
     public static func checkNativeTarget() throws {
-        guard nativeTargetReady else { throw JITError(message: "LLVM has no native target for this machine") }
+        if let nativeTargetFailure { throw JITError(message: nativeTargetFailure) }
     }
 
     private let jit: LLVMOrcLLJITRef
@@ -65,7 +70,7 @@ public final class NativeCodeSession {
     /// `codeGenLevel` is the instruction selector's and register
     /// allocator's effort (LLVMCodeGenLevelLess: fast, still good code).
     public init(perfJitdump: Bool = false, codeGenLevel: LLVMCodeGenOptLevel = LLVMCodeGenLevelLess) throws {
-        guard nativeTargetReady else { throw JITError(message: "LLVM has no native target for this machine") }
+        try Self.checkNativeTarget()
         // The host's own target machine: one for the optimizer's cost models,
         // one (at `codeGenLevel`) that LLJIT generates code with.
         let triple = LLVMGetDefaultTargetTriple()

@@ -63,12 +63,18 @@ struct RunOptions: ParsableArguments {
 extension JITMode: ExpressibleByArgument {}
 
 /// The native tier for this run (nil with --jit=off). A JIT that cannot
-/// start (no native target) leaves the interpreter running, with a note.
+/// start (LLVM does not load, or has no native target) leaves the
+/// interpreter running, with a note when that shows: LLVM is opened when
+/// the first function is compiled, or at once for --perf-map and
+/// --perf-jitdump.
 func makeTier(_ options: RunOptions) -> JITTier? {
     if options.jit == .off { return nil }
     do {
         var tierOptions = JITTier.Options(perfMap: options.perfMap, perfJitdump: options.perfJitdump)
         tierOptions.dumpIR = options.jitDumpIR
+        tierOptions.onUnavailable = { reason in
+            FileHandle.standardError.write(Data("mvm: the JIT is unavailable (\(reason)); running the interpreter only\n".utf8))
+        }
         let tier = try JITTier(options: tierOptions)
         if options.perfJitdump && !tier.perfJitdumpActive {
             FileHandle.standardError.write(Data("mvm: --perf-jitdump: this LLVM was built without its perf JIT event listener; --perf-map still names compiled functions\n".utf8))

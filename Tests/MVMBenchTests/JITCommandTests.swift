@@ -3,10 +3,12 @@
 import Foundation
 import Testing
 
-func runMVM(_ arguments: [String]) throws -> BenchRun {
+/// Runs mvm with `arguments`, and `environment` added to this process's.
+func runMVM(_ arguments: [String], environment: [String: String] = [:]) throws -> BenchRun {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent("mvm")
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -39,6 +41,32 @@ let hotLoop = """
     #expect(stressed.stderr.contains(": forced (deopt stress) x"), "\(stressed.stderr)")
     let early = try runMVM(["run", "--jit-threshold", "10", "--stats", file])
     #expect(early.stdout == interpreted.stdout)
+}
+
+@Test func withoutLLVMTheInterpreterRunsAndSaysWhy() throws {
+    let suite = try makeSuite(["hot.js": hotLoop])
+    let file = suite.appendingPathComponent("hot.js").path
+    let interpreted = try runMVM(["run", "--jit=off", file])
+    let missing = ["MVM_LLVM_LIBRARY": "/nonexistent/libLLVM.so"]
+    let note = "mvm: the JIT is unavailable (JITError: cannot load LLVM (/nonexistent/libLLVM.so"
+    // LLVM is opened for the first compile: the note comes once, the
+    // functions stay interpreted, and --stats says why.
+    let eager = try runMVM(["run", "--jit=eager", "--stats", file], environment: missing)
+    #expect(eager.status == 0)
+    #expect(eager.stdout == interpreted.stdout)
+    #expect(eager.stderr.components(separatedBy: note).count == 2, "\(eager.stderr)")
+    #expect(eager.stderr.contains("jit: 0 functions installed"))
+    #expect(eager.stderr.contains("not compiled sq (\(file):1): JITError: cannot load LLVM"), "\(eager.stderr)")
+    // A perf map needs LLVM from the start: the same note, before the run.
+    let mapped = try runMVM(["run", "--perf-map", file], environment: missing)
+    #expect(mapped.status == 0)
+    #expect(mapped.stdout == interpreted.stdout)
+    #expect(mapped.stderr.hasPrefix(note), "\(mapped.stderr)")
+    // A run that compiles nothing never opens LLVM.
+    let cold = try runMVM(["-e", "console.log(6 * 7)"], environment: missing)
+    #expect(cold.status == 0)
+    #expect(cold.stdout == "42\n")
+    #expect(cold.stderr == "")
 }
 
 @Test func badJITOptionsAreClearErrors() throws {
