@@ -2,7 +2,8 @@ import CLLVM
 import MVMJIT
 import Testing
 
-/// Proves that LLVM's C API links and that ORC LLJIT compiles and runs code.
+/// Proves that LLVM's C API loads (CLLVM's forwarders reach the library)
+/// and that ORC LLJIT compiles and runs code.
 @Test func lljitCompilesAndCallsAFunction() throws {
     let session = try NativeCodeSession()
     #expect(!session.targetTriple.isEmpty)
