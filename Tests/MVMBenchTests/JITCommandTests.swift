@@ -62,6 +62,11 @@ let hotLoop = """
     #expect(mapped.status == 0)
     #expect(mapped.stdout == interpreted.stdout)
     #expect(mapped.stderr.hasPrefix(note), "\(mapped.stderr)")
+    // A library that is not LLVM: named with the first function it lacks.
+    let notLLVM = try runMVM(["run", "--jit=eager", file], environment: ["MVM_LLVM_LIBRARY": "libc.so.6"])
+    #expect(notLLVM.status == 0)
+    #expect(notLLVM.stdout == interpreted.stdout)
+    #expect(notLLVM.stderr.contains("mvm: the JIT is unavailable (JITError: libc.so.6 lacks the LLVM function LLVM"), "\(notLLVM.stderr)")
     // A run that compiles nothing never opens LLVM.
     let cold = try runMVM(["-e", "console.log(6 * 7)"], environment: missing)
     #expect(cold.status == 0)
