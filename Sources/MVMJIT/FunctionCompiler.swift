@@ -113,7 +113,7 @@ public final class FunctionCompiler {
         region = loop.flatMap { header in ranges.filter { $0.contains(header) }.max { $0.count < $1.count } }
             .flatMap { $0.count * 2 <= block.codeCount ? $0 : nil }
         types = RegisterTypes(block: block, instructions: instructions, feedback: feedback)
-        liveness = Liveness(block: block, instructions: decoded, successors: types.successorIndexes)
+        liveness = Liveness(block: block, instructions: instructions, successors: types.successorIndexes)
         let i64 = LLVMInt64TypeInContext(context)!, i32 = LLVMInt32TypeInContext(context)!
         let i8Pointer = LLVMPointerType(LLVMInt8TypeInContext(context), 0)!
         var parameters: [LLVMTypeRef?] = [i8Pointer, i8Pointer, i8Pointer, i32]

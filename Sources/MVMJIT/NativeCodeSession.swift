@@ -47,13 +47,6 @@ private final class SymbolSizes: @unchecked Sendable {
 
 /// One LLJIT instance. Not thread-safe: callers serialize access.
 public final class NativeCodeSession {
-    /// Throws when LLVM cannot generate code here: the library does not
-    /// load, or has no target for this machine. The first call opens LLVM
-    /// (about 13 ms); no session is made.
-    public static func checkNativeTarget() throws {
-        if let nativeTargetFailure { throw JITError(message: nativeTargetFailure) }
-    }
-
     private let jit: LLVMOrcLLJITRef
     private let targetMachine: LLVMTargetMachineRef
     private let sizes = SymbolSizes()
@@ -69,8 +62,10 @@ public final class NativeCodeSession {
     /// jit-PID.dump for `perf inject --jit` (when LLVM was built with it).
     /// `codeGenLevel` is the instruction selector's and register
     /// allocator's effort (LLVMCodeGenLevelLess: fast, still good code).
+    /// The first session opens LLVM (about 13 ms); it throws when the
+    /// library does not load or has no target for this machine.
     public init(perfJitdump: Bool = false, codeGenLevel: LLVMCodeGenOptLevel = LLVMCodeGenLevelLess) throws {
-        try Self.checkNativeTarget()
+        if let nativeTargetFailure { throw JITError(message: nativeTargetFailure) }
         // The host's own target machine: one for the optimizer's cost models,
         // one (at `codeGenLevel`) that LLJIT generates code with.
         let triple = LLVMGetDefaultTargetTriple()
