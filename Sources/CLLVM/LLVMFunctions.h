@@ -21,6 +21,8 @@
     MVM_LLVM_VALUE(LLVMTypeRef, LLVMPointerType, (LLVMTypeRef ElementType, unsigned int AddressSpace), (ElementType, AddressSpace)) \
     MVM_LLVM_VALUE(LLVMTypeRef, LLVMVoidTypeInContext, (LLVMContextRef C), (C)) \
     MVM_LLVM_VALUE(LLVMTypeRef, LLVMTypeOf, (LLVMValueRef Val), (Val)) \
+    MVM_LLVM_VALUE(const char *, LLVMGetValueName2, (LLVMValueRef Val, size_t *Length), (Val, Length)) \
+    MVM_LLVM_VALUE(LLVMValueRef, LLVMIsACallInst, (LLVMValueRef Val), (Val)) \
     MVM_LLVM_VALUE(LLVMValueRef, LLVMConstInt, (LLVMTypeRef IntTy, unsigned long long N, LLVMBool SignExtend), (IntTy, N, SignExtend)) \
     MVM_LLVM_VALUE(LLVMValueRef, LLVMConstReal, (LLVMTypeRef RealTy, double N), (RealTy, N)) \
     MVM_LLVM_VOID(void, LLVMSetAlignment, (LLVMValueRef V, unsigned int Bytes), (V, Bytes)) \
@@ -30,8 +32,13 @@
     MVM_LLVM_VALUE(LLVMValueRef, LLVMMetadataAsValue, (LLVMContextRef C, LLVMMetadataRef MD), (C, MD)) \
     MVM_LLVM_VALUE(LLVMMetadataRef, LLVMValueAsMetadata, (LLVMValueRef Val), (Val)) \
     MVM_LLVM_VALUE(LLVMValueRef, LLVMGetBasicBlockTerminator, (LLVMBasicBlockRef BB), (BB)) \
+    MVM_LLVM_VALUE(LLVMBasicBlockRef, LLVMGetLastBasicBlock, (LLVMValueRef Fn), (Fn)) \
+    MVM_LLVM_VALUE(LLVMBasicBlockRef, LLVMGetNextBasicBlock, (LLVMBasicBlockRef BB), (BB)) \
     MVM_LLVM_VALUE(LLVMBasicBlockRef, LLVMAppendBasicBlockInContext, (LLVMContextRef C, LLVMValueRef Fn, const char *Name), (C, Fn, Name)) \
+    MVM_LLVM_VALUE(LLVMValueRef, LLVMGetFirstInstruction, (LLVMBasicBlockRef BB), (BB)) \
     MVM_LLVM_VOID(void, LLVMSetMetadata, (LLVMValueRef Val, unsigned int KindID, LLVMValueRef Node), (Val, KindID, Node)) \
+    MVM_LLVM_VALUE(LLVMValueRef, LLVMGetNextInstruction, (LLVMValueRef Inst), (Inst)) \
+    MVM_LLVM_VALUE(LLVMValueRef, LLVMGetCalledValue, (LLVMValueRef Instr), (Instr)) \
     MVM_LLVM_VOID(void, LLVMAddIncoming, (LLVMValueRef PhiNode, LLVMValueRef *IncomingValues, LLVMBasicBlockRef *IncomingBlocks, unsigned int Count), (PhiNode, IncomingValues, IncomingBlocks, Count)) \
     MVM_LLVM_VALUE(LLVMBuilderRef, LLVMCreateBuilderInContext, (LLVMContextRef C), (C)) \
     MVM_LLVM_VOID(void, LLVMPositionBuilderAtEnd, (LLVMBuilderRef Builder, LLVMBasicBlockRef Block), (Builder, Block)) \

@@ -93,6 +93,30 @@ public final class FunctionCompiler {
     private let collectionType: LLVMTypeRef
     private let collectionHelper: LLVMValueRef
     private var exceptionBlock: LLVMBasicBlockRef! = nil
+    /// Registers whose object's shape the code on the current path has
+    /// checked against the shape table, by shape class
+    /// (FeedbackSnapshot.propertyShapeClasses): a later access of that class
+    /// to them reads its slot with no check. Forgotten for a register
+    /// written, and for all where paths meet (jump targets) or after
+    /// anything that calls out (which may run JavaScript). An inline
+    /// transition may add a property to such an object, which moves none
+    /// of the slots it had: what was known about them still holds.
+    private var checkedShapes: [Int: UInt16] = [:]
+    /// The check the instruction being compiled made, known after it if
+    /// nothing else reaches the next instruction (its misses leave).
+    private var shapeCheckedHere: (register: Int, shapeClass: UInt16)? = nil
+    /// NativeCode.fixedSlotAccesses and .uncheckedSlotAccesses.
+    private(set) var fixedSlotAccesses = 0
+    private(set) var uncheckedSlotAccesses = 0
+    /// Instructions reached by a jump (or an entry), not only from the one before.
+    private lazy var jumpTargets: Set<Int> = {
+        var targets: Set<Int> = [0]
+        for (index, successors) in types.successorIndexes.enumerated() {
+            for s in successors where s != index + 1 { targets.insert(s) }
+        }
+        for handler in block.handlers { if let index = indexOf[Int(handler.handler)] { targets.insert(index) } }
+        return targets
+    }()
 
     /// Why a block cannot be compiled, or nil.
     static func refusal(_ block: CodeBlock) -> String? {
@@ -207,7 +231,10 @@ public final class FunctionCompiler {
                 continue
             }
             writeKinds = types.kindsOut[index]
+            if jumpTargets.contains(index) { checkedShapes.removeAll() }
+            let lastBlock = LLVMGetLastBasicBlock(ir.function)
             emit(instruction)
+            forgetShapes(after: instruction, emittedFrom: blocks[instruction.offset]!, lastBlock: lastBlock)
             if LLVMGetBasicBlockTerminator(ir.currentBlock) == nil {
                 if index + 1 < instructions.count { ir.br(edge(instructions[index + 1].offset)) } else {
                     exit(.interpret, at: instruction.next)
@@ -1393,8 +1420,89 @@ public final class FunctionCompiler {
         return ir.and(epochOK, protoOK)
     }
 
+    // MARK: Slots at compiled-in offsets
+
+    /// After instruction `i`: what `checkedShapes` keeps (see there). The
+    /// code for `i` is its block `first` and the blocks made since `lastBlock`.
+    private func forgetShapes(after i: Instruction, emittedFrom first: LLVMBasicBlockRef, lastBlock: LLVMBasicBlockRef?) {
+        defer { shapeCheckedHere = nil }
+        if callsOut(from: first, after: lastBlock) {
+            checkedShapes.removeAll()
+            return
+        }
+        for r in RegisterTypes.possibleWrites(i) { checkedShapes[r] = nil }
+        if let check = shapeCheckedHere, !RegisterTypes.possibleWrites(i).contains(check.register) {
+            checkedShapes[check.register] = check.shapeClass
+        }
+    }
+
+    /// Whether the blocks hold a call of anything but an LLVM intrinsic.
+    private func callsOut(from first: LLVMBasicBlockRef, after lastBlock: LLVMBasicBlockRef?) -> Bool {
+        var block: LLVMBasicBlockRef? = first
+        var rest = lastBlock.flatMap { LLVMGetNextBasicBlock($0) }
+        while let current = block {
+            var instruction = LLVMGetFirstInstruction(current)
+            while let value = instruction {
+                if LLVMIsACallInst(value) != nil {
+                    var length = 0
+                    let name = LLVMGetCalledValue(value).flatMap { LLVMGetValueName2($0, &length) }
+                    if !(name.map { String(cString: $0).hasPrefix("llvm.") } ?? false) { return true }
+                }
+                instruction = LLVMGetNextInstruction(value)
+            }
+            block = rest
+            rest = rest.flatMap { LLVMGetNextBasicBlock($0) }
+        }
+        return false
+    }
+
+    /// The slot offset compiled in for a named access at `site` on register
+    /// `r` (FeedbackSnapshot.propertyConstants), or nil.
+    private func constantOffset(_ r: Int, site: Int) -> Int32? {
+        guard site < feedback.propertyConstants.count, feedback.propertyConstants[site] != 0, readKinds[r] == .boxed else { return nil }
+        return feedback.propertyConstants[site]
+    }
+
+    private func constantSlot(_ p: LLVMValueRef, _ offset: Int32) -> LLVMValueRef {
+        if offset > 0 { return ir.address(p, Int(offset), ir.i64) }
+        return ir.address(ir.load(ir.i8Pointer, p, NativeABI.slotsOffset, .header), 8 * Int(-offset - 1), ir.i64)
+    }
+
+    /// A named access at a site with its offset compiled in: `body` gets the
+    /// slot's address and ends its block. Returns false when the object in
+    /// `r` is known to have the site's shape (`body` ran unchecked, its
+    /// block open for the next instruction); true when the object was
+    /// checked and the caller goes on with the miss.
+    private func withConstantSlot(_ r: Int, site: Int, offset: Int32, next: Int, _ body: (LLVMValueRef) -> Void) -> Bool {
+        let shapeClass = feedback.propertyShapeClasses[site]
+        let o = get(r)
+        fixedSlotAccesses += 1
+        if checkedShapes[r] == shapeClass {
+            uncheckedSlotAccesses += 1
+            body(constantSlot(ir.pointer(o), offset))
+            return false
+        }
+        withObject(o) { p in
+            let table = ir.load(ir.i8Pointer, data, NativeABI.dataShapeTableOffset, .runtime)
+            let expected = ir.load(ir.i64, table, 8 * site, .runtime)
+            branch(ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.shapeOffset, .header), expected), "constant") {
+                body(constantSlot(p, offset))
+                ir.br(edge(next))
+            }
+        }
+        shapeCheckedHere = (r, shapeClass)
+        return true
+    }
+
     private func emitGetNamed(_ i: Instruction) {
         let site = i.register(3)
+        if let offset = constantOffset(i.register(1), site: site) {
+            stressGuard(i)
+            if withConstantSlot(i.register(1), site: site, offset: offset, next: i.next, { set(i.a, ir.load(ir.i64, $0, .slots)) }) {
+                miss(i, site: site, handled: 1 << NativeABI.cacheKindOwn | 0x80)
+            }
+            return
+        }
         let o = get(i.register(1))
         let done = edge(i.next)
         stressGuard(i)
@@ -1524,6 +1632,14 @@ public final class FunctionCompiler {
 
     private func emitSetNamed(_ i: Instruction) {
         let site = i.register(3)
+        if let offset = constantOffset(i.a, site: site) {
+            stressGuard(i)
+            let v = get(i.register(2))
+            if withConstantSlot(i.a, site: site, offset: offset, next: i.next, { ir.store(v, $0, .slots) }) {
+                miss(i, site: site, handled: 1 << NativeABI.cacheKindOwn | 0x80)
+            }
+            return
+        }
         let o = get(i.a), v = get(i.register(2))
         let done = edge(i.next)
         stressGuard(i)

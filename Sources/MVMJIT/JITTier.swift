@@ -205,17 +205,20 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             let session = try self.session()
             let start = JITTier.threadCPUNanoseconds()
             var region: ClosedRange<Int>?
+            var slotAccesses = (fixed: 0, unchecked: 0)
             try session.addModule(named: symbol) { context, module in
                 let compiler = FunctionCompiler(block: block, feedback: feedback, loop: loop, symbol: symbol, context: context, module: module)
                 compiler.compile()
                 region = compiler.region
+                slotAccesses = (compiler.fixedSlotAccesses, compiler.uncheckedSlotAccesses)
             }
             let address = try session.address(of: symbol)
             let milliseconds = Double(JITTier.threadCPUNanoseconds() - start) / 1e6
             let size = session.size(of: symbol)
             perfMap?.add(start: address, size: size,
                          name: "js:\(block.displayName)\(region == nil ? "" : " loop") \(block.source.name):\(block.firstLine(of: region))")
-            entry = .ready(NativeCode(entry: address, symbol: symbol, compileMilliseconds: milliseconds, codeSize: size, region: region))
+            entry = .ready(NativeCode(entry: address, symbol: symbol, compileMilliseconds: milliseconds, codeSize: size, region: region,
+                                          fixedSlotAccesses: slotAccesses.fixed, uncheckedSlotAccesses: slotAccesses.unchecked))
         } catch {
             entry = .failed("\(error)")
         }

@@ -93,6 +93,12 @@ struct InstanceData {
     var deoptCount: UInt32
     /// The installed native code's entry (a `NativeEntry`), or nil.
     var native: UnsafeRawPointer?
+    /// Per property cache, the shape compiled code of this function checks
+    /// objects against where it reads a slot at an offset compiled in
+    /// (FeedbackSnapshot.propertyConstants); 0 where none. Each word is set
+    /// once, by the first installation that relies on it, and never changes
+    /// after, so code installed earlier stays right. Nil until then.
+    var shapeTable: UnsafeMutablePointer<UInt64>?
     var instance: Unmanaged<FunctionInstance>
     /// The function's `name` (an atom) and `length`.
     var name: Value
@@ -216,6 +222,19 @@ final class FunctionInstance {
     /// code was thrown away for such misses, so a function whose sites keep
     /// meeting new shapes is recompiled once, not once per shape.
     var propertyMissesLeave = true
+    /// The property caches of named accesses (getNamed, setNamed,
+    /// defineNamed); the others are global variables' and element accesses'.
+    lazy var namedPropertySites: [Int] = {
+        var sites: [Int] = []
+        var pc = 0
+        while pc < block.codeCount {
+            let word = block.code[pc]
+            guard let op = Opcode(rawValue: UInt8(truncatingIfNeeded: word)) else { break }
+            if op == .getNamed || op == .setNamed || op == .defineNamed { sites.append(Int(block.code[pc + 3])) }
+            pc += op.info.length
+        }
+        return sites
+    }()
 
     init(block: CodeBlock, isolate: Isolate) {
         self.block = block
@@ -248,7 +267,7 @@ final class FunctionInstance {
             code: block.code, constants: constants, names: names, caches: caches, cacheStates: states,
             arithmetic: arithmetic, callFeedback: calls, registerCount: Int32(block.registerCount),
             parameterCount: Int32(block.parameterCount), flags: block.flags.rawValue, entryCount: 0,
-            tierCountdown: isolate.initialTierCountdown, tierStatus: 0, deoptCount: 0, native: nil, instance: Unmanaged.passUnretained(self), name: isolate.atom(units: block.name), length: Int32(block.length)))
+            tierCountdown: isolate.initialTierCountdown, tierStatus: 0, deoptCount: 0, native: nil, shapeTable: nil, instance: Unmanaged.passUnretained(self), name: isolate.atom(units: block.name), length: Int32(block.length)))
     }
 
     deinit {
@@ -259,6 +278,7 @@ final class FunctionInstance {
         d.cacheStates.deallocate()
         d.arithmetic.deallocate()
         d.callFeedback.deallocate()
+        d.shapeTable?.deallocate()
         data.deallocate()
         childData.deallocate()
     }

@@ -98,6 +98,58 @@ func tiersAgree(file: String) {
     #expect(result.statistics.installed.filter { $0.name == "sum" }.count == 2)
 }
 
+/// Named accesses whose site saw one shape read and write the slot at an
+/// offset compiled in, the object checked once against the function's
+/// shape table; what a call may have changed is checked again.
+@Test func fixedOffsetsFollowShapeChanges() {
+    let source = """
+    function P(x, y) { this.x = x; this.y = y; }
+    function touch(o) { if (o.hook) o.hook(o); }
+    function walk(o, n) {
+      let t = 0;
+      for (let k = 0; k < n; k++) {
+        t += o.x * 2 + o.y;
+        o.y = o.y + 1;
+        touch(o);
+        t += o.x;
+      }
+      return t;
+    }
+    function nest(o, n) {
+      let t = 0;
+      for (let i = 0; i < n; i++) {
+        t += o.x;
+        for (let j = 0; j < 2; j++) { t += o.x; touch(o); }
+      }
+      return t;
+    }
+    const a = new P(1, 2);
+    let s = 0;
+    for (let i = 0; i < 300; i++) s += walk(a, 20) + nest(a, 5);
+    const g = new P(5, 5);
+    g.hook = o => { Object.defineProperty(o, "x", { get() { return 1000; } }); delete o.hook; };
+    s += nest(g, 3);
+    const others = [{ y: 5, x: 7 }, Object.freeze(new P(2, 2)), new P(3, 4)];
+    delete others[2].x; others[2].x = 9;
+    const h = new P(1, 1);
+    h.hook = o => Object.defineProperty(o, "x", { get() { return 100; }, configurable: true });
+    others.push(h);
+    for (const o of others) s += walk(o, 20);
+    console.log(s, a.y, others.map(o => o.x + ":" + o.y).join(" "));
+    """
+    let reference = run(source, name: "fixed.js", .interpreter)
+    #expect(reference.output.hasSuffix("7:25 2:2 9:24 100:21\n"))
+    #expect(reference.output.hasPrefix("18046202 6002 "))
+    for setting in [TierSetting(mode: .on, threshold: 100), .early] {
+        let result = run(source, name: "fixed.js", setting)
+        #expect(result.output == reference.output, "\(setting)")
+        let walk = result.statistics.installed.first { $0.name == "walk" }
+        #expect((walk?.fixedSlotAccesses ?? 0) >= 4, "\(setting)")
+        #expect((walk?.uncheckedSlotAccesses ?? 0) >= 2, "\(setting)")
+        #expect(result.statistics.deopts.keys.contains { $0.function == "walk" && $0.reason == DeoptReason.propertyMiss.description })
+    }
+}
+
 /// OSR: one long loop at the top level of a script runs natively.
 @Test func topLevelLoopTiersUp() {
     let source = "let s = 0; for (let i = 0; i < 100000; i++) s = (s + i) % 1000; console.log(s);"

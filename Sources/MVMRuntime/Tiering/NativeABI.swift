@@ -67,6 +67,7 @@ public enum NativeABI {
     public static let dataParameterCountOffset = MemoryLayout<InstanceData>.offset(of: \.parameterCount)!
     public static let dataFlagsOffset = MemoryLayout<InstanceData>.offset(of: \.flags)!
     public static let dataNativeOffset = MemoryLayout<InstanceData>.offset(of: \.native)!
+    public static let dataShapeTableOffset = MemoryLayout<InstanceData>.offset(of: \.shapeTable)!
     public static let cacheEntryStride = MemoryLayout<CacheEntry>.stride
     public static let cacheEntriesPerSite = 4
     public static let cacheShapeOffset = MemoryLayout<CacheEntry>.offset(of: \.shape)!

@@ -22,8 +22,10 @@ public enum JITMode: String, Sendable, CaseIterable {
 }
 
 /// What a tier knows about a function when it compiles it: the interpreter's
-/// feedback, reduced to what changes the code. It holds no isolate address,
-/// so equal snapshots in two isolates share one compiled function.
+/// feedback, reduced to what changes the code. Its identity (==, hash)
+/// holds no isolate address, so equal snapshots in two isolates share one
+/// compiled function; the shapes it carries besides fill each isolate's
+/// shape table (`propertyShapes`).
 public struct FeedbackSnapshot: Hashable, Sendable {
     /// Per arithmetic/comparison site: 1 int32, 2 double, 4 string, 8 other (or'ed).
     public var arithmetic: [UInt8]
@@ -60,12 +62,33 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     /// and deopt stress, which compile before feedback exists and check the
     /// caches inline as the interpreter fills them.
     public var interpretedFirst: Bool
+    /// Per property cache of a named access (getNamed, setNamed,
+    /// defineNamed) that saw one shape holding the property as its own
+    /// data: the slot's offset (Shape.slotOffset: bytes into the cell, or
+    /// -(out-of-line index + 1)); 0 elsewhere. Compiled code reads and
+    /// writes such a slot at that offset after comparing the object's shape
+    /// with the function's shape table (InstanceData.shapeTable), without
+    /// loading the cache entry. A shape's layout never changes, so the
+    /// offset holds for as long as the table's shape does.
+    public var propertyConstants: [Int32]
+    /// Per such site, the first such site whose shape is the same (itself
+    /// if none): an object checked at one site needs no check at the next
+    /// of its class while nothing ran that could change it.
+    public var propertyShapeClasses: [UInt16]
+    /// The shapes themselves, per site (0 elsewhere): this isolate's, for
+    /// its shape table at installation. Not part of the snapshot's identity,
+    /// so isolates whose objects are laid out alike share the code.
+    public var propertyShapes: [UInt64]
 
     public init(arithmetic: [UInt8], propertyStates: [UInt8], propertyKinds: [UInt8], callKinds: [UInt8],
                 callIntrinsics: [UInt8] = [], callNativeIndexes: [Int32] = [],
                 propertyMissesLeave: Bool = false, deoptStress: Bool, coldCodeDeopts: Bool = false,
-                interpretedFirst: Bool = false) {
+                interpretedFirst: Bool = false, propertyConstants: [Int32] = [], propertyShapeClasses: [UInt16] = [],
+                propertyShapes: [UInt64] = []) {
         self.interpretedFirst = interpretedFirst
+        self.propertyConstants = propertyConstants
+        self.propertyShapeClasses = propertyShapeClasses
+        self.propertyShapes = propertyShapes
         self.propertyMissesLeave = propertyMissesLeave
         self.callIntrinsics = callIntrinsics
         self.callNativeIndexes = callNativeIndexes
@@ -95,6 +118,16 @@ public struct FeedbackSnapshot: Hashable, Sendable {
         hasher.combine(deoptStress)
         hasher.combine(coldCodeDeopts)
         hasher.combine(interpretedFirst)
+        combine(propertyConstants)
+        combine(propertyShapeClasses)
+    }
+
+    public static func == (a: FeedbackSnapshot, b: FeedbackSnapshot) -> Bool {
+        a.arithmetic == b.arithmetic && a.propertyStates == b.propertyStates && a.propertyKinds == b.propertyKinds
+            && a.callKinds == b.callKinds && a.callIntrinsics == b.callIntrinsics && a.callNativeIndexes == b.callNativeIndexes
+            && a.propertyMissesLeave == b.propertyMissesLeave && a.deoptStress == b.deoptStress
+            && a.coldCodeDeopts == b.coldCodeDeopts && a.interpretedFirst == b.interpretedFirst
+            && a.propertyConstants == b.propertyConstants && a.propertyShapeClasses == b.propertyShapeClasses
     }
 }
 
@@ -123,13 +156,21 @@ public final class NativeCode: @unchecked Sendable {
     /// The bytecode offsets a loop compile covers (its outermost loop, from
     /// the header to the back-edge); nil for the whole function.
     public let region: ClosedRange<Int>?
+    /// Named accesses compiled to a slot at a fixed offset
+    /// (FeedbackSnapshot.propertyConstants), and how many of them check no
+    /// shape (an earlier access checked the same object).
+    public let fixedSlotAccesses: Int
+    public let uncheckedSlotAccesses: Int
 
-    public init(entry: UnsafeRawPointer, symbol: String, compileMilliseconds: Double, codeSize: Int, region: ClosedRange<Int>? = nil) {
+    public init(entry: UnsafeRawPointer, symbol: String, compileMilliseconds: Double, codeSize: Int, region: ClosedRange<Int>? = nil,
+                fixedSlotAccesses: Int = 0, uncheckedSlotAccesses: Int = 0) {
         self.entry = entry
         self.symbol = symbol
         self.compileMilliseconds = compileMilliseconds
         self.codeSize = codeSize
         self.region = region
+        self.fixedSlotAccesses = fixedSlotAccesses
+        self.uncheckedSlotAccesses = uncheckedSlotAccesses
     }
 }
 
@@ -252,6 +293,9 @@ public struct JITStatistics: Sendable {
         public var codeSize: Int
         /// A loop compile (OSR of one loop nest); `location` is its header's line.
         public var loop = false
+        /// NativeCode.fixedSlotAccesses and .uncheckedSlotAccesses.
+        public var fixedSlotAccesses = 0
+        public var uncheckedSlotAccesses = 0
     }
     public struct Deopt: Hashable, Sendable {
         public var function: String
@@ -280,7 +324,9 @@ public struct JITStatistics: Sendable {
                      + "compile time \(format3(times.reduce(0, +))) ms total, \(format3(median)) ms median; "
                      + "\(deoptCount) deopts, \(discarded) discarded")
         for entry in installed {
-            lines.append("  compiled \(entry.name)\(entry.loop ? " loop" : "") (\(entry.location)): \(entry.compiledHere ? "\(format3(entry.milliseconds)) ms" : "shared cache"), \(entry.codeSize) bytes")
+            let slots = entry.fixedSlotAccesses == 0 ? ""
+                : ", \(entry.fixedSlotAccesses) property accesses at fixed offsets (\(entry.uncheckedSlotAccesses) with no shape check)"
+            lines.append("  compiled \(entry.name)\(entry.loop ? " loop" : "") (\(entry.location)): \(entry.compiledHere ? "\(format3(entry.milliseconds)) ms" : "shared cache"), \(entry.codeSize) bytes\(slots)")
         }
         for (deopt, count) in deopts.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key.location < $1.key.location) }) {
             lines.append("  deopt \(deopt.function) (\(deopt.location)) \(deopt.opcode): \(deopt.reason) x\(count)")
@@ -385,6 +431,10 @@ extension Isolate {
         switch tier.nativeCode(for: block, feedback: snapshot, loop: requestedLoop,
                                wait: jitMode == .eager || deoptStress || !compileInBackground) {
         case .ready(let code, let compiledNow):
+            guard fillShapeTable(data, snapshot) else {
+                abandonTier(data, instance, reason: "its shape table changed under a compilation")
+                return false
+            }
             // A background compilation this isolate asked for counts as its own.
             install(code, data, instance, compiledHere: compiledNow || pending)
             return true
@@ -500,7 +550,8 @@ extension Isolate {
         jitStatistics.installed.append(.init(name: block.displayName,
                                              location: "\(block.source.name):\(block.firstLine(of: code.region))",
                                              milliseconds: code.compileMilliseconds, compiledHere: compiledHere,
-                                             codeSize: code.codeSize, loop: code.region != nil))
+                                             codeSize: code.codeSize, loop: code.region != nil,
+                                             fixedSlotAccesses: code.fixedSlotAccesses, uncheckedSlotAccesses: code.uncheckedSlotAccesses))
     }
 
     func functionLabel(_ block: CodeBlock) -> String {
@@ -522,6 +573,7 @@ extension Isolate {
             }
         }
         let instance = d.instance.takeUnretainedValue()
+        let (constants, classes, shapes) = propertyConstants(d, instance, states)
         var calls = [UInt8](repeating: 0, count: block.callFeedbackCount)
         var intrinsics = [UInt8](repeating: 0, count: block.callFeedbackCount)
         var nativeIndexes = [Int32](repeating: -1, count: block.callFeedbackCount)
@@ -548,7 +600,52 @@ extension Isolate {
                                 propertyMissesLeave: interpretedFirst && instance.propertyMissesLeave,
                                 deoptStress: deoptStress,
                                 coldCodeDeopts: interpretedFirst && instance.recompilations == 0,
-                                interpretedFirst: interpretedFirst)
+                                interpretedFirst: interpretedFirst, propertyConstants: constants,
+                                propertyShapeClasses: classes, propertyShapes: shapes)
+    }
+
+    /// FeedbackSnapshot.propertyConstants, .propertyShapeClasses and
+    /// .propertyShapes: the named-access sites with one own-data entry.
+    private func propertyConstants(_ d: InstanceData, _ instance: FunctionInstance,
+                                   _ states: [UInt8]) -> ([Int32], [UInt16], [UInt64]) {
+        let count = states.count
+        var constants = [Int32](repeating: 0, count: count)
+        var classes = [UInt16](repeating: 0, count: count)
+        var shapes = [UInt64](repeating: 0, count: count)
+        var firstSite: [UInt64: Int] = [:]
+        for site in instance.namedPropertySites where site < count && site <= Int(UInt16.max) && states[site] == 1 {
+            let entry = d.caches[site * 4]
+            guard entry.kind == CacheKind.own, entry.shape > CacheEntry.primitiveString, entry.offset != 0 else { continue }
+            // A table word is set once: a site whose word holds another
+            // shape keeps the code that reads its cache entry.
+            if let table = d.shapeTable, table[site] != 0 && table[site] != entry.shape { continue }
+            constants[site] = entry.offset
+            shapes[site] = entry.shape
+            classes[site] = UInt16(firstSite[entry.shape, default: site])
+            if firstSite[entry.shape] == nil { firstSite[entry.shape] = site }
+        }
+        return (constants, classes, shapes)
+    }
+
+    /// Fills the function's shape table for `snapshot`'s compiled-in
+    /// offsets; false (and nothing written) when a word it needs holds
+    /// another shape, which the snapshot's own check rules out unless an
+    /// installation came between.
+    func fillShapeTable(_ data: UnsafeMutablePointer<InstanceData>, _ snapshot: FeedbackSnapshot) -> Bool {
+        let sites = snapshot.propertyShapes.indices.filter { snapshot.propertyShapes[$0] != 0 }
+        if sites.isEmpty { return true }
+        let table: UnsafeMutablePointer<UInt64>
+        if let existing = data.pointee.shapeTable {
+            table = existing
+        } else {
+            let count = max(1, data.pointee.instance.takeUnretainedValue().block.propertyCacheCount)
+            table = .allocate(capacity: count)
+            table.initialize(repeating: 0, count: count)
+            data.pointee.shapeTable = table
+        }
+        if sites.contains(where: { table[$0] != 0 && table[$0] != snapshot.propertyShapes[$0] }) { return false }
+        for site in sites { table[site] = snapshot.propertyShapes[site] }
+        return true
     }
 
     /// Runs the native code of the frame on top from its pc. Returns false
