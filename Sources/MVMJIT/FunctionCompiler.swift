@@ -1494,12 +1494,22 @@ public final class FunctionCompiler {
         return true
     }
 
+    /// A miss at a site with its offset compiled in (a shape it never saw)
+    /// leaves, in loops or not, while misses may: a call of the runtime
+    /// that came back would leave nothing known about any object after it,
+    /// and the small methods that such sites fill (`this.x - v.x`, ...)
+    /// would check every access. Code thrown away for misses is
+    /// recompiled with calls (FeedbackSnapshot.propertyMissesLeave).
+    private func constantMiss(_ i: Instruction) {
+        if feedback.propertyMissesLeave { exit(.deopt(.propertyMiss), at: i.offset) } else { runtime(i) }
+    }
+
     private func emitGetNamed(_ i: Instruction) {
         let site = i.register(3)
         if let offset = constantOffset(i.register(1), site: site) {
             stressGuard(i)
             if withConstantSlot(i.register(1), site: site, offset: offset, next: i.next, { set(i.a, ir.load(ir.i64, $0, .slots)) }) {
-                miss(i, site: site, handled: 1 << NativeABI.cacheKindOwn | 0x80)
+                constantMiss(i)
             }
             return
         }
@@ -1636,7 +1646,7 @@ public final class FunctionCompiler {
             stressGuard(i)
             let v = get(i.register(2))
             if withConstantSlot(i.a, site: site, offset: offset, next: i.next, { ir.store(v, $0, .slots) }) {
-                miss(i, site: site, handled: 1 << NativeABI.cacheKindOwn | 0x80)
+                constantMiss(i)
             }
             return
         }
