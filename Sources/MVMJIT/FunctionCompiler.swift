@@ -1456,11 +1456,18 @@ public final class FunctionCompiler {
         return false
     }
 
-    /// The slot offset compiled in for a named access at `site` on register
-    /// `r` (FeedbackSnapshot.propertyConstants), or nil.
-    private func constantOffset(_ r: Int, site: Int) -> Int32? {
-        guard site < feedback.propertyConstants.count, feedback.propertyConstants[site] != 0, readKinds[r] == .boxed else { return nil }
-        return feedback.propertyConstants[site]
+    /// Where a named access at `site` on register `r` finds its slot at an
+    /// offset compiled in (FeedbackSnapshot.propertyPlaces), or nil.
+    private func constantPlace(_ r: Int, site: Int) -> (place: PropertyPlace, offset: Int32)? {
+        guard site < feedback.propertyPlaces.count, readKinds[r] == .boxed,
+              let place = PropertyPlace(rawValue: feedback.propertyPlaces[site]), place != .none else { return nil }
+        return (place, feedback.propertyConstants[site])
+    }
+
+    /// Word `word` of `site`'s entry in the function's shape table.
+    private func tableWord(site: Int, _ word: Int) -> LLVMValueRef {
+        let table = ir.load(ir.i8Pointer, data, NativeABI.dataShapeTableOffset, .runtime)
+        return ir.load(ir.i64, table, 8 * (site * FeedbackSnapshot.tableWords + word), .runtime)
     }
 
     private func constantSlot(_ p: LLVMValueRef, _ offset: Int32) -> LLVMValueRef {
@@ -1469,28 +1476,52 @@ public final class FunctionCompiler {
     }
 
     /// A named access at a site with its offset compiled in: `body` gets the
-    /// slot's address and ends its block. Returns false when the object in
-    /// `r` is known to have the site's shape (`body` ran unchecked, its
-    /// block open for the next instruction); true when the object was
-    /// checked and the caller goes on with the miss.
-    private func withConstantSlot(_ r: Int, site: Int, offset: Int32, next: Int, _ body: (LLVMValueRef) -> Void) -> Bool {
+    /// slot's address and ends its block. Returns false when nothing needed
+    /// checking (the object in `r` is known to have the site's shape and
+    /// the slot is its own): `body` ran unchecked, its block open for the
+    /// next instruction. True when something was checked and the caller
+    /// goes on with the miss.
+    private func withConstantSlot(_ r: Int, site: Int, _ place: (place: PropertyPlace, offset: Int32), next: Int,
+                                  _ body: (LLVMValueRef) -> Void) -> Bool {
         let shapeClass = feedback.propertyShapeClasses[site]
         let o = get(r)
         fixedSlotAccesses += 1
-        if checkedShapes[r] == shapeClass {
+        let known = checkedShapes[r] == shapeClass
+        if known && place.place == .own {
             uncheckedSlotAccesses += 1
-            body(constantSlot(ir.pointer(o), offset))
+            body(constantSlot(ir.pointer(o), place.offset))
             return false
         }
-        withObject(o) { p in
-            let table = ir.load(ir.i8Pointer, data, NativeABI.dataShapeTableOffset, .runtime)
-            let expected = ir.load(ir.i64, table, 8 * site, .runtime)
-            branch(ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.shapeOffset, .header), expected), "constant") {
-                body(constantSlot(p, offset))
+        // The holder of a prototype's slot: the object's prototype while
+        // that is the table's, with the table's shape. (The table's word is
+        // compared, not read through: the prototype is read from the object,
+        // which keeps it alive.)
+        func reach(_ object: LLVMValueRef) {
+            guard place.place == .prototype else {
+                body(constantSlot(object, place.offset))
                 ir.br(edge(next))
+                return
+            }
+            let proto = ir.load(ir.i64, object, NativeABI.protoOffset, .header)
+            branch(ir.icmp(LLVMIntEQ, proto, tableWord(site: site, 1)), "prototype") {
+                let holder = ir.pointer(proto)
+                let holderShape = ir.load(ir.i64, holder, NativeABI.shapeOffset, .header)
+                branch(ir.icmp(LLVMIntEQ, holderShape, tableWord(site: site, 2)), "holder") {
+                    body(constantSlot(holder, place.offset))
+                    ir.br(edge(next))
+                }
             }
         }
-        shapeCheckedHere = (r, shapeClass)
+        if known {
+            reach(ir.pointer(o))
+        } else {
+            withObject(o) { p in
+                branch(ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.shapeOffset, .header), tableWord(site: site, 0)), "constant") {
+                    reach(p)
+                }
+            }
+            shapeCheckedHere = (r, shapeClass)
+        }
         return true
     }
 
@@ -1506,9 +1537,9 @@ public final class FunctionCompiler {
 
     private func emitGetNamed(_ i: Instruction) {
         let site = i.register(3)
-        if let offset = constantOffset(i.register(1), site: site) {
+        if let place = constantPlace(i.register(1), site: site) {
             stressGuard(i)
-            if withConstantSlot(i.register(1), site: site, offset: offset, next: i.next, { set(i.a, ir.load(ir.i64, $0, .slots)) }) {
+            if withConstantSlot(i.register(1), site: site, place, next: i.next, { set(i.a, ir.load(ir.i64, $0, .slots)) }) {
                 constantMiss(i)
             }
             return
@@ -1642,10 +1673,10 @@ public final class FunctionCompiler {
 
     private func emitSetNamed(_ i: Instruction) {
         let site = i.register(3)
-        if let offset = constantOffset(i.a, site: site) {
+        if let place = constantPlace(i.a, site: site), place.place == .own {
             stressGuard(i)
             let v = get(i.register(2))
-            if withConstantSlot(i.a, site: site, offset: offset, next: i.next, { ir.store(v, $0, .slots) }) {
+            if withConstantSlot(i.a, site: site, place, next: i.next, { ir.store(v, $0, .slots) }) {
                 constantMiss(i)
             }
             return

@@ -93,11 +93,12 @@ struct InstanceData {
     var deoptCount: UInt32
     /// The installed native code's entry (a `NativeEntry`), or nil.
     var native: UnsafeRawPointer?
-    /// Per property cache, the shape compiled code of this function checks
-    /// objects against where it reads a slot at an offset compiled in
-    /// (FeedbackSnapshot.propertyConstants); 0 where none. Each word is set
-    /// once, by the first installation that relies on it, and never changes
-    /// after, so code installed earlier stays right. Nil until then.
+    /// Per property cache, FeedbackSnapshot.tableWords words: the shapes
+    /// (and prototype) compiled code of this function checks objects
+    /// against where it reads a slot at an offset compiled in
+    /// (FeedbackSnapshot.propertyPlaces); 0 where none. A site's words are
+    /// set once, by the first installation that relies on them, and never
+    /// change after, so code installed earlier stays right. Nil until then.
     var shapeTable: UnsafeMutablePointer<UInt64>?
     var instance: Unmanaged<FunctionInstance>
     /// The function's `name` (an atom) and `length`.

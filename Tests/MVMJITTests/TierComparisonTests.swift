@@ -155,6 +155,40 @@ func tiersAgree(file: String) {
     }
 }
 
+/// A method load whose site saw one class reads the prototype's slot at an
+/// offset compiled in, after checking the object's shape, its prototype
+/// and the prototype's shape: each change below must be seen.
+@Test func fixedPrototypeSlotsFollowChanges() {
+    let source = """
+    class A { m() { return 1; } }
+    class B { m() { return 10; } }
+    function callM(o, n) { let t = 0; for (let k = 0; k < n; k++) t += o.m(); return t; }
+    function callN(o, n) { let t = 0; for (let k = 0; k < n; k++) t += o.m(); return t; }
+    function callP(o, n) { let t = 0; for (let k = 0; k < n; k++) t += o.m(); return t; }
+    const a = new A();
+    let s = 0;
+    for (let i = 0; i < 300; i++) s += callM(a, 10) + callN(a, 10) + callP(a, 10);
+    A.prototype.m = function () { return 2; };
+    s += callM(a, 10);
+    const own = new A(); own.m = () => 3;
+    s += callN(own, 10);
+    const moved = new A(); Object.setPrototypeOf(moved, B.prototype);
+    s += callP(moved, 10);
+    Object.defineProperty(A.prototype, "m", { get() { return () => 5; } });
+    s += callM(a, 10);
+    console.log(s);
+    """
+    let reference = run(source, name: "proto.js", .interpreter)
+    #expect(reference.output == "9200\n")
+    for setting in [TierSetting(mode: .on, threshold: 100), .early] {
+        let result = run(source, name: "proto.js", setting)
+        #expect(result.output == reference.output, "\(setting)")
+        for name in ["callM", "callN", "callP"] {
+            #expect(result.statistics.installed.contains { $0.name == name && $0.fixedSlotAccesses >= 1 }, "\(setting) \(name)")
+        }
+    }
+}
+
 /// OSR: one long loop at the top level of a script runs natively.
 @Test func topLevelLoopTiersUp() {
     let source = "let s = 0; for (let i = 0; i < 100000; i++) s = (s + i) % 1000; console.log(s);"

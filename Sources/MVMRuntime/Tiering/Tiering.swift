@@ -63,29 +63,36 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     /// caches inline as the interpreter fills them.
     public var interpretedFirst: Bool
     /// Per property cache of a named access (getNamed, setNamed,
-    /// defineNamed) that saw one shape holding the property as its own
-    /// data: the slot's offset (Shape.slotOffset: bytes into the cell, or
-    /// -(out-of-line index + 1)); 0 elsewhere. Compiled code reads and
-    /// writes such a slot at that offset after comparing the object's shape
-    /// with the function's shape table (InstanceData.shapeTable), without
-    /// loading the cache entry. A shape's layout never changes, so the
-    /// offset holds for as long as the table's shape does.
+    /// defineNamed) that saw one shape: where the property's slot is, when
+    /// compiled code can reach it at an offset compiled in
+    /// (`PropertyPlace`), and the offset (Shape.slotOffset: bytes into the
+    /// cell, or -(out-of-line index + 1)); 0 elsewhere. Such code checks
+    /// the object against the function's shape table
+    /// (InstanceData.shapeTable, `tableWords` per site) instead of loading
+    /// the cache entry. A shape's layout never changes, so the offset holds
+    /// for as long as the table's shapes do.
+    public var propertyPlaces: [UInt8]
     public var propertyConstants: [Int32]
-    /// Per such site, the first such site whose shape is the same (itself
-    /// if none): an object checked at one site needs no check at the next
-    /// of its class while nothing ran that could change it.
+    /// Per such site, the first such site whose object shape is the same
+    /// (itself if none): an object checked at one site needs no check at
+    /// the next of its class while nothing ran that could change it.
     public var propertyShapeClasses: [UInt16]
-    /// The shapes themselves, per site (0 elsewhere): this isolate's, for
-    /// its shape table at installation. Not part of the snapshot's identity,
-    /// so isolates whose objects are laid out alike share the code.
+    /// The table words themselves, `tableWords` per site (0 elsewhere):
+    /// this isolate's shapes and prototype, for its shape table at
+    /// installation. Not part of the snapshot's identity, so isolates
+    /// whose objects are laid out alike share the code.
     public var propertyShapes: [UInt64]
+    /// Words of the shape table per property cache: the object's shape,
+    /// then for a prototype's slot the prototype and its shape.
+    public static let tableWords = 4
 
     public init(arithmetic: [UInt8], propertyStates: [UInt8], propertyKinds: [UInt8], callKinds: [UInt8],
                 callIntrinsics: [UInt8] = [], callNativeIndexes: [Int32] = [],
                 propertyMissesLeave: Bool = false, deoptStress: Bool, coldCodeDeopts: Bool = false,
-                interpretedFirst: Bool = false, propertyConstants: [Int32] = [], propertyShapeClasses: [UInt16] = [],
-                propertyShapes: [UInt64] = []) {
+                interpretedFirst: Bool = false, propertyPlaces: [UInt8] = [], propertyConstants: [Int32] = [],
+                propertyShapeClasses: [UInt16] = [], propertyShapes: [UInt64] = []) {
         self.interpretedFirst = interpretedFirst
+        self.propertyPlaces = propertyPlaces
         self.propertyConstants = propertyConstants
         self.propertyShapeClasses = propertyShapeClasses
         self.propertyShapes = propertyShapes
@@ -118,6 +125,7 @@ public struct FeedbackSnapshot: Hashable, Sendable {
         hasher.combine(deoptStress)
         hasher.combine(coldCodeDeopts)
         hasher.combine(interpretedFirst)
+        combine(propertyPlaces)
         combine(propertyConstants)
         combine(propertyShapeClasses)
     }
@@ -127,7 +135,8 @@ public struct FeedbackSnapshot: Hashable, Sendable {
             && a.callKinds == b.callKinds && a.callIntrinsics == b.callIntrinsics && a.callNativeIndexes == b.callNativeIndexes
             && a.propertyMissesLeave == b.propertyMissesLeave && a.deoptStress == b.deoptStress
             && a.coldCodeDeopts == b.coldCodeDeopts && a.interpretedFirst == b.interpretedFirst
-            && a.propertyConstants == b.propertyConstants && a.propertyShapeClasses == b.propertyShapeClasses
+            && a.propertyPlaces == b.propertyPlaces && a.propertyConstants == b.propertyConstants
+            && a.propertyShapeClasses == b.propertyShapeClasses
     }
 }
 
@@ -143,6 +152,18 @@ public enum NativeIntrinsic: UInt8, Sendable {
 
     /// Whether compiled code runs it through `mvm_collection`.
     public var isCollectionMethod: Bool { rawValue >= NativeIntrinsic.mapGet.rawValue && rawValue <= NativeIntrinsic.setDelete.rawValue }
+}
+
+/// Where a named access with an offset compiled in finds its slot
+/// (FeedbackSnapshot.propertyPlaces).
+public enum PropertyPlace: UInt8, Sendable {
+    case none = 0
+    /// In the object: its shape is table word 0.
+    case own
+    /// In the object's prototype, which holds it as data: word 1 is that
+    /// prototype and word 2 its shape (the object's own shape, word 0,
+    /// says the object does not have it).
+    case prototype
 }
 
 /// Compiled code for one (CodeBlock, FeedbackSnapshot). Immutable; shared by
@@ -573,7 +594,7 @@ extension Isolate {
             }
         }
         let instance = d.instance.takeUnretainedValue()
-        let (constants, classes, shapes) = propertyConstants(d, instance, states)
+        let (places, constants, classes, shapes) = propertyConstants(d, instance, states)
         var calls = [UInt8](repeating: 0, count: block.callFeedbackCount)
         var intrinsics = [UInt8](repeating: 0, count: block.callFeedbackCount)
         var nativeIndexes = [Int32](repeating: -1, count: block.callFeedbackCount)
@@ -600,51 +621,74 @@ extension Isolate {
                                 propertyMissesLeave: interpretedFirst && instance.propertyMissesLeave,
                                 deoptStress: deoptStress,
                                 coldCodeDeopts: interpretedFirst && instance.recompilations == 0,
-                                interpretedFirst: interpretedFirst, propertyConstants: constants,
+                                interpretedFirst: interpretedFirst, propertyPlaces: places, propertyConstants: constants,
                                 propertyShapeClasses: classes, propertyShapes: shapes)
     }
 
-    /// FeedbackSnapshot.propertyConstants, .propertyShapeClasses and
-    /// .propertyShapes: the named-access sites with one own-data entry.
+    /// FeedbackSnapshot.propertyPlaces, .propertyConstants,
+    /// .propertyShapeClasses and .propertyShapes: the named-access sites
+    /// with one entry, for a data property of the object or of its prototype.
     private func propertyConstants(_ d: InstanceData, _ instance: FunctionInstance,
-                                   _ states: [UInt8]) -> ([Int32], [UInt16], [UInt64]) {
-        let count = states.count
+                                   _ states: [UInt8]) -> ([UInt8], [Int32], [UInt16], [UInt64]) {
+        let count = states.count, words = FeedbackSnapshot.tableWords
+        var places = [UInt8](repeating: 0, count: count)
         var constants = [Int32](repeating: 0, count: count)
         var classes = [UInt16](repeating: 0, count: count)
-        var shapes = [UInt64](repeating: 0, count: count)
+        var shapes = [UInt64](repeating: 0, count: count * words)
         var firstSite: [UInt64: Int] = [:]
         for site in instance.namedPropertySites where site < count && site <= Int(UInt16.max) && states[site] == 1 {
             let entry = d.caches[site * 4]
-            guard entry.kind == CacheKind.own, entry.shape > CacheEntry.primitiveString, entry.offset != 0 else { continue }
-            // A table word is set once: a site whose word holds another
-            // shape keeps the code that reads its cache entry.
-            if let table = d.shapeTable, table[site] != 0 && table[site] != entry.shape { continue }
+            guard entry.shape > CacheEntry.primitiveString, entry.offset != 0 else { continue }
+            var place = PropertyPlace.none
+            var tableWords: [UInt64] = [entry.shape, 0, 0, 0]
+            if entry.kind == CacheKind.own {
+                place = .own
+            } else if entry.kind == CacheKind.proto && entry.holder.bits == entry.proto.bits && entry.epoch == protoEpoch
+                        && entry.holder.isObject && entry.holder.cell.cellFlags & ObjectFlags.dictionary == 0 {
+                // No prototype changed shape since the entry was made (the
+                // epoch), so the holder's shape now is the one it was found in.
+                place = .prototype
+                tableWords[1] = entry.holder.bits
+                tableWords[2] = entry.holder.cell.shapeBits
+            }
+            guard place != .none else { continue }
+            // Table words are set once: a site whose words hold others
+            // keeps the code that reads its cache entry.
+            if let table = d.shapeTable, table[site * words] != 0,
+               (0..<words).contains(where: { table[site * words + $0] != tableWords[$0] }) { continue }
+            places[site] = place.rawValue
             constants[site] = entry.offset
-            shapes[site] = entry.shape
+            for w in 0..<words { shapes[site * words + w] = tableWords[w] }
             classes[site] = UInt16(firstSite[entry.shape, default: site])
             if firstSite[entry.shape] == nil { firstSite[entry.shape] = site }
         }
-        return (constants, classes, shapes)
+        return (places, constants, classes, shapes)
     }
 
     /// Fills the function's shape table for `snapshot`'s compiled-in
-    /// offsets; false (and nothing written) when a word it needs holds
-    /// another shape, which the snapshot's own check rules out unless an
+    /// offsets; false (and nothing written) when a site's words hold
+    /// others, which the snapshot's own check rules out unless an
     /// installation came between.
     func fillShapeTable(_ data: UnsafeMutablePointer<InstanceData>, _ snapshot: FeedbackSnapshot) -> Bool {
-        let sites = snapshot.propertyShapes.indices.filter { snapshot.propertyShapes[$0] != 0 }
+        let words = FeedbackSnapshot.tableWords
+        let sites = snapshot.propertyPlaces.indices.filter { snapshot.propertyPlaces[$0] != 0 }
         if sites.isEmpty { return true }
         let table: UnsafeMutablePointer<UInt64>
         if let existing = data.pointee.shapeTable {
             table = existing
         } else {
-            let count = max(1, data.pointee.instance.takeUnretainedValue().block.propertyCacheCount)
+            let count = max(1, data.pointee.instance.takeUnretainedValue().block.propertyCacheCount) * words
             table = .allocate(capacity: count)
             table.initialize(repeating: 0, count: count)
             data.pointee.shapeTable = table
         }
-        if sites.contains(where: { table[$0] != 0 && table[$0] != snapshot.propertyShapes[$0] }) { return false }
-        for site in sites { table[site] = snapshot.propertyShapes[site] }
+        func differs(_ site: Int) -> Bool {
+            table[site * words] != 0 && (0..<words).contains { table[site * words + $0] != snapshot.propertyShapes[site * words + $0] }
+        }
+        if sites.contains(where: differs) { return false }
+        for site in sites {
+            for w in 0..<words { table[site * words + w] = snapshot.propertyShapes[site * words + w] }
+        }
         return true
     }
 
