@@ -105,6 +105,9 @@ public final class FunctionCompiler {
     /// The check the instruction being compiled made, known after it if
     /// nothing else reaches the next instruction (its misses leave).
     private var shapeCheckedHere: (register: Int, shapeClass: UInt16)? = nil
+    /// Registers that hold a copy of another's value (`mov`), by the copy;
+    /// dropped when either is written.
+    private var copiedFrom: [Int: Int] = [:]
     /// NativeCode.fixedSlotAccesses and .uncheckedSlotAccesses.
     private(set) var fixedSlotAccesses = 0
     private(set) var uncheckedSlotAccesses = 0
@@ -231,7 +234,10 @@ public final class FunctionCompiler {
                 continue
             }
             writeKinds = types.kindsOut[index]
-            if jumpTargets.contains(index) { checkedShapes.removeAll() }
+            if jumpTargets.contains(index) {
+                checkedShapes.removeAll()
+                copiedFrom.removeAll()
+            }
             let lastBlock = LLVMGetLastBasicBlock(ir.function)
             emit(instruction)
             forgetShapes(after: instruction, emittedFrom: blocks[instruction.offset]!, lastBlock: lastBlock)
@@ -1428,11 +1434,25 @@ public final class FunctionCompiler {
         defer { shapeCheckedHere = nil }
         if callsOut(from: first, after: lastBlock) {
             checkedShapes.removeAll()
+            copiedFrom.removeAll()
             return
         }
-        for r in RegisterTypes.possibleWrites(i) { checkedShapes[r] = nil }
-        if let check = shapeCheckedHere, !RegisterTypes.possibleWrites(i).contains(check.register) {
+        let written = RegisterTypes.possibleWrites(i)
+        for r in written {
+            checkedShapes[r] = nil
+            copiedFrom[r] = nil
+        }
+        copiedFrom = copiedFrom.filter { !written.contains($0.value) }
+        // A copy holds the same object (the bytecode copies `this` and a
+        // call's receiver into place before using them): a check of either
+        // tells about both.
+        if i.opcode == .mov && i.a != i.register(1) {
+            copiedFrom[i.a] = i.register(1)
+            checkedShapes[i.a] = checkedShapes[i.register(1)]
+        }
+        if let check = shapeCheckedHere, !written.contains(check.register) {
             checkedShapes[check.register] = check.shapeClass
+            if let source = copiedFrom[check.register] { checkedShapes[source] = check.shapeClass }
         }
     }
 
@@ -1486,8 +1506,10 @@ public final class FunctionCompiler {
         let shapeClass = feedback.propertyShapeClasses[site]
         let o = get(r)
         fixedSlotAccesses += 1
-        let known = checkedShapes[r] == shapeClass
-        if known && place.place == .own {
+        // Known shapes serve own slots only: an inline transition since the
+        // check (through another register holding the same object) may have
+        // given the object an own property that hides the prototype's.
+        if checkedShapes[r] == shapeClass && place.place == .own {
             uncheckedSlotAccesses += 1
             body(constantSlot(ir.pointer(o), place.offset))
             return false
@@ -1512,16 +1534,12 @@ public final class FunctionCompiler {
                 }
             }
         }
-        if known {
-            reach(ir.pointer(o))
-        } else {
-            withObject(o) { p in
-                branch(ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.shapeOffset, .header), tableWord(site: site, 0)), "constant") {
-                    reach(p)
-                }
+        withObject(o) { p in
+            branch(ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.shapeOffset, .header), tableWord(site: site, 0)), "constant") {
+                reach(p)
             }
-            shapeCheckedHere = (r, shapeClass)
         }
+        shapeCheckedHere = (r, shapeClass)
         return true
     }
 
