@@ -1481,7 +1481,7 @@ public final class FunctionCompiler {
     private func constantPlace(_ r: Int, site: Int) -> (place: PropertyPlace, offset: Int32)? {
         guard site < feedback.propertyPlaces.count, readKinds[r] == .boxed,
               let place = PropertyPlace(rawValue: feedback.propertyPlaces[site]), place != .none else { return nil }
-        return (place, feedback.propertyConstants[site])
+        return (place, feedback.propertyConstants[site * FeedbackSnapshot.tableWords])
     }
 
     /// Word `word` of `site`'s entry in the function's shape table.
@@ -1506,6 +1506,21 @@ public final class FunctionCompiler {
         let shapeClass = feedback.propertyShapeClasses[site]
         let o = get(r)
         fixedSlotAccesses += 1
+        if place.place == .ownOfSeveralShapes {
+            // Each shape seen, its own offset; what the object is stays unknown.
+            withObject(o) { p in
+                let shape = ir.load(ir.i64, p, NativeABI.shapeOffset, .header)
+                for j in 0..<FeedbackSnapshot.tableWords {
+                    let offset = feedback.propertyConstants[site * FeedbackSnapshot.tableWords + j]
+                    if offset == 0 { break }
+                    branch(ir.icmp(LLVMIntEQ, shape, tableWord(site: site, j)), "shape\(j)") {
+                        body(constantSlot(p, offset))
+                        ir.br(edge(next))
+                    }
+                }
+            }
+            return true
+        }
         // Known shapes serve own slots only: an inline transition since the
         // check (through another register holding the same object) may have
         // given the object an own property that hides the prototype's.
@@ -1691,7 +1706,7 @@ public final class FunctionCompiler {
 
     private func emitSetNamed(_ i: Instruction) {
         let site = i.register(3)
-        if let place = constantPlace(i.a, site: site), place.place == .own {
+        if let place = constantPlace(i.a, site: site), place.place != .prototype {
             stressGuard(i)
             let v = get(i.register(2))
             if withConstantSlot(i.a, site: site, place, next: i.next, { ir.store(v, $0, .slots) }) {

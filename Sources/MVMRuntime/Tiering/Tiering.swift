@@ -66,7 +66,8 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     /// defineNamed) that saw one shape: where the property's slot is, when
     /// compiled code can reach it at an offset compiled in
     /// (`PropertyPlace`), and the offset (Shape.slotOffset: bytes into the
-    /// cell, or -(out-of-line index + 1)); 0 elsewhere. Such code checks
+    /// cell, or -(out-of-line index + 1)), `tableWords` per site, one per
+    /// shape the code checks; 0 elsewhere. Such code checks
     /// the object against the function's shape table
     /// (InstanceData.shapeTable, `tableWords` per site) instead of loading
     /// the cache entry. A shape's layout never changes, so the offset holds
@@ -164,6 +165,9 @@ public enum PropertyPlace: UInt8, Sendable {
     /// prototype and word 2 its shape (the object's own shape, word 0,
     /// says the object does not have it).
     case prototype
+    /// In the object, which has one of two to four shapes (table words 0...)
+    /// with the slot at an offset of its own (FeedbackSnapshot.propertyConstants).
+    case ownOfSeveralShapes
 }
 
 /// Compiled code for one (CodeBlock, FeedbackSnapshot). Immutable; shared by
@@ -632,16 +636,26 @@ extension Isolate {
                                    _ states: [UInt8]) -> ([UInt8], [Int32], [UInt16], [UInt64]) {
         let count = states.count, words = FeedbackSnapshot.tableWords
         var places = [UInt8](repeating: 0, count: count)
-        var constants = [Int32](repeating: 0, count: count)
+        var constants = [Int32](repeating: 0, count: count * words)
         var classes = [UInt16](repeating: 0, count: count)
         var shapes = [UInt64](repeating: 0, count: count * words)
         var firstSite: [UInt64: Int] = [:]
-        for site in instance.namedPropertySites where site < count && site <= Int(UInt16.max) && states[site] == 1 {
+        for site in instance.namedPropertySites where site < count && site <= Int(UInt16.max) && (1...4).contains(states[site]) {
             let entry = d.caches[site * 4]
             guard entry.shape > CacheEntry.primitiveString, entry.offset != 0 else { continue }
             var place = PropertyPlace.none
             var tableWords: [UInt64] = [entry.shape, 0, 0, 0]
-            if entry.kind == CacheKind.own {
+            var offsets: [Int32] = [entry.offset, 0, 0, 0]
+            if states[site] > 1 {
+                // Polymorphic: own data in each shape seen.
+                let entries = (0..<Int(states[site])).map { d.caches[site * 4 + $0] }
+                guard entries.allSatisfy({ $0.kind == CacheKind.own && $0.shape > CacheEntry.primitiveString && $0.offset != 0 }) else { continue }
+                place = .ownOfSeveralShapes
+                for (j, e) in entries.enumerated() {
+                    tableWords[j] = e.shape
+                    offsets[j] = e.offset
+                }
+            } else if entry.kind == CacheKind.own {
                 place = .own
             } else if entry.kind == CacheKind.proto && entry.holder.bits == entry.proto.bits && entry.epoch == protoEpoch
                         && entry.holder.isObject && entry.holder.cell.cellFlags & ObjectFlags.dictionary == 0 {
@@ -657,8 +671,11 @@ extension Isolate {
             if let table = d.shapeTable, table[site * words] != 0,
                (0..<words).contains(where: { table[site * words + $0] != tableWords[$0] }) { continue }
             places[site] = place.rawValue
-            constants[site] = entry.offset
-            for w in 0..<words { shapes[site * words + w] = tableWords[w] }
+            for w in 0..<words {
+                constants[site * words + w] = offsets[w]
+                shapes[site * words + w] = tableWords[w]
+            }
+            guard place != .ownOfSeveralShapes else { continue }
             classes[site] = UInt16(firstSite[entry.shape, default: site])
             if firstSite[entry.shape] == nil { firstSite[entry.shape] = site }
         }
