@@ -63,15 +63,15 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     /// caches inline as the interpreter fills them.
     public var interpretedFirst: Bool
     /// Per property cache of a named access (getNamed, setNamed,
-    /// defineNamed) that saw one shape: where the property's slot is, when
-    /// compiled code can reach it at an offset compiled in
-    /// (`PropertyPlace`), and the offset (Shape.slotOffset: bytes into the
+    /// defineNamed) that saw one to four shapes: where the property's slot
+    /// is, when compiled code can reach it at an offset compiled in
+    /// (`PropertyPlace`), and the offsets (Shape.slotOffset: bytes into the
     /// cell, or -(out-of-line index + 1)), `tableWords` per site, one per
-    /// shape the code checks; 0 elsewhere. Such code checks
-    /// the object against the function's shape table
-    /// (InstanceData.shapeTable, `tableWords` per site) instead of loading
-    /// the cache entry. A shape's layout never changes, so the offset holds
-    /// for as long as the table's shapes do.
+    /// shape the code checks; 0 elsewhere. Such code checks the object
+    /// against the function's shape table (InstanceData.shapeTable,
+    /// `tableWords` per site) instead of loading the cache entries. A
+    /// shape's layout never changes, so an offset holds for as long as the
+    /// table's shapes do.
     public var propertyPlaces: [UInt8]
     public var propertyConstants: [Int32]
     /// Per such site, the first such site whose object shape is the same
@@ -84,7 +84,8 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     /// whose objects are laid out alike share the code.
     public var propertyShapes: [UInt64]
     /// Words of the shape table per property cache: the object's shape,
-    /// then for a prototype's slot the prototype and its shape.
+    /// then for a prototype's slot the prototype and its shape; or the
+    /// shapes of a site that saw several (PropertyPlace).
     public static let tableWords = 4
 
     public init(arithmetic: [UInt8], propertyStates: [UInt8], propertyKinds: [UInt8], callKinds: [UInt8],
@@ -631,7 +632,8 @@ extension Isolate {
 
     /// FeedbackSnapshot.propertyPlaces, .propertyConstants,
     /// .propertyShapeClasses and .propertyShapes: the named-access sites
-    /// with one entry, for a data property of the object or of its prototype.
+    /// whose one entry found a data property of the object or of its
+    /// prototype, or whose two to four entries each found one of the object.
     private func propertyConstants(_ d: InstanceData, _ instance: FunctionInstance,
                                    _ states: [UInt8]) -> ([UInt8], [Int32], [UInt16], [UInt64]) {
         let count = states.count, words = FeedbackSnapshot.tableWords
