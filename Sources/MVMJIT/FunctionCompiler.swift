@@ -1349,6 +1349,12 @@ public final class FunctionCompiler {
         return ir.address(ir.select(inline, object, outOfLineSlots), ir.select(inline, wide, outOfLineIndex), ir.i64)
     }
 
+    /// The same for an offset known when compiling (FeedbackSnapshot.propertyConstants).
+    private func slotAddress(_ object: LLVMValueRef, constant offset: Int32) -> LLVMValueRef {
+        if offset > 0 { return ir.address(object, Int(offset), ir.i64) }
+        return ir.address(ir.load(ir.i8Pointer, object, NativeABI.slotsOffset, .header), 8 * Int(-offset - 1), ir.i64)
+    }
+
     /// Runs `body` with the object's cell pointer when `v` is an object.
     private func withObject(_ v: LLVMValueRef, _ body: (LLVMValueRef) -> Void) {
         branch(ir.isCell(v), "cell") {
@@ -1490,11 +1496,6 @@ public final class FunctionCompiler {
         return ir.load(ir.i64, table, 8 * (site * FeedbackSnapshot.tableWords + word), .runtime)
     }
 
-    private func constantSlot(_ p: LLVMValueRef, _ offset: Int32) -> LLVMValueRef {
-        if offset > 0 { return ir.address(p, Int(offset), ir.i64) }
-        return ir.address(ir.load(ir.i8Pointer, p, NativeABI.slotsOffset, .header), 8 * Int(-offset - 1), ir.i64)
-    }
-
     /// A named access at a site with its offset compiled in: `body` gets the
     /// slot's address and ends its block. Returns false when nothing needed
     /// checking (the object in `r` is known to have the site's shape and
@@ -1506,6 +1507,10 @@ public final class FunctionCompiler {
         let shapeClass = feedback.propertyShapeClasses[site]
         let o = get(r)
         fixedSlotAccesses += 1
+        func reached(_ slot: LLVMValueRef) {
+            body(slot)
+            ir.br(edge(next))
+        }
         if place.place == .ownOfSeveralShapes {
             // Each shape seen, its own offset; what the object is stays unknown.
             withObject(o) { p in
@@ -1513,10 +1518,7 @@ public final class FunctionCompiler {
                 for j in 0..<FeedbackSnapshot.tableWords {
                     let offset = feedback.propertyConstants[site * FeedbackSnapshot.tableWords + j]
                     if offset == 0 { break }
-                    branch(ir.icmp(LLVMIntEQ, shape, tableWord(site: site, j)), "shape\(j)") {
-                        body(constantSlot(p, offset))
-                        ir.br(edge(next))
-                    }
+                    branch(ir.icmp(LLVMIntEQ, shape, tableWord(site: site, j)), "shape\(j)") { reached(slotAddress(p, constant: offset)) }
                 }
             }
             return true
@@ -1526,32 +1528,27 @@ public final class FunctionCompiler {
         // given the object an own property that hides the prototype's.
         if checkedShapes[r] == shapeClass && place.place == .own {
             uncheckedSlotAccesses += 1
-            body(constantSlot(ir.pointer(o), place.offset))
+            body(slotAddress(ir.pointer(o), constant: place.offset))
             return false
         }
         // The holder of a prototype's slot: the object's prototype while
         // that is the table's, with the table's shape. (The table's word is
         // compared, not read through: the prototype is read from the object,
         // which keeps it alive.)
-        func reach(_ object: LLVMValueRef) {
-            guard place.place == .prototype else {
-                body(constantSlot(object, place.offset))
-                ir.br(edge(next))
-                return
-            }
+        func reachHolder(from object: LLVMValueRef) {
+            guard place.place == .prototype else { return reached(slotAddress(object, constant: place.offset)) }
             let proto = ir.load(ir.i64, object, NativeABI.protoOffset, .header)
             branch(ir.icmp(LLVMIntEQ, proto, tableWord(site: site, 1)), "prototype") {
                 let holder = ir.pointer(proto)
                 let holderShape = ir.load(ir.i64, holder, NativeABI.shapeOffset, .header)
                 branch(ir.icmp(LLVMIntEQ, holderShape, tableWord(site: site, 2)), "holder") {
-                    body(constantSlot(holder, place.offset))
-                    ir.br(edge(next))
+                    reached(slotAddress(holder, constant: place.offset))
                 }
             }
         }
         withObject(o) { p in
             branch(ir.icmp(LLVMIntEQ, ir.load(ir.i64, p, NativeABI.shapeOffset, .header), tableWord(site: site, 0)), "constant") {
-                reach(p)
+                reachHolder(from: p)
             }
         }
         shapeCheckedHere = (r, shapeClass)

@@ -646,7 +646,7 @@ extension Isolate {
             let entry = d.caches[site * 4]
             guard entry.shape > CacheEntry.primitiveString, entry.offset != 0 else { continue }
             var place = PropertyPlace.none
-            var tableWords: [UInt64] = [entry.shape, 0, 0, 0]
+            var siteWords: [UInt64] = [entry.shape, 0, 0, 0]
             var offsets: [Int32] = [entry.offset, 0, 0, 0]
             if states[site] > 1 {
                 // Polymorphic: own data in each shape seen.
@@ -654,7 +654,7 @@ extension Isolate {
                 guard entries.allSatisfy({ $0.kind == CacheKind.own && $0.shape > CacheEntry.primitiveString && $0.offset != 0 }) else { continue }
                 place = .ownOfSeveralShapes
                 for (j, e) in entries.enumerated() {
-                    tableWords[j] = e.shape
+                    siteWords[j] = e.shape
                     offsets[j] = e.offset
                 }
             } else if entry.kind == CacheKind.own {
@@ -664,24 +664,31 @@ extension Isolate {
                 // No prototype changed shape since the entry was made (the
                 // epoch), so the holder's shape now is the one it was found in.
                 place = .prototype
-                tableWords[1] = entry.holder.bits
-                tableWords[2] = entry.holder.cell.shapeBits
+                siteWords[1] = entry.holder.bits
+                siteWords[2] = entry.holder.cell.shapeBits
             }
             guard place != .none else { continue }
             // Table words are set once: a site whose words hold others
             // keeps the code that reads its cache entry.
-            if let table = d.shapeTable, table[site * words] != 0,
-               (0..<words).contains(where: { table[site * words + $0] != tableWords[$0] }) { continue }
+            if shapeTable(d.shapeTable, holdsOtherThan: siteWords[...], at: site) { continue }
             places[site] = place.rawValue
             for w in 0..<words {
                 constants[site * words + w] = offsets[w]
-                shapes[site * words + w] = tableWords[w]
+                shapes[site * words + w] = siteWords[w]
             }
             guard place != .ownOfSeveralShapes else { continue }
             classes[site] = UInt16(firstSite[entry.shape, default: site])
             if firstSite[entry.shape] == nil { firstSite[entry.shape] = site }
         }
         return (places, constants, classes, shapes)
+    }
+
+    /// Whether `site`'s words in a shape table are set, to other values than
+    /// `words` (a set word never changes: InstanceData.shapeTable).
+    private func shapeTable(_ table: UnsafeMutablePointer<UInt64>?, holdsOtherThan words: ArraySlice<UInt64>, at site: Int) -> Bool {
+        guard let table else { return false }
+        let base = site * FeedbackSnapshot.tableWords
+        return table[base] != 0 && words.enumerated().contains { table[base + $0.offset] != $0.element }
     }
 
     /// Fills the function's shape table for `snapshot`'s compiled-in
@@ -701,10 +708,8 @@ extension Isolate {
             table.initialize(repeating: 0, count: count)
             data.pointee.shapeTable = table
         }
-        func differs(_ site: Int) -> Bool {
-            table[site * words] != 0 && (0..<words).contains { table[site * words + $0] != snapshot.propertyShapes[site * words + $0] }
-        }
-        if sites.contains(where: differs) { return false }
+        let wanted = { (site: Int) in snapshot.propertyShapes[site * words ..< (site + 1) * words] }
+        if sites.contains(where: { shapeTable(table, holdsOtherThan: wanted($0), at: $0) }) { return false }
         for site in sites {
             for w in 0..<words { table[site * words + w] = snapshot.propertyShapes[site * words + w] }
         }
