@@ -85,6 +85,9 @@ public final class CodeBlock: @unchecked Sendable {
     public let propertyCacheCount: Int
     public let arithmeticFeedbackCount: Int
     public let callFeedbackCount: Int
+    /// How many names the function assigns as `this.name = ...`: the
+    /// inline slots of the objects it makes as a constructor.
+    public let thisProperties: Int
     public let source: SourceFile
     /// Byte range of the source text (Function.prototype.toString).
     public let sourceStart: Int
@@ -100,8 +103,9 @@ public final class CodeBlock: @unchecked Sendable {
          code: [UInt32], constants: [Constant], names: [[UInt16]], functions: [CodeBlock],
          handlers: [ExceptionHandler], positions: [PositionEntry], propertyCacheCount: Int,
          arithmeticFeedbackCount: Int, callFeedbackCount: Int, source: SourceFile,
-         sourceStart: Int, sourceEnd: Int, loc: SourceLoc, callSites: [UInt32: String]) {
+         sourceStart: Int, sourceEnd: Int, loc: SourceLoc, callSites: [UInt32: String], thisProperties: Int = 0) {
         self.callSites = callSites
+        self.thisProperties = thisProperties
         self.name = name
         self.flags = flags
         self.length = length

@@ -670,6 +670,7 @@ extension Generator {
             }
             let o = try stableValue(object, before: value)
             let n = self.name(property)
+            if case .this = ast[object] { f.thisPropertyNames.insert(n) }
             if op == .assign {
                 try expr(value, dst)
             } else if isLogical {
@@ -1052,7 +1053,10 @@ extension Generator {
 
     func objectLiteral(_ members: NodeList, _ object: UInt32) throws(SyntaxError) {
         let dst = object
-        emit(.newObject, dst)
+        // Room in the object for every property the literal names (a spread's
+        // are unknown): they then never move to a side buffer.
+        let defined = ast[members].filter { if case .property = ast[$0] { return true } else { return false } }.count
+        emit(.newObject, dst, UInt32(min(defined, 255)))
         for member in ast[members] {
             let mark = f.nextRegister
             defer { f.nextRegister = mark }

@@ -68,7 +68,7 @@ extension Generator {
                     emit(.newArray, list, 0, 0)
                     for k in keys { emit(.arrayPush, list, k) }
                     let rest = temp()
-                    emit(.newObject, rest)
+                    emit(.newObject, rest, 0)
                     emit(.copyDataProperties, rest, source, list)
                     try bindPattern(target, rest, declaring: mode)
                 default: break
@@ -248,6 +248,7 @@ extension Generator {
             defer { f.nextRegister = mark }
             switch ast[member] {
             case .field(let key, let value, let flags) where flags.contains(.isStatic) == isStatic:
+                if !isStatic { f.instanceFields += 1 }
                 if case .privateName(let name) = ast[key] {
                     let k = privateKey(name, at: key)
                     let v = temp()

@@ -70,6 +70,11 @@ final class FunctionState {
     /// The register holding the closure's context, or noRegister.
     var closureContext: UInt32 = noRegister
     var flags: CodeFlags = []
+    /// The names this function assigns as `this.name = ...` (a constructor's
+    /// objects get that many inline slots: CodeBlock.thisProperties).
+    var thisPropertyNames: Set<UInt32> = []
+    /// A field initializer's instance fields (they add to its class's objects).
+    var instanceFields = 0
     /// Where `this` lives when a static initializer or the like rebinds it.
     var lastLine: UInt32 = 0
     var lastColumn: UInt32 = 0
@@ -364,7 +369,8 @@ final class Generator {
                          names: f.names, functions: f.functions, handlers: f.handlers,
                          positions: f.positions, propertyCacheCount: Int(f.propertyCaches),
                          arithmeticFeedbackCount: Int(f.arithmeticSlots), callFeedbackCount: Int(f.callSlots),
-                         source: ast.source, sourceStart: start, sourceEnd: end, loc: loc, callSites: f.callSites)
+                         source: ast.source, sourceStart: start, sourceEnd: end, loc: loc, callSites: f.callSites,
+                         thisProperties: f.thisPropertyNames.count + f.instanceFields)
     }
 
     /// Allocates the function scope's bindings and emits the prologue that

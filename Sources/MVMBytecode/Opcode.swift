@@ -111,8 +111,9 @@ extension Opcode {
         case .loadConst: ops = [r, .const]
         case .loadInt: ops = [r, .imm]
         case .loadUndefined, .loadNull, .loadTrue, .loadFalse, .loadEmpty, .loadGlobalThis,
-             .loadCallee, .loadNewTarget, .loadHome, .loadClosureContext, .newObject, .createArguments, .checkThis:
+             .loadCallee, .loadNewTarget, .loadHome, .loadClosureContext, .createArguments, .checkThis:
             ops = [r]
+        case .newObject: ops = [r, c]  // c: the properties an object literal defines (its inline slots)
         case .checkTDZ: ops = [r, .name]
         case .throwConstAssign: ops = [.name]
         case .newContext: ops = [r, r, c]

@@ -275,10 +275,18 @@ extension Isolate {
     /// newTarget's prototype, the class's fields initialized.
     func constructThis(_ cell: Cell, newTarget: Value) throws(Thrown) -> Value {
         if cell.aux & CodeBits.derivedConstructor != 0 { return .empty }
-        let this = Value(cell: newObjectCell(.object, proto: try prototypeForConstruct(newTarget, newTarget: newTarget)))
         let fieldInit = cell.internalValue(3)
+        // Room for the properties the constructor and its class's fields add.
+        var properties = thisProperties(cell)
+        if fieldInit.isCell(.function) { properties += thisProperties(fieldInit.cell) }
+        let this = Value(cell: newObjectCell(proto: try prototypeForConstruct(newTarget, newTarget: newTarget), properties: properties))
         if fieldInit.isObject { _ = try call(fieldInit, this: this, []) }
         return this
+    }
+
+    /// The properties a JS function assigns to `this` (CodeBlock.thisProperties).
+    func thisProperties(_ function: Cell) -> Int {
+        instanceData(function).pointee.instance._withUnsafeGuaranteedRef { $0.block.thisProperties }
     }
 
     /// A function's `prototype` value (maybe not an object) when it sits

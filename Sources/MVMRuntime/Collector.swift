@@ -60,12 +60,12 @@ extension Isolate {
                 mark(cell.proto)
                 // The slot count and layout without retaining the shape (one
                 // retain and release per marked object otherwise).
-                let (slotCount, inlineOffset) = cell.withShape { ($0.slotCount, $0.inlineOffset) }
+                let (slotCount, inlineOffset, inlineCount) = cell.withShape { ($0.slotCount, $0.inlineOffset, $0.inlineCount) }
                 if slotCount > 0 {
-                    let inline = min(slotCount, Shape.inlineCount)
+                    let inline = min(slotCount, inlineCount)
                     for i in 0..<inline { mark(cell.value(at: inlineOffset + 8 * i)) }
-                    if slotCount > Shape.inlineCount, let outOfLine = cell.outOfLineSlots {
-                        for i in 0..<(slotCount - Shape.inlineCount) { mark(outOfLine[i]) }
+                    if slotCount > inlineCount, let outOfLine = cell.outOfLineSlots {
+                        for i in 0..<(slotCount - inlineCount) { mark(outOfLine[i]) }
                     }
                 }
                 let n = min(cell.elementLength, cell.elementCapacity)

@@ -182,7 +182,7 @@ extension Isolate {
                                 if e.pointee.kind == CacheKind.transition && e.pointee.epoch == protoEpoch
                                     && cell.proto.bits == e.pointee.proto.bits {
                                     let offset = e.pointee.offset
-                                    if offset < 0 { ensureSlotCapacity(cell, Shape.inlineCount + Int(-offset - 1)) }
+                                    if offset < 0 { ensureOutOfLineCapacity(cell, Int(-offset - 1)) }
                                     cell.shapeBits = e.pointee.newShape
                                     cell.setSlot(atOffset: offset, v)
                                     pc += 4
@@ -600,8 +600,10 @@ extension Isolate {
 
                 // MARK: Creation
                 case .newObject:
-                    r[a] = Value(cell: newObjectCell(.object, proto: objectPrototype))
-                    pc += 1
+                    let properties = Int(pc[1])
+                    r[a] = properties <= Shape.defaultInlineCount ? Value(cell: newObjectCell(.object, proto: objectPrototype))
+                        : newLiteralObject(properties: properties)
+                    pc += 2
                     if !safepoint(pc) { break inner }
                 case .newArray:
                     let count = Int(pc[2])

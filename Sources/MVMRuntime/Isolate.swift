@@ -472,6 +472,11 @@ public final class Isolate {
     // Statistics (--stats).
     public var statistics = IsolateStatistics()
     public var countBytecodes = false
+    /// Plain objects' layout roots with more inline slots than the default:
+    /// their bits by inline count (0: not made yet; objectRootShapeBits),
+    /// and the shapes, which this keeps alive.
+    var sizedObjectRoots = [UInt64](repeating: 0, count: Shape.maxInlineCount + 1)
+    var sizedObjectRootShapes: [Shape] = []
 
     public init() {
         registerBase = .allocate(capacity: registerCapacity)

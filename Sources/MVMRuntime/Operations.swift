@@ -503,7 +503,7 @@ extension Isolate {
                     return
                 }
                 if e.shape == before && e.kind == CacheKind.transition && e.epoch == protoEpoch && cell.proto.bits == e.proto.bits {
-                    if e.offset < 0 { ensureSlotCapacity(cell, Shape.inlineCount + Int(-e.offset - 1)) }
+                    if e.offset < 0 { ensureOutOfLineCapacity(cell, Int(-e.offset - 1)) }
                     cell.shapeBits = e.newShape
                     cell.setSlot(atOffset: e.offset, v)
                     return

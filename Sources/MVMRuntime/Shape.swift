@@ -19,7 +19,16 @@ struct Attributes {
 final class Shape {
     /// Byte offset of the first inline slot in cells of this shape.
     let inlineOffset: Int
-    static let inlineCount = 4
+    /// Slots in the cell itself; the rest go to its out-of-line buffer.
+    /// Fixed by the layout root and kept by every transition from it: an
+    /// allocation site that knows how many properties its objects get (an
+    /// object literal, a constructor's `this.x = ...`) allocates them from
+    /// a root with room for all, so they never grow a side buffer.
+    let inlineCount: Int
+    static let defaultInlineCount = 4
+    /// The most inline slots an allocation site asks for: 40 + 16 * 8 bytes
+    /// is the 168-byte cell, in the 192-byte size class.
+    static let maxInlineCount = 16
     let isDictionary: Bool
     private(set) var keys: [UInt64] = []
     private(set) var attributes: [UInt8] = []
@@ -42,13 +51,15 @@ final class Shape {
     private var lastTransitionKey: UInt64 = .max
     private var lastTransition: Shape? = nil
 
-    init(inlineOffset: Int) {
+    init(inlineOffset: Int, inlineCount: Int = Shape.defaultInlineCount) {
         self.inlineOffset = inlineOffset
+        self.inlineCount = inlineCount
         self.isDictionary = false
     }
 
     private init(copying shape: Shape, dictionary: Bool) {
         inlineOffset = shape.inlineOffset
+        inlineCount = shape.inlineCount
         isDictionary = dictionary
         keys = shape.keys
         attributes = shape.attributes
@@ -166,7 +177,7 @@ final class Shape {
     /// Byte offset of a slot in the cell, or the negative out-of-line index - 1.
     @inline(__always)
     func slotOffset(_ slot: Int32) -> Int32 {
-        slot < Int32(Shape.inlineCount) ? Int32(inlineOffset) + slot * 8 : -(slot - Int32(Shape.inlineCount)) - 1
+        slot < Int32(inlineCount) ? Int32(inlineOffset) + slot * 8 : -(slot - Int32(inlineCount)) - 1
     }
 
     @inline(__always) var bits: UInt64 { UInt64(UInt(bitPattern: Unmanaged.passUnretained(self).toOpaque())) }

@@ -244,6 +244,36 @@ private func printed(by isolate: Isolate, _ name: String, _ source: String) -> S
     #expect(emptied < 256 * 1024)
 }
 
+@Test func objectsGetInlineRoomFromTheirAllocationSite() {
+    // Seven properties: an object that gets them one by one has four in the
+    // cell and a side buffer for the rest; a literal naming them, or a
+    // constructor assigning them to `this`, makes room in the cell for all,
+    // which takes less memory than cell plus buffer.
+    func heapGrowth(_ make: String) -> Int {
+        let isolate = Isolate()
+        let before = isolate.report.heapBytes
+        let source = """
+            \(make)
+            var kept = [];
+            for (let i = 0; i < 50000; i++) kept.push(make(i));
+            if (kept[49999].g !== 49999 + 6 || kept[3].d !== 6) throw new Error("wrong values");
+            """
+        #expect(isolate.runProgram(SourceFile(name: "sizes.js", text: source), as: .script) == nil)
+        return isolate.report.heapBytes - before
+    }
+    let grown = heapGrowth("""
+        function make(i) { const o = {}; o.a = i; o.b = i + 1; o.c = i + 2; o.d = i + 3; o.e = i + 4; o.f = i + 5; o.g = i + 6; return o; }
+        """)
+    let literal = heapGrowth("function make(i) { return { a: i, b: i + 1, c: i + 2, d: i + 3, e: i + 4, f: i + 5, g: i + 6 }; }")
+    let constructed = heapGrowth("""
+        function P(i) { this.a = i; this.b = i + 1; this.c = i + 2; this.d = i + 3; this.e = i + 4; this.f = i + 5; this.g = i + 6; }
+        function make(i) { return new P(i); }
+        """)
+    // An 80-byte cell plus a 32-byte buffer against one 96-byte cell.
+    #expect(literal + 50000 * 12 < grown, "literal \(literal), grown \(grown)")
+    #expect(constructed + 50000 * 12 < grown, "constructed \(constructed), grown \(grown)")
+}
+
 @Test func hostFunctionsRunByIndexAndDieWithTheirIsolate() throws {
     final class Counter { var calls = 0 }
     weak var watched: Counter?

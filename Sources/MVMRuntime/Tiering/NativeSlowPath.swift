@@ -91,7 +91,7 @@ extension Isolate {
                 CallFeedback.record(data.pointee.callFeedback + Int(pc[3]) * CallFeedback.width, base.pointee)
                 r[a] = try callSlow(base.pointee, base + 1, Int(pc[2]))
             case .newObject:
-                r[a] = Value(cell: newObjectCell(.object, proto: objectPrototype))
+                r[a] = newLiteralObject(properties: Int(pc[1]))
             case .newArray:
                 let count = Int(pc[2])
                 let array = newArray(capacity: count)
@@ -196,7 +196,7 @@ extension Isolate {
         // field initializer; with its `prototype` cached, `this` is made here.
         let cell = callee.cell
         if let proto = cachedPrototype(cell) {
-            return Value(cell: newObjectCell(.object, proto: proto.isObject ? proto : objectPrototype)).bits
+            return Value(cell: newObjectCell(proto: proto.isObject ? proto : objectPrototype, properties: thisProperties(cell))).bits
         }
         do { return try constructThis(cell, newTarget: callee).bits } catch { return 0 }
     }
