@@ -275,18 +275,33 @@ extension Isolate {
     /// newTarget's prototype, the class's fields initialized.
     func constructThis(_ cell: Cell, newTarget: Value) throws(Thrown) -> Value {
         if cell.aux & CodeBits.derivedConstructor != 0 { return .empty }
-        let fieldInit = cell.internalValue(3)
-        // Room for the properties the constructor and its class's fields add.
-        var properties = thisProperties(cell)
-        if fieldInit.isCell(.function) { properties += thisProperties(fieldInit.cell) }
+        // Room in the object for what the constructors add: this one, and
+        // for `new Derived`, the derived classes' between newTarget and it
+        // (each runs after its base's super() made the object).
+        var properties = propertiesAdded(by: cell)
+        if newTarget.isCell(.function) {
+            var derived = newTarget.cell, depth = 0
+            while derived != cell && depth < 8 {
+                properties += propertiesAdded(by: derived)
+                guard derived.proto.isCell(.function) else { break }
+                derived = derived.proto.cell
+                depth += 1
+            }
+        }
         let this = Value(cell: newObjectCell(proto: try prototypeForConstruct(newTarget, newTarget: newTarget), properties: properties))
+        let fieldInit = cell.internalValue(3)
         if fieldInit.isObject { _ = try call(fieldInit, this: this, []) }
         return this
     }
 
-    /// The properties a JS function assigns to `this` (CodeBlock.thisProperties).
-    func thisProperties(_ function: Cell) -> Int {
-        instanceData(function).pointee.instance._withUnsafeGuaranteedRef { $0.block.thisProperties }
+    /// The properties a JS function assigns to `this`
+    /// (CodeBlock.thisProperties), and for a class, its instance fields.
+    func propertiesAdded(by constructor: Cell) -> Int {
+        func assigned(_ function: Cell) -> Int {
+            instanceData(function).pointee.instance._withUnsafeGuaranteedRef { $0.block.thisProperties }
+        }
+        let fieldInit = constructor.internalValue(3)
+        return assigned(constructor) + (fieldInit.isCell(.function) ? assigned(fieldInit.cell) : 0)
     }
 
     /// A function's `prototype` value (maybe not an object) when it sits

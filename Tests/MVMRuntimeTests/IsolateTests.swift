@@ -269,9 +269,16 @@ private func printed(by isolate: Isolate, _ name: String, _ source: String) -> S
         function P(i) { this.a = i; this.b = i + 1; this.c = i + 2; this.d = i + 3; this.e = i + 4; this.f = i + 5; this.g = i + 6; }
         function make(i) { return new P(i); }
         """)
+    let derived = heapGrowth("""
+        class Base { constructor(i) { this.a = i; this.b = i + 1; } }
+        class Middle extends Base { c = 2; constructor(i) { super(i); this.d = i + 3; } }
+        class Leaf extends Middle { e = 4; constructor(i) { super(i); this.f = i + 5; this.g = i + 6; } }
+        function make(i) { return new Leaf(i); }
+        """)
     // An 80-byte cell plus a 32-byte buffer against one 96-byte cell.
     #expect(literal + 50000 * 12 < grown, "literal \(literal), grown \(grown)")
     #expect(constructed + 50000 * 12 < grown, "constructed \(constructed), grown \(grown)")
+    #expect(derived + 50000 * 12 < grown, "derived \(derived), grown \(grown)")
 }
 
 @Test func hostFunctionsRunByIndexAndDieWithTheirIsolate() throws {
