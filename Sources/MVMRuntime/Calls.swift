@@ -297,11 +297,9 @@ extension Isolate {
     /// The properties a JS function assigns to `this`
     /// (CodeBlock.thisProperties), and for a class, its instance fields.
     func propertiesAdded(by constructor: Cell) -> Int {
-        func assigned(_ function: Cell) -> Int {
-            instanceData(function).pointee.instance._withUnsafeGuaranteedRef { $0.block.thisProperties }
-        }
         let fieldInit = constructor.internalValue(3)
-        return assigned(constructor) + (fieldInit.isCell(.function) ? assigned(fieldInit.cell) : 0)
+        return Int(instanceData(constructor).pointee.thisProperties)
+            + (fieldInit.isCell(.function) ? Int(instanceData(fieldInit.cell).pointee.thisProperties) : 0)
     }
 
     /// A function's `prototype` value (maybe not an object) when it sits

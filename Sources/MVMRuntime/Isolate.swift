@@ -104,6 +104,9 @@ struct InstanceData {
     /// The function's `name` (an atom) and `length`.
     var name: Value
     var length: Int32
+    /// CodeBlock.thisProperties: room for the objects it makes as a
+    /// constructor (read by each `new` of it).
+    var thisProperties: Int32
 }
 
 /// One inline-cache entry (see Interpreter.swift for the kinds).
@@ -268,7 +271,8 @@ final class FunctionInstance {
             code: block.code, constants: constants, names: names, caches: caches, cacheStates: states,
             arithmetic: arithmetic, callFeedback: calls, registerCount: Int32(block.registerCount),
             parameterCount: Int32(block.parameterCount), flags: block.flags.rawValue, entryCount: 0,
-            tierCountdown: isolate.initialTierCountdown, tierStatus: 0, deoptCount: 0, native: nil, shapeTable: nil, instance: Unmanaged.passUnretained(self), name: isolate.atom(units: block.name), length: Int32(block.length)))
+            tierCountdown: isolate.initialTierCountdown, tierStatus: 0, deoptCount: 0, native: nil, shapeTable: nil, instance: Unmanaged.passUnretained(self), name: isolate.atom(units: block.name), length: Int32(block.length),
+            thisProperties: Int32(block.thisProperties)))
     }
 
     deinit {

@@ -196,7 +196,7 @@ extension Isolate {
         // field initializer; with its `prototype` cached, `this` is made here.
         let cell = callee.cell
         if let proto = cachedPrototype(cell) {
-            return Value(cell: newObjectCell(proto: proto.isObject ? proto : objectPrototype, properties: propertiesAdded(by: cell))).bits
+            return Value(cell: newObjectCell(proto: proto.isObject ? proto : objectPrototype, properties: Int(instanceData(cell).pointee.thisProperties))).bits
         }
         do { return try constructThis(cell, newTarget: callee).bits } catch { return 0 }
     }
