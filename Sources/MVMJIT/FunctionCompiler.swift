@@ -56,7 +56,11 @@ public final class FunctionCompiler {
     /// code it left was no faster (`advance` came out the same size).
     /// Callgrind over 10 benchmarks: compiles took 4-14% fewer
     /// instructions, the compiled code ran within -1.4..+1.4%.
-    public static let passes = "function(sroa,early-cse,instcombine,simplifycfg,early-cse<memssa>,loop-mssa(licm),instcombine,simplifycfg)"
+    /// Before the loop passes, instsimplify folds what the first cleanup
+    /// needs (InstCombine was half of the IR passes' time, and runs once,
+    /// last): over 11 benchmarks compiles took 2-8% fewer instructions, the
+    /// compiled code ran within -2.4..+1.5%.
+    public static let passes = "function(sroa,early-cse,instsimplify,simplifycfg,early-cse<memssa>,loop-mssa(licm),instcombine,simplifycfg)"
 
     let block: CodeBlock
     let feedback: FeedbackSnapshot
