@@ -25,6 +25,7 @@
     MVM_LLVM_VALUE(LLVMValueRef, LLVMIsACallInst, (LLVMValueRef Val), (Val)) \
     MVM_LLVM_VALUE(LLVMValueRef, LLVMConstInt, (LLVMTypeRef IntTy, unsigned long long N, LLVMBool SignExtend), (IntTy, N, SignExtend)) \
     MVM_LLVM_VALUE(LLVMValueRef, LLVMConstReal, (LLVMTypeRef RealTy, double N), (RealTy, N)) \
+    MVM_LLVM_VALUE(LLVMValueRef, LLVMConstVector, (LLVMValueRef *ScalarConstantVals, unsigned int Size), (ScalarConstantVals, Size)) \
     MVM_LLVM_VOID(void, LLVMSetAlignment, (LLVMValueRef V, unsigned int Bytes), (V, Bytes)) \
     MVM_LLVM_VALUE(LLVMValueRef, LLVMGetParam, (LLVMValueRef Fn, unsigned int Index), (Fn, Index)) \
     MVM_LLVM_VALUE(LLVMMetadataRef, LLVMMDStringInContext2, (LLVMContextRef C, const char *Str, size_t SLen), (C, Str, SLen)) \

@@ -204,8 +204,21 @@ public final class FunctionCompiler {
         if region == nil {
             LLVMAddCase(dispatch, ir.int32(Int32(bitPattern: NativeABI.freshCallEntry)), fresh)
             ir.position(at: fresh)
-            for r in (block.parameterCount + 1)..<max(block.parameterCount + 1, block.registerCount) {
-                ir.store(ir.int64(NativeABI.undefinedBits), frame, 8 * r, .frame)
+            // Four registers a store where it can: the code generator
+            // merged the single stores into vector ones anyway, at a cost.
+            var r = block.parameterCount + 1
+            let undefined = ir.int64(NativeABI.undefinedBits)
+            var lanes = [LLVMValueRef?](repeating: undefined, count: 4)
+            let four = LLVMConstVector(&lanes, 4)!
+            while r + 4 <= block.registerCount {
+                let store = LLVMBuildStore(ir.builder, four, ir.address(frame, 8 * r, LLVMTypeOf(four)))!
+                LLVMSetAlignment(store, 8)
+                ir.tag(store, .frame)
+                r += 4
+            }
+            while r < block.registerCount {
+                ir.store(undefined, frame, 8 * r, .frame)
+                r += 1
             }
         }
         var start = unknownEntry
