@@ -85,8 +85,9 @@ public final class CodeBlock: @unchecked Sendable {
     public let propertyCacheCount: Int
     public let arithmeticFeedbackCount: Int
     public let callFeedbackCount: Int
-    /// How many names the function assigns as `this.name = ...`: the
-    /// inline slots of the objects it makes as a constructor.
+    /// How many names the function assigns as `this.name = ...` (a class's
+    /// field initializer: also its instance fields): room the objects it
+    /// makes as a constructor get in their cells.
     public let thisProperties: Int
     public let source: SourceFile
     /// Byte range of the source text (Function.prototype.toString).
