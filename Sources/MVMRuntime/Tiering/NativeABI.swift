@@ -179,6 +179,8 @@ public enum NativeABI {
         (.jumpIfStrictEqual, "mvm_slow_jump_if_strict_equal", unsafeBitCast(slowJumpIfStrictEqualEntry, to: UnsafeRawPointer.self)),
         (.jumpIfNotStrictEqual, "mvm_slow_jump_if_not_strict_equal", unsafeBitCast(slowJumpIfNotStrictEqualEntry, to: UnsafeRawPointer.self)),
         (.iteratorNext, "mvm_slow_iterator_next", unsafeBitCast(slowIteratorNextEntry, to: UnsafeRawPointer.self)),
+        (.newObject, "mvm_slow_new_object", unsafeBitCast(slowNewObjectEntry, to: UnsafeRawPointer.self)),
+        (.newArray, "mvm_slow_new_array", unsafeBitCast(slowNewArrayEntry, to: UnsafeRawPointer.self)),
     ] }
     /// `Int32 mvm_call(JITState *state, UInt32 pcOffset)`: the `call` at
     /// pcOffset, entering compiled callees directly (Isolate.nativeCall).
@@ -249,3 +251,5 @@ private let slowJumpIfNotStrictEqualEntry: @convention(c) (UnsafeMutableRawPoint
     slowPath($0, $1, .jumpIfNotStrictEqual)
 }
 private let slowIteratorNextEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { slowPath($0, $1, .iteratorNext) }
+private let slowNewObjectEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { slowPath($0, $1, .newObject) }
+private let slowNewArrayEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { slowPath($0, $1, .newArray) }
