@@ -333,9 +333,10 @@ extension Isolate {
         }
         let (next, isDictionary) = cell.withShape { ($0.adding(key.bits, attrs), $0.isDictionary) }
         let slot = next.slots[next.count - 1]
-        if Int(slot) >= next.inlineCount { ensureOutOfLineCapacity(cell, Int(slot) - next.inlineCount) }
+        let offset = next.slotOffset(slot)
+        if offset < 0 { ensureOutOfLineCapacity(cell, Int(-offset - 1)) }
         if !isDictionary { cell.shapeBits = next.bits }
-        writeSlot(cell, next, slot, value)
+        cell.setSlot(atOffset: offset, value)
         if key.isSymbol { pinSymbol(key.value) }
         if cell.cellFlags & ObjectFlags.isPrototype != 0 { protoEpoch &+= 1 }
     }
