@@ -50,6 +50,8 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         let block: CodeBlock
         let feedback: FeedbackSnapshot
         let loop: Int?
+        /// NativeTier.nativeCode's `header`, from the first ask.
+        let header: Int?
         let symbol: String
         /// How often the function asked again while it waited (each ask is
         /// another 200 entries and back-edges in the interpreter).
@@ -133,7 +135,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         return session
     }
 
-    public func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, loop: Int?, wait: Bool) -> NativeCodeLookup {
+    public func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, loop: Int?, header: Int?, wait: Bool) -> NativeCodeLookup {
         if let reason = FunctionCompiler.refusal(block) { return .refused(reason) }
         let key = Key(block: ObjectIdentifier(block), feedback: feedback, loop: loop)
         lock.lock()
@@ -149,7 +151,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             lock.unlock()
             if !wait { return .pending }
             queue.sync {}  // the compilation in flight finishes first
-            return nativeCode(for: block, feedback: feedback, loop: loop, wait: wait)
+            return nativeCode(for: block, feedback: feedback, loop: loop, header: header, wait: wait)
         case nil:
             cache[key] = .compiling
             blocks[key.block] = block
@@ -157,14 +159,14 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             let symbol = "js_\(Self.sanitize(block.nameString))_\(loop.map { "loop\($0)_" } ?? "")\(symbolCounter)"
             lock.unlock()
             if wait {
-                let entry = queue.sync { compile(block, feedback, loop, symbol, key) }
+                let entry = queue.sync { compile(block, feedback, loop, header, symbol, key) }
                 if case .ready(let code) = entry { return .ready(code, compiledNow: true) }
                 if case .failed(let reason) = entry { return .refused(reason) }
                 return .pending
             }
             lock.withLock {
                 requestCounter += 1
-                requests[key] = Request(block: block, feedback: feedback, loop: loop, symbol: symbol, asks: 1,
+                requests[key] = Request(block: block, feedback: feedback, loop: loop, header: header, symbol: symbol, asks: 1,
                                         words: max(block.codeCount, 1), order: requestCounter)
             }
             queue.async {
@@ -184,7 +186,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             return best
         }
         guard let (key, request) = next else { return }
-        _ = compile(request.block, request.feedback, request.loop, request.symbol, key)
+        _ = compile(request.block, request.feedback, request.loop, request.header, request.symbol, key)
     }
 
     /// The CPU time the calling thread has used, in nanoseconds. Compile
@@ -199,17 +201,20 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     }
 
     /// Runs on `queue`.
-    private func compile(_ block: CodeBlock, _ feedback: FeedbackSnapshot, _ loop: Int?, _ symbol: String, _ key: Key) -> Entry {
+    private func compile(_ block: CodeBlock, _ feedback: FeedbackSnapshot, _ loop: Int?, _ header: Int?,
+                         _ symbol: String, _ key: Key) -> Entry {
         let entry: Entry
         do {
             let session = try self.session()
             let start = JITTier.threadCPUNanoseconds()
-            var region: ClosedRange<Int>?
+            var region: ClosedRange<Int>?, loopEntries: [Int] = []
             var slotAccesses = (fixed: 0, unchecked: 0)
             try session.addModule(named: symbol) { context, module in
-                let compiler = FunctionCompiler(block: block, feedback: feedback, loop: loop, symbol: symbol, context: context, module: module)
+                let compiler = FunctionCompiler(block: block, feedback: feedback, loop: loop, header: header, symbol: symbol,
+                                                context: context, module: module)
                 compiler.compile()
                 region = compiler.region
+                loopEntries = compiler.loopEntries
                 slotAccesses = (compiler.fixedSlotAccesses, compiler.uncheckedSlotAccesses)
             }
             let address = try session.address(of: symbol)
@@ -218,7 +223,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             perfMap?.add(start: address, size: size,
                          name: "js:\(block.displayName)\(region == nil ? "" : " loop") \(block.source.name):\(block.firstLine(of: region))")
             entry = .ready(NativeCode(entry: address, symbol: symbol, compileMilliseconds: milliseconds, codeSize: size, region: region,
-                                          fixedSlotAccesses: slotAccesses.fixed, uncheckedSlotAccesses: slotAccesses.unchecked))
+                                          loopEntries: loopEntries, fixedSlotAccesses: slotAccesses.fixed, uncheckedSlotAccesses: slotAccesses.unchecked))
         } catch {
             entry = .failed("\(error)")
         }

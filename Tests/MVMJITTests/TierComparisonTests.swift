@@ -312,6 +312,45 @@ func tiersAgree(file: String) {
             "\(result.report.bytecodesExecuted) of \(reference.report.bytecodesExecuted) bytecodes interpreted")
 }
 
+/// Compiled code is entered at its outermost loops' headers and at those
+/// around the loop whose back-edges asked for it, not at every header: an
+/// inner loop that runs long on a function's one call enters at once,
+/// and where the interpreter stands at an inner header with no entry
+/// (grid's inner loop never ran before grid was compiled whole, so its
+/// first run deopts) it runs on to the outer loop's back-edge and enters
+/// there.
+@Test func compiledCodeIsEnteredAtTheLoopsThatNeedIt() {
+    let source = """
+    function once(rows, cols) {
+      let s = 0;
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < cols; c++) s = (s + r * 7 + c) % 10007;
+      }
+      return s;
+    }
+    function grid(rows, cols) {
+      let s = rows;
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < cols; c++) s = (s + r * c) % 10007;
+      }
+      return s;
+    }
+    let t = 0;
+    for (let k = 0; k < 300; k++) t += grid(3, 0);
+    console.log(once(1, 300000), t, grid(400, 400));
+    """
+    let reference = run(source, name: "entries.js", .interpreter)
+    let result = run(source, name: "entries.js", TierSetting(mode: .on, threshold: 100))
+    #expect(result.output == reference.output)
+    #expect(result.statistics.installed.contains { $0.name == "once" })
+    #expect(result.statistics.deopts.keys.contains { $0.function == "grid" })
+    // once's 300,000 inner iterations and grid's 160,000 of its last call
+    // ran natively, but for the first few hundred and a few rows of grid's
+    // (deopts, then a recompile with the inner loop's feedback).
+    #expect(result.report.bytecodesExecuted * 50 < reference.report.bytecodesExecuted,
+            "\(result.report.bytecodesExecuted) of \(reference.report.bytecodesExecuted) bytecodes interpreted")
+}
+
 /// Loop code whose guards keep failing (the values change type halfway) is
 /// thrown away and compiled again with the feedback gathered since; every
 /// exit from it (a deopt, a break out of nested loops, a return, a throw
@@ -564,7 +603,7 @@ func tiersAgree(file: String) {
             propertyKinds: .init(repeating: 0, count: block.propertyCacheCount),
             callKinds: .init(repeating: 0, count: block.callFeedbackCount),
             deoptStress: false, interpretedFirst: interpretedFirst)
-        guard case .ready(let code, _) = sharedTier.nativeCode(for: block, feedback: feedback, loop: nil, wait: true) else { return 0 }
+        guard case .ready(let code, _) = sharedTier.nativeCode(for: block, feedback: feedback, loop: nil, header: nil, wait: true) else { return 0 }
         return code.codeSize
     }
     let inline = codeSize(interpretedFirst: false), compact = codeSize(interpretedFirst: true)

@@ -182,6 +182,11 @@ public final class NativeCode: @unchecked Sendable {
     /// The bytecode offsets a loop compile covers (its outermost loop, from
     /// the header to the back-edge); nil for the whole function.
     public let region: ClosedRange<Int>?
+    /// The loop headers it can be entered at (OSR), sorted. Entered
+    /// elsewhere, it returns at once (NativeExit "interpret"): an entry at
+    /// every header cost compile time and, with edges into the middle of a
+    /// loop nest, slower loops.
+    public let loopEntries: [Int]
     /// Named accesses compiled to a slot at a fixed offset
     /// (FeedbackSnapshot.propertyConstants), and how many of them check no
     /// shape (an earlier access checked the same object).
@@ -189,12 +194,13 @@ public final class NativeCode: @unchecked Sendable {
     public let uncheckedSlotAccesses: Int
 
     public init(entry: UnsafeRawPointer, symbol: String, compileMilliseconds: Double, codeSize: Int, region: ClosedRange<Int>? = nil,
-                fixedSlotAccesses: Int = 0, uncheckedSlotAccesses: Int = 0) {
+                loopEntries: [Int], fixedSlotAccesses: Int = 0, uncheckedSlotAccesses: Int = 0) {
         self.entry = entry
         self.symbol = symbol
         self.compileMilliseconds = compileMilliseconds
         self.codeSize = codeSize
         self.region = region
+        self.loopEntries = loopEntries
         self.fixedSlotAccesses = fixedSlotAccesses
         self.uncheckedSlotAccesses = uncheckedSlotAccesses
     }
@@ -230,9 +236,13 @@ public enum NativeCodeLookup: Sendable {
 public protocol NativeTier: AnyObject, Sendable {
     /// Native code for `block` specialized to `feedback`: the whole function,
     /// or with `loop` (a loop header's offset) only the outermost loop
-    /// around that header, entered there (OSR). With `wait`, a missing
-    /// compilation happens now on this thread; without, it is queued.
-    func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, loop: Int?, wait: Bool) -> NativeCodeLookup
+    /// around that header, entered there (OSR). `header`, for the whole
+    /// function, is the loop header whose back-edges asked for it (nil: a
+    /// call did): the code can be entered there, not only at the function's
+    /// start and its outermost loops. It is a hint: code compiled for
+    /// another header is shared. With `wait`, a missing compilation happens
+    /// now on this thread; without, it is queued.
+    func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, loop: Int?, header: Int?, wait: Bool) -> NativeCodeLookup
 }
 
 /// Why compiled code gave control back to the interpreter.
@@ -416,7 +426,10 @@ extension Isolate {
     /// to the interpreter, see `takeExit`). True when native code for the
     /// whole function is installed: the caller enters it.
     @inline(never)
-    func tierUp(_ data: UnsafeMutablePointer<InstanceData>) -> Bool {
+    func tierUp(_ data: UnsafeMutablePointer<InstanceData>) -> Bool { tierUp(data, header: nil) }
+
+    /// tierUp from the back-edge of the loop at `header` (nil: an entry).
+    private func tierUp(_ data: UnsafeMutablePointer<InstanceData>, header: Int?) -> Bool {
         if data.pointee.native != nil {
             data.pointee.tierCountdown = .max
             return true
@@ -428,13 +441,13 @@ extension Isolate {
             if data.pointee.tierStatus == TierStatus.interpreted { pollLoops(data, instance, after: 0) }
             return false
         }
-        return requestNativeCode(data, loop: nil)
+        return requestNativeCode(data, loop: nil, header: header)
     }
 
     /// Asks the tier for the function's code (`loop` nil) or for the loop
     /// nest around header `loop`, or polls the request in flight. True when
     /// new code was installed.
-    private func requestNativeCode(_ data: UnsafeMutablePointer<InstanceData>, loop: Int?) -> Bool {
+    private func requestNativeCode(_ data: UnsafeMutablePointer<InstanceData>, loop: Int?, header: Int?) -> Bool {
         guard jitMode != .off, let tier = nativeTier, data.pointee.tierStatus != TierStatus.abandoned else {
             data.pointee.tierCountdown = .max
             return false
@@ -454,7 +467,7 @@ extension Isolate {
             snapshot = feedbackSnapshot(data, block)
             requestedLoop = loop
         }
-        switch tier.nativeCode(for: block, feedback: snapshot, loop: requestedLoop,
+        switch tier.nativeCode(for: block, feedback: snapshot, loop: requestedLoop, header: header,
                                wait: jitMode == .eager || deoptStress || !compileInBackground) {
         case .ready(let code, let compiledNow):
             guard fillShapeTable(data, snapshot) else {
@@ -515,19 +528,31 @@ extension Isolate {
         let loops = data.pointee.native == nil && compilesLoops(data, instance)
         if !loops {
             // Whole-function tier-up; loop code, if any, serves meanwhile.
-            if tierUp(data) { return .resume }
+            _ = tierUp(data, header: header)
         } else if data.pointee.tierStatus == TierStatus.requested {
-            _ = requestNativeCode(data, loop: nil)  // poll
+            _ = requestNativeCode(data, loop: nil, header: header)  // poll
         } else if data.pointee.tierStatus != TierStatus.abandoned, instance.loopCode(at: header) == nil {
             // The first hot loop compiles at once; later ones once their own
             // back-edges reach the threshold.
             let heat = instance.loopHeat[header, default: 0] + Int(instance.loopPoll) + 1
             instance.loopHeat[header] = heat
-            if instance.loopCode.isEmpty || heat >= jitThreshold { _ = requestNativeCode(data, loop: header) }
+            if instance.loopCode.isEmpty || heat >= jitThreshold { _ = requestNativeCode(data, loop: header, header: header) }
         }
         // A loop that is most of its function compiles whole (FunctionCompiler.region).
-        if data.pointee.native != nil { return .resume }
-        guard let loop = instance.loopCode(at: header) else {
+        if data.pointee.native != nil {
+            if instance.nativeCode?.loopEntries.contains(header) ?? true { return .resume }
+            // Not an entry (an inner loop's header): the interpreter runs
+            // to a back-edge of a loop around it, which is; every back-edge
+            // looks until then. Entering here would return at once, and
+            // with a zero countdown (takeExit) at every back-edge.
+            data.pointee.tierCountdown = 0
+            return .interpret
+        }
+        guard let loop = instance.loopCode(at: header), loop.code.loopEntries.contains(header) else {
+            if instance.loopCode(at: header) != nil {
+                pollLoops(data, instance, after: 0)  // not an entry: as above
+                return .interpret
+            }
             if loops && data.pointee.tierStatus == TierStatus.interpreted { pollLoops(data, instance, after: Self.loopPollInterval) }
             return .interpret
         }
