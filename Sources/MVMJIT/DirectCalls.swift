@@ -5,11 +5,14 @@
 // (nativeCall). The sequence is long (a frame record filled in, registers
 // cleared, the result checked): a function with at most two such sites
 // compiles it inline; one with more calls a shared copy, the stubs below,
-// at every site.
+// at every site. A site whose callees all ran one CodeBlock compiles
+// inline for it (up to four such sites a function): a compare of the
+// callee's code, then that block's counts and flags are constants.
 // The stubs are compiled once per LLJIT session, in a module of their own,
 // not once per function module: in call-heavy functions a private copy
 // was a tenth of the IR to compile.
 import CLLVM
+import MVMBytecode
 import MVMRuntime
 
 /// Where a direct call's frame comes from: constants when it is compiled
@@ -22,6 +25,17 @@ struct DirectCall {
     let returnRegister: LLVMValueRef, pcOffset: LLVMValueRef
     /// i64: the caller's register count (its stack top after the call).
     let callerRegisters: LLVMValueRef
+    /// At a site compiled inline: the CodeBlock every callee it saw runs
+    /// (FeedbackSnapshot.callTargets), and the site's argument count.
+    var target: (code: CodeBlock, argumentCount: Int)? = nil
+
+    /// Whether a direct call can be compiled for `target` (its facts in
+    /// place of the loads and checks of the callee's): not a function that
+    /// needs an `arguments` object (no plain frame), nor a class
+    /// constructor called without `new`.
+    static func canTarget(_ target: CodeBlock, construct: Bool) -> Bool {
+        !target.flags.contains(.needsArguments) && (construct || !target.flags.contains(.classConstructor))
+    }
 }
 
 /// The runtime entry points a direct call needs, declared in one module.
@@ -109,7 +123,10 @@ struct DirectCallEmitter {
         let p = ir.pointer(callee)
         let isFunction = ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindFunction))
         let callable: LLVMValueRef
-        if construct {
+        let target = site.target?.code
+        if target != nil && !construct {
+            callable = ir.trueValue  // DirectCall.canTarget: not a class constructor
+        } else if construct {
             // A plain constructor: no derived class, no field initializer.
             let aux = ir.load(ir.i32, p, NativeABI.cellAuxOffset)
             let plain = ir.icmp(LLVMIntEQ, ir.and(aux, ir.int32(Int32(bitPattern: NativeABI.notPlainConstructorBits))), ir.int32(0))
@@ -124,9 +141,14 @@ struct DirectCallEmitter {
         ir.position(at: direct)
         let calleeData = ir.pointer(ir.sub(ir.load(ir.i64, p, NativeABI.functionDataOffset), ir.int64(NativeABI.doubleOffset)))
         let entry = ir.load(ir.i8Pointer, calleeData, NativeABI.dataNativeOffset)
-        let codeFlags = ir.load(ir.i32, calleeData, NativeABI.dataFlagsOffset)
+        // A known target: the callee must run its code (one compare), whose
+        // flags and counts are then constants, and whose frame is plain
+        // (DirectCall.canTarget).
+        let codeFlags = target.map { ir.int32(Int32(bitPattern: $0.flags.rawValue)) }
+            ?? ir.load(ir.i32, calleeData, NativeABI.dataFlagsOffset)
         let compiled = ir.icmp(LLVMIntNE, LLVMBuildPtrToInt(ir.builder, entry, ir.i64, "")!, ir.int64(0))
-        let plainFrame = ir.icmp(LLVMIntEQ, ir.and(codeFlags, ir.int32(Int32(bitPattern: NativeABI.needsArgumentsFlag))), ir.int32(0))
+        let plainFrame = target.map { ir.icmp(LLVMIntEQ, ir.load(ir.i64, calleeData, NativeABI.dataCodeOffset), Self.address(ir, $0)) }
+            ?? ir.icmp(LLVMIntEQ, ir.and(codeFlags, ir.int32(Int32(bitPattern: NativeABI.needsArgumentsFlag))), ir.int32(0))
         // `this`: strict functions and arrows take it as it is; others need an object (undefined becomes globalThis).
         let calleeRegisters = ir.address(frame, ir.mul(ir.add(site.base, ir.int64(1)), ir.int64(8)), ir.i8)
         let thisAddress = ir.bitcast(calleeRegisters, ir.i64Pointer)
@@ -140,7 +162,8 @@ struct DirectCallEmitter {
         // Room: a frame, registers, and native stack above the reserve.
         let frameCount = ir.load(ir.i64, state, NativeABI.stateFrameCountOffset)
         let frameRoom = ir.icmp(LLVMIntSLT, frameCount, ir.load(ir.i64, state, NativeABI.stateFrameCapacityOffset))
-        let registerCount = ir.sext(ir.load(ir.i32, calleeData, NativeABI.dataRegisterCountOffset), ir.i64)
+        let registerCount = target.map { ir.int64(UInt64($0.registerCount)) }
+            ?? ir.sext(ir.load(ir.i32, calleeData, NativeABI.dataRegisterCountOffset), ir.i64)
         let calleeTop = ir.address(calleeRegisters, ir.mul(ir.add(registerCount, ir.int64(256)), ir.int64(8)), ir.i8)
         let registerRoom = ir.icmp(LLVMIntULE, LLVMBuildPtrToInt(ir.builder, calleeTop, ir.i64, "")!,
                                    ir.load(ir.i64, state, NativeABI.stateRegisterEndOffset))
@@ -175,27 +198,16 @@ struct DirectCallEmitter {
         }
         // Parameters past the arguments start undefined (the callee's code
         // clears the rest of its registers when entered as a fresh call).
-        let parameters = ir.sext(ir.load(ir.i32, calleeData, NativeABI.dataParameterCountOffset), ir.i64)
-        let firstUnset = ir.add(ir.int64(1), ir.select(ir.icmp(LLVMIntSLT, site.argc, parameters), site.argc, parameters))
-        let lastParameter = ir.add(parameters, ir.int64(1))
-        let fillHead = ir.block("fill"), fillBody = ir.block("fill.body"), filled = ir.block("filled")
-        let before = ir.currentBlock
-        ir.br(fillHead)
-        ir.position(at: fillHead)
-        let j = LLVMBuildPhi(ir.builder, ir.i64, "")!
-        var startValue: LLVMValueRef? = firstUnset
-        var startBlock: LLVMBasicBlockRef? = before
-        LLVMAddIncoming(j, &startValue, &startBlock, 1)
-        ir.condBr(ir.icmp(LLVMIntSLT, j, lastParameter), fillBody, filled)
-        ir.position(at: fillBody)
-        ir.store(undefined, calleeRegisters, ir.mul(j, ir.int64(8)))
-        var nextValue: LLVMValueRef? = ir.add(j, ir.int64(1))
-        var nextBlock: LLVMBasicBlockRef? = fillBody
-        LLVMAddIncoming(j, &nextValue, &nextBlock, 1)
-        ir.br(fillHead)
-        ir.position(at: filled)
+        if let (target, argc) = site.target {
+            for r in min(argc, target.parameterCount)..<target.parameterCount {
+                ir.store(undefined, calleeRegisters, 8 * (r + 1), .frame)
+            }
+        } else {
+            fillMissingParameters(ir, site.argc, ir.sext(ir.load(ir.i32, calleeData, NativeABI.dataParameterCountOffset), ir.i64),
+                                  calleeRegisters)
+        }
 
-        let calleeCode = ir.load(ir.i8Pointer, calleeData, NativeABI.dataCodeOffset)
+        let calleeCode = target.map { Self.address(ir, $0) } ?? ir.load(ir.i64, calleeData, NativeABI.dataCodeOffset)
         let record = FunctionCompiler.frameRecord(ir, frames, frameCount)
         ir.store(calleeData, record, NativeABI.frameDataOffset)
         ir.store(calleeCode, record, NativeABI.framePCOffset)
@@ -241,5 +253,32 @@ struct DirectCallEmitter {
         ir.condBr(ir.icmp(LLVMIntEQ, status, ir.int32(-1)), exception, done)
         ir.position(at: done)
         finished()
+    }
+
+    /// Stores undefined into the parameters past the arguments (i64 counts).
+    private func fillMissingParameters(_ ir: IRBuilder, _ argc: LLVMValueRef, _ parameters: LLVMValueRef, _ calleeRegisters: LLVMValueRef) {
+        let firstUnset = ir.add(ir.int64(1), ir.select(ir.icmp(LLVMIntSLT, argc, parameters), argc, parameters))
+        let lastParameter = ir.add(parameters, ir.int64(1))
+        let fillHead = ir.block("fill"), fillBody = ir.block("fill.body"), filled = ir.block("filled")
+        let before = ir.currentBlock
+        ir.br(fillHead)
+        ir.position(at: fillHead)
+        let j = LLVMBuildPhi(ir.builder, ir.i64, "")!
+        var startValue: LLVMValueRef? = firstUnset
+        var startBlock: LLVMBasicBlockRef? = before
+        LLVMAddIncoming(j, &startValue, &startBlock, 1)
+        ir.condBr(ir.icmp(LLVMIntSLT, j, lastParameter), fillBody, filled)
+        ir.position(at: fillBody)
+        ir.store(ir.int64(NativeABI.undefinedBits), calleeRegisters, ir.mul(j, ir.int64(8)))
+        var nextValue: LLVMValueRef? = ir.add(j, ir.int64(1))
+        var nextBlock: LLVMBasicBlockRef? = fillBody
+        LLVMAddIncoming(j, &nextValue, &nextBlock, 1)
+        ir.br(fillHead)
+        ir.position(at: filled)
+    }
+
+    /// A CodeBlock's code address, which callees' InstanceData.code holds.
+    private static func address(_ ir: IRBuilder, _ block: CodeBlock) -> LLVMValueRef {
+        ir.int64(UInt64(UInt(bitPattern: block.code)))
     }
 }

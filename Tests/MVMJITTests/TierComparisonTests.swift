@@ -549,6 +549,40 @@ func tiersAgree(file: String) {
     }
 }
 
+/// A call site whose callees all ran one CodeBlock compiles for it
+/// (FeedbackSnapshot.callTargets): its parameter count, strictness and
+/// register count become constants behind a check of the callee's code.
+/// Closures of the block with other contexts take the same path; callees
+/// of other blocks (strict, with more parameters), compiled too, take the
+/// generic one, and every argument count gets its missing parameters
+/// undefined.
+@Test func callsCompiledForTheirTargetCheckIt() {
+    let source = """
+    function two(x, y) { return (x === undefined ? 0 : x) + (y === undefined ? 1 : y); }
+    function strictOne(x) { "use strict"; return (this === undefined ? 10 : -1) + (x === undefined ? 0 : x); }
+    function three(x, y, z) { return z === undefined ? (x === undefined ? 50 : x) + 100 : -5; }
+    function adder(k) { return function (x, y) { return (x === undefined ? 0 : x) + k + (y === undefined ? 0 : 1000); }; }
+    function callIt(f, v) { return f(v); }
+    function callOther(f, v) { return f(v); }
+    function callNone(f) { return f(); }
+    const plusOne = adder(1), plusTwo = adder(2);
+    let s = 0;
+    for (let i = 0; i < 3000; i++) s += callIt(two, i) + callOther(plusOne, i) + callNone(two);
+    for (let i = 0; i < 3000; i++) s += strictOne(i) + three(i) + plusTwo(i) + three(i, i, i);
+    const out = [s, callIt(strictOne, 5), callIt(three, 7), callOther(plusTwo, 7), callOther(two, 7), callNone(strictOne), callNone(three)];
+    for (let i = 0; i < 3000; i++) s += callOther(i % 2 ? plusOne : plusTwo, i);
+    out.push(s, callIt(two, 1), callNone(adder(5)));
+    console.log(out.join(" "));
+    """
+    let expected = "22822500 15 107 9 8 10 150 27325500 2 5\n"  // as node v20 prints
+    #expect(run(source, name: "targets.js", .interpreter).output == expected)
+    for setting in [TierSetting(mode: .on, threshold: 100), TierSetting(mode: .on, threshold: 1000)] {
+        let compiled = run(source, name: "targets.js", setting)
+        #expect(compiled.output == expected, "\(setting)")
+        #expect(["callIt", "callOther", "callNone"].allSatisfy { name in compiled.statistics.installed.contains { $0.name == name } })
+    }
+}
+
 /// A call from compiled code enters its callee as a fresh call, whose code
 /// clears the registers past the parameters; entering at offset 0 from the
 /// interpreter (a loop header there: OSR) must keep them. `seen` lives in

@@ -47,6 +47,13 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     /// inline (`NativeIntrinsic`), and that builtin's index among the natives.
     public var callIntrinsics: [UInt8]
     public var callNativeIndexes: [Int32]
+    /// Per call site that saw only JS functions: the code they all run,
+    /// when they were closures of one CodeBlock (nil elsewhere). Compiled
+    /// code checks the callee's code against it and compiles what the
+    /// block fixes (its parameter and register counts, `this` handling)
+    /// into the call. CodeBlocks are shared by every isolate and never
+    /// change; the snapshot keeps them alive while its code can be used.
+    public var callTargets: [CodeBlock?]
     /// Compile extra guards that fail on purpose (tier-comparison tests).
     public var deoptStress: Bool
     /// The function ran enough for its feedback to tell cold code: an
@@ -89,7 +96,7 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     public static let tableWords = 4
 
     public init(arithmetic: [UInt8], propertyStates: [UInt8], propertyKinds: [UInt8], callKinds: [UInt8],
-                callIntrinsics: [UInt8] = [], callNativeIndexes: [Int32] = [],
+                callIntrinsics: [UInt8] = [], callNativeIndexes: [Int32] = [], callTargets: [CodeBlock?] = [],
                 propertyMissesLeave: Bool = false, deoptStress: Bool, coldCodeDeopts: Bool = false,
                 interpretedFirst: Bool = false, propertyPlaces: [UInt8] = [], propertyConstants: [Int32] = [],
                 propertyShapeClasses: [UInt16] = [], propertyShapes: [UInt64] = []) {
@@ -101,6 +108,7 @@ public struct FeedbackSnapshot: Hashable, Sendable {
         self.propertyMissesLeave = propertyMissesLeave
         self.callIntrinsics = callIntrinsics
         self.callNativeIndexes = callNativeIndexes
+        self.callTargets = callTargets
         self.arithmetic = arithmetic
         self.propertyStates = propertyStates
         self.propertyKinds = propertyKinds
@@ -123,6 +131,7 @@ public struct FeedbackSnapshot: Hashable, Sendable {
         combine(callKinds)
         combine(callIntrinsics)
         combine(callNativeIndexes)
+        for target in callTargets { hasher.combine(target.map(ObjectIdentifier.init)) }
         hasher.combine(propertyMissesLeave)
         hasher.combine(deoptStress)
         hasher.combine(coldCodeDeopts)
@@ -135,6 +144,7 @@ public struct FeedbackSnapshot: Hashable, Sendable {
     public static func == (a: FeedbackSnapshot, b: FeedbackSnapshot) -> Bool {
         a.arithmetic == b.arithmetic && a.propertyStates == b.propertyStates && a.propertyKinds == b.propertyKinds
             && a.callKinds == b.callKinds && a.callIntrinsics == b.callIntrinsics && a.callNativeIndexes == b.callNativeIndexes
+            && a.callTargets.count == b.callTargets.count && zip(a.callTargets, b.callTargets).allSatisfy { $0 === $1 }
             && a.propertyMissesLeave == b.propertyMissesLeave && a.deoptStress == b.deoptStress
             && a.coldCodeDeopts == b.coldCodeDeopts && a.interpretedFirst == b.interpretedFirst
             && a.propertyPlaces == b.propertyPlaces && a.propertyConstants == b.propertyConstants
@@ -628,6 +638,7 @@ extension Isolate {
         var calls = [UInt8](repeating: 0, count: block.callFeedbackCount)
         var intrinsics = [UInt8](repeating: 0, count: block.callFeedbackCount)
         var nativeIndexes = [Int32](repeating: -1, count: block.callFeedbackCount)
+        var targets = [CodeBlock?](repeating: nil, count: block.callFeedbackCount)
         for i in 0..<block.callFeedbackCount {
             let slots = d.callFeedback + i * CallFeedback.width
             if slots[0] == 0 { continue }
@@ -644,10 +655,17 @@ extension Isolate {
             for j in 0..<CallFeedback.width where slots[j] != 0 && slots[j] != CallFeedback.deadFunction {
                 if slots[j] == CallFeedback.deadOther || !Value(bits: slots[j]).isCell(.function) { calls[i] = 2 }
             }
+            // The one CodeBlock behind every callee seen, if there is one
+            // (a callee the collector freed left no trace of its own).
+            let callees = (0..<CallFeedback.width).map { slots[$0] }.filter { $0 != 0 }
+            if calls[i] == 1, !callees.contains(CallFeedback.deadFunction) {
+                let blocks = callees.map { instanceData(Value(bits: $0).cell).pointee.instance.takeUnretainedValue().block }
+                if blocks.allSatisfy({ $0 === blocks[0] }) { targets[i] = blocks[0] }
+            }
         }
         let interpretedFirst = jitMode == .on && !deoptStress
         return FeedbackSnapshot(arithmetic: arithmetic, propertyStates: states, propertyKinds: kinds, callKinds: calls,
-                                callIntrinsics: intrinsics, callNativeIndexes: nativeIndexes,
+                                callIntrinsics: intrinsics, callNativeIndexes: nativeIndexes, callTargets: targets,
                                 propertyMissesLeave: interpretedFirst && instance.propertyMissesLeave,
                                 deoptStress: deoptStress,
                                 coldCodeDeopts: interpretedFirst && instance.recompilations == 0,
