@@ -815,10 +815,16 @@ public final class FunctionCompiler {
     }
 
     /// ToInt32 of an operand (bitwise operators); deopts when it is not a
-    /// number or too large to wrap inline.
+    /// number or too large to wrap inline. Where the site saw only int32s,
+    /// a boxed operand is checked to be one (a double deopts, and the code
+    /// compiled again wraps it): ToInt32 of a double inline is some twenty
+    /// instructions an operand to compile, for values that never came.
     private func int32Operand(_ o: Operand, _ i: Instruction) -> LLVMValueRef {
         if case .register(let r) = o, readKinds[r] == .int32 { return loadInt(r) }
         if case .immediate(let q) = o { return ir.int32(q) }
+        if case .register(let r) = o, readKinds[r] == .boxed, Self.isBitwise(i.opcode), speculation(site: i.register(3)).intsOnly {
+            return intOperand(o, i)
+        }
         let (value, ok) = ir.toInt32(doubleOperand(o, i))
         guardOrDeopt(ok, .notInt32, i)
         return value

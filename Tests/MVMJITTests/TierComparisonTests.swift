@@ -475,6 +475,27 @@ func tiersAgree(file: String) {
     }
 }
 
+/// A bitwise site that saw only int32s checks its boxed operands are
+/// int32s: a double deopts, and the code compiled again wraps it inline.
+@Test func bitwiseOnIntsDeoptsOnADouble() {
+    let source = """
+    function g(o, b) { return (o.v | b) ^ (o.v >> 1) & b; }
+    let s = 0;
+    for (let i = 0; i < 3000; i++) s = (s + g({ v: i }, i * 3)) % 1000003;
+    const out = [s];
+    for (const v of [2 ** 31 + 0.5, -7.9, 1e10, 3]) out.push(g({ v }, 5), g({ v: 9 }, v));
+    for (let i = 0; i < 3000; i++) s = (s + g({ v: i + 0.5 }, i)) % 1000003;
+    out.push(s);
+    console.log(out.join(" "));
+    """
+    let expected = "937843 -2147483643 -2147483639 -7 -7 1410065413 1410065417 6 11 815217\n"  // as node v20 prints
+    #expect(run(source, name: "bitint.js", .interpreter).output == expected)
+    let compiled = run(source, name: "bitint.js", TierSetting(mode: .on, threshold: 100))
+    #expect(compiled.output == expected)
+    #expect(compiled.statistics.deopts.keys.contains { $0.function == "g" && $0.reason == DeoptReason.notInt32.description })
+    #expect(compiled.statistics.installed.filter { $0.name == "g" }.count == 2)
+}
+
 /// Builtins inlined at call sites that only saw them (Math.sqrt, imul, ...)
 /// stay correct when the site later sees something else.
 @Test func inlinedBuiltinsFollowTheirCallee() {
