@@ -693,7 +693,7 @@ public final class FunctionCompiler {
             emitCharCodeAt(i)
         case .call where types.intrinsic(i) == .fromCharCode:
             emitFromCharCode(i)
-        case .call where types.intrinsic(i).isCollectionMethod:
+        case .call where types.intrinsic(i).isCollectionMethod && (types.intrinsic(i) != .arrayPush || i.operand(2) == 1):
             emitCollectionCall(i)
         case .call where callSiteSawOnlyJS(i):
             emitDirectCall(i, construct: false)
@@ -1025,11 +1025,11 @@ public final class FunctionCompiler {
         runtime(i)
     }
 
-    /// `m.get(k)`, `s.add(v)`, ... at a site that only called that Map or
-    /// Set method: when the callee is still it, the table operation runs in
-    /// `mvm_collection` (no frame, no argument list; it touches no JS heap,
-    /// so nothing is spilled). A receiver of another kind or a rope key is
-    /// the call.
+    /// `m.get(k)`, `s.add(v)`, `a.push(v)`, ... at a site that only called
+    /// that Map, Set or Array method: when the callee is still it, the
+    /// operation runs in `mvm_collection` (no frame, no argument list; it
+    /// touches no JS heap, so nothing is spilled). A receiver of another
+    /// kind, a rope key or an array off the builtin's fast path is the call.
     private func emitCollectionCall(_ i: Instruction) {
         let site = i.register(3), base = i.register(1), argc = Int(i.operand(2))
         let receiver = get(base + 1)

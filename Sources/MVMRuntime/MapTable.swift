@@ -289,8 +289,29 @@ extension Isolate {
     /// result, or 0 when the general call must run instead: the receiver is
     /// not a Map (Set) or the key is a rope (flattening allocates, and
     /// allocation belongs at a safepoint). Nothing here allocates on the heap.
+    /// Array push (one argument, `key`) and pop too, on the arrays whose
+    /// builtins take the same fast path (elements grow with realloc, off
+    /// the heap).
     func collectionIntrinsic(_ code: UInt32, _ receiver: Value, _ key: Value, _ value: Value) -> UInt64 {
         guard let intrinsic = NativeIntrinsic(rawValue: UInt8(truncatingIfNeeded: code)), intrinsic.isCollectionMethod else { return 0 }
+        if intrinsic == .arrayPush || intrinsic == .arrayPop {
+            guard receiver.isCell(.array) else { return 0 }
+            let cell = receiver.cell
+            if intrinsic == .arrayPush {
+                guard cell.cellFlags & (ObjectFlags.nonExtensible | ObjectFlags.sparse) == 0 else { return 0 }
+                arrayAppend(cell, key)
+                return Value(Double(cell.elementLength)).bits
+            }
+            // pop: the last element of a dense array, not a hole (which
+            // reads through the prototype chain).
+            let n = cell.elementLength
+            guard n > 0, n <= cell.elementCapacity, cell.cellFlags & (ObjectFlags.sealedElements | ObjectFlags.sparse) == 0,
+                  !cell.elementValues[n - 1].isEmpty else { return 0 }
+            let last = cell.elementValues[n - 1]
+            cell.elementValues[n - 1] = .empty
+            setElementLength(cell, n - 1)
+            return last.bits
+        }
         let isSet = intrinsic == .setAdd || intrinsic == .setHas || intrinsic == .setDelete
         guard receiver.isCell(isSet ? .set : .map), let table = mapTable(receiver.cell),
               !(key.isCell && key.cell.cellKind == .rope) else { return 0 }

@@ -496,6 +496,39 @@ func tiersAgree(file: String) {
     #expect(compiled.statistics.installed.filter { $0.name == "g" }.count == 2)
 }
 
+/// `a.push(v)` and `a.pop()` at sites that only called them run the
+/// builtins' fast path without a call (NativeIntrinsic.arrayPush,
+/// .arrayPop); array-likes, frozen arrays, holes that read the prototype
+/// and a length past the elements take the builtin itself.
+@Test func arrayPushAndPopAgree() {
+    let source = """
+    function fill(a, n) { for (let i = 0; i < n; i++) a.push(i * 2); return a.length; }
+    function drain(a) { let s = 0; while (a.length > 0) s += a.pop(); return s; }
+    function popOne(a) { return a.pop(); }
+    function pushOne(a, v) { return a.push(v); }
+    let t = 0;
+    for (let k = 0; k < 300; k++) { const a = []; t += fill(a, 20) + drain(a) + pushOne(a, k) + popOne(a); }
+    const out = [t];
+    const like = { length: 0, push: Array.prototype.push, pop: Array.prototype.pop };
+    out.push(pushOne(like, "x"), like.length, like[0], popOne(like), like.length);
+    const frozen = Object.freeze([1, 2]);
+    try { pushOne(frozen, 3); } catch (e) { out.push(e.constructor.name); }
+    try { popOne(frozen); } catch (e) { out.push(e.constructor.name); }
+    Array.prototype[1] = "from the prototype";
+    const holey = [1, , ];
+    out.push(holey.length, popOne(holey), holey.length, popOne(holey), popOne([]), pushOne([1, 2, 3], undefined));
+    delete Array.prototype[1];
+    const long = [7]; long.length = 5;
+    out.push(popOne(long), long.length, popOne([, 9]));
+    console.log(out.join(" "));
+    """
+    let expected = "165150 1 1 x x 0 TypeError TypeError 2 from the prototype 1 1  4  4 9\n"  // as node v20 prints
+    #expect(run(source, name: "pushpop.js", .interpreter).output == expected)
+    for setting in [TierSetting(mode: .on, threshold: 100), .eager, .stress] {
+        #expect(run(source, name: "pushpop.js", setting).output == expected, "\(setting)")
+    }
+}
+
 /// Builtins inlined at call sites that only saw them (Math.sqrt, imul, ...)
 /// stay correct when the site later sees something else.
 @Test func inlinedBuiltinsFollowTheirCallee() {

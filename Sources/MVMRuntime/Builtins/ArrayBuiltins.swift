@@ -110,7 +110,7 @@ extension Isolate {
         }
         getter(array, symbol: symbols.species, "[Symbol.species]") { (_: Isolate, args: Arguments) throws(Thrown) -> Value in args.this }
 
-        method(proto, "push", 1) { iso, args throws(Thrown) in
+        let push = method(proto, "push", 1) { iso, args throws(Thrown) in
             let o = args.this
             if o.isCell(.array) && o.cell.cellFlags & (ObjectFlags.nonExtensible | ObjectFlags.sparse) == 0 {
                 let cell = o.cell
@@ -123,7 +123,7 @@ extension Isolate {
             try iso.setLength(obj, n)
             return Value(Double(n))
         }
-        method(proto, "pop", 0) { iso, args throws(Thrown) in
+        let pop = method(proto, "pop", 0) { iso, args throws(Thrown) in
             let o = try iso.toObjectChecked(args.this)
             let n = try iso.lengthOf(o)
             if n == 0 { try iso.setLength(o, 0); return .undefined }
@@ -137,6 +137,9 @@ extension Isolate {
             }
             return v
         }
+        // Compiled code runs their fast paths without a call (collectionIntrinsic).
+        intrinsicNatives[push.cell.internalValue(0).int32] = .arrayPush
+        intrinsicNatives[pop.cell.internalValue(0).int32] = .arrayPop
         method(proto, "shift", 0) { iso, args throws(Thrown) in
             let o = try iso.toObjectChecked(args.this)
             let n = try iso.lengthOf(o)

@@ -161,9 +161,11 @@ public enum NativeIntrinsic: UInt8, Sendable {
     /// Map and Set methods compiled code calls straight into the table
     /// (`Isolate.collectionIntrinsic`), without a frame or an argument list.
     case mapGet, mapSet, mapHas, mapDelete, setAdd, setHas, setDelete
+    /// Array.prototype.push with one argument and pop, the same way.
+    case arrayPush, arrayPop
 
     /// Whether compiled code runs it through `mvm_collection`.
-    public var isCollectionMethod: Bool { rawValue >= NativeIntrinsic.mapGet.rawValue && rawValue <= NativeIntrinsic.setDelete.rawValue }
+    public var isCollectionMethod: Bool { rawValue >= NativeIntrinsic.mapGet.rawValue && rawValue <= NativeIntrinsic.arrayPop.rawValue }
 }
 
 /// Where a named access with an offset compiled in finds its slot
