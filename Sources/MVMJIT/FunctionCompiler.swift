@@ -198,9 +198,9 @@ public final class FunctionCompiler {
         ir.position(at: exceptionBlock)
         ir.ret(ir.int64(NativeABI.exitWord(NativeABI.exitException)))
 
-        // The entry switch: the function's start and its loop headers (OSR);
+        // The entry switch: the function's start and `loopEntries` (OSR);
         // calls and `new` return into native code directly (nativeCall).
-        // A loop compile has only the headers in its region.
+        // A loop compile has only headers in its region.
         var entries = Set(loopEntries)
         if region == nil { entries.insert(0) }
         let unknownEntry = ir.block("unknown-entry")
