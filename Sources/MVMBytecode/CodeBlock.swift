@@ -104,7 +104,7 @@ public final class CodeBlock: @unchecked Sendable {
          code: [UInt32], constants: [Constant], names: [[UInt16]], functions: [CodeBlock],
          handlers: [ExceptionHandler], positions: [PositionEntry], propertyCacheCount: Int,
          arithmeticFeedbackCount: Int, callFeedbackCount: Int, source: SourceFile,
-         sourceStart: Int, sourceEnd: Int, loc: SourceLoc, callSites: [UInt32: String], thisProperties: Int = 0) {
+         sourceStart: Int, sourceEnd: Int, loc: SourceLoc, callSites: [UInt32: String], thisProperties: Int) {
         self.callSites = callSites
         self.thisProperties = thisProperties
         self.name = name

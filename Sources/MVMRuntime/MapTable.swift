@@ -298,15 +298,14 @@ extension Isolate {
             guard receiver.isCell(.array) else { return 0 }
             let cell = receiver.cell
             if intrinsic == .arrayPush {
-                guard cell.cellFlags & (ObjectFlags.nonExtensible | ObjectFlags.sparse) == 0 else { return 0 }
+                guard appendsInPlace(cell) else { return 0 }
                 arrayAppend(cell, key)
                 return Value(Double(cell.elementLength)).bits
             }
             // pop: the last element of a dense array, not a hole (which
             // reads through the prototype chain).
             let n = cell.elementLength
-            guard n > 0, n <= cell.elementCapacity, cell.cellFlags & (ObjectFlags.sealedElements | ObjectFlags.sparse) == 0,
-                  !cell.elementValues[n - 1].isEmpty else { return 0 }
+            guard n > 0, n <= cell.elementCapacity, shrinksInPlace(cell), !cell.elementValues[n - 1].isEmpty else { return 0 }
             let last = cell.elementValues[n - 1]
             cell.elementValues[n - 1] = .empty
             setElementLength(cell, n - 1)

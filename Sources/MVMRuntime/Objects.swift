@@ -284,6 +284,16 @@ extension Isolate {
         return array
     }
 
+    /// Whether push may append to `cell`'s elements in place (Array.prototype.push's
+    /// fast path, which compiled code's intrinsic takes too).
+    @inline(__always)
+    func appendsInPlace(_ cell: Cell) -> Bool { cell.cellFlags & (ObjectFlags.nonExtensible | ObjectFlags.sparse) == 0 }
+
+    /// Whether pop may shrink `cell`'s elements in place (Array.prototype.pop's
+    /// fast path, which compiled code's intrinsic takes too).
+    @inline(__always)
+    func shrinksInPlace(_ cell: Cell) -> Bool { cell.cellFlags & (ObjectFlags.sealedElements | ObjectFlags.sparse) == 0 }
+
     /// Appends to a dense array (no setters, no holes check).
     func arrayAppend(_ cell: Cell, _ value: Value) {
         let n = cell.elementLength

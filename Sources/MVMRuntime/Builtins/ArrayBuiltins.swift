@@ -112,7 +112,7 @@ extension Isolate {
 
         let push = method(proto, "push", 1) { iso, args throws(Thrown) in
             let o = args.this
-            if o.isCell(.array) && o.cell.cellFlags & (ObjectFlags.nonExtensible | ObjectFlags.sparse) == 0 {
+            if o.isCell(.array) && iso.appendsInPlace(o.cell) {
                 let cell = o.cell
                 for i in 0..<args.count { iso.arrayAppend(cell, args[i]) }
                 return Value(Double(cell.elementLength))
@@ -128,7 +128,7 @@ extension Isolate {
             let n = try iso.lengthOf(o)
             if n == 0 { try iso.setLength(o, 0); return .undefined }
             let v = try iso.element(o, n - 1)
-            if o.isCell(.array) && o.cell.cellFlags & (ObjectFlags.sealedElements | ObjectFlags.sparse) == 0 {
+            if o.isCell(.array) && iso.shrinksInPlace(o.cell) {
                 if n - 1 < o.cell.elementCapacity { o.cell.elementValues[n - 1] = .empty }
                 iso.setElementLength(o.cell, n - 1)
             } else {

@@ -560,11 +560,12 @@ extension Isolate {
             data.pointee.tierCountdown = 0
             return .interpret
         }
-        guard let loop = instance.loopCode(at: header), loop.code.loopEntries.contains(header) else {
-            if instance.loopCode(at: header) != nil {
-                pollLoops(data, instance, after: 0)  // not an entry: as above
-                return .interpret
-            }
+        let code = instance.loopCode(at: header)
+        if let code, !code.code.loopEntries.contains(header) {
+            pollLoops(data, instance, after: 0)  // not an entry: as above
+            return .interpret
+        }
+        guard let loop = code else {
             if loops && data.pointee.tierStatus == TierStatus.interpreted { pollLoops(data, instance, after: Self.loopPollInterval) }
             return .interpret
         }
