@@ -855,6 +855,9 @@ public final class FunctionCompiler {
         case .call:
             emitIntrinsicCall(i)
             return
+        case .getIndexed:
+            emitTypedElementGet(i)
+            return
         case .loadInt:
             setNumber(i.a, int: ir.int32(i.signed(1)))
             return
@@ -2007,16 +2010,74 @@ public final class FunctionCompiler {
         if kinds.generic { runtime(i) } else { missLeaves(i) }
     }
 
-    /// `o[k]` on an Int8/Uint8/Int32/Float64Array with `k` inside its
-    /// length: `body` gets the element kind and the element's address.
-    private func withTypedElement(_ o: LLVMValueRef, _ key: (index: LLVMValueRef, isIndex: LLVMValueRef),
+    /// Bytes per element of the typed array kinds compiled code reads.
+    private static func elementSize(_ kind: UInt32) -> Int {
+        kind == NativeABI.typedFloat64 ? 8 : kind == NativeABI.typedInt32 ? 4 : 1
+    }
+
+    /// A load or store of a typed array element of `kind` at `address`
+    /// (unaligned: a view may start at any byte offset).
+    private func typedElementAccess(_ kind: UInt32, at address: LLVMValueRef, store value: LLVMValueRef? = nil) -> LLVMValueRef {
+        let type = kind == NativeABI.typedFloat64 ? ir.f64 : kind == NativeABI.typedInt32 ? ir.i32 : ir.i8
+        let pointer = ir.bitcast(address, LLVMPointerType(type, 0))
+        let access: LLVMValueRef
+        if let value {
+            access = LLVMBuildStore(ir.builder, type == ir.i8 ? ir.trunc(value, ir.i8) : value, pointer)!
+        } else {
+            access = LLVMBuildLoad2(ir.builder, type, pointer, "")!
+        }
+        LLVMSetAlignment(access, 1)
+        return access
+    }
+
+    /// `o[k]` at a site that saw typed arrays of one element kind alone
+    /// (RegisterTypes.typedElements): the element goes unboxed into its
+    /// typed register (an f64 for a Float64Array, else an int32), with no
+    /// boxing and no switch on the kind. Another receiver or kind, or a key
+    /// outside the array, deopts; the interpreter's feedback then says so.
+    private func emitTypedElementGet(_ i: Instruction) {
+        let kind = types.typedElements(i)!
+        stressGuard(i)
+        let o = get(i.register(1)), k = elementKey(i.register(2))
+        withTypedElement(o, k, only: kind) { _, address in
+            let element = typedElementAccess(kind, at: address)
+            switch kind {
+            case NativeABI.typedFloat64: setNumber(i.a, double: element)
+            case NativeABI.typedUint8: setNumber(i.a, int: ir.zext(element, ir.i32))
+            default: setNumber(i.a, int: element)
+            }
+            ir.br(edge(i.next))
+        }
+        exit(.deopt(.propertyMiss), at: i.offset)
+    }
+
+    /// `o[k] = v` at such a site: a number stored as the element is, from a
+    /// typed register without boxing (ToInt32 for the integer kinds, whose
+    /// Uint8 store keeps the low byte as ToUint8 does). A value that is not
+    /// a number deopts, as does a miss.
+    private func emitTypedElementSet(_ i: Instruction, _ kind: UInt32) {
+        stressGuard(i)
+        let source = Operand.register(i.register(2))
+        let value = kind == NativeABI.typedFloat64 ? doubleOperand(source, i) : int32Operand(source, i)
+        let o = get(i.a), k = elementKey(i.register(1))
+        withTypedElement(o, k, only: kind) { _, address in
+            _ = typedElementAccess(kind, at: address, store: value)
+            ir.br(edge(i.next))
+        }
+        exit(.deopt(.propertyMiss), at: i.offset)
+    }
+
+    /// `o[k]` on an Int8/Uint8/Int32/Float64Array (on one of `only` that
+    /// kind) with `k` inside its length: `body` gets the element kind and
+    /// the element's address.
+    private func withTypedElement(_ o: LLVMValueRef, _ key: (index: LLVMValueRef, isIndex: LLVMValueRef), only: UInt32? = nil,
                                   _ body: (LLVMValueRef, LLVMValueRef) -> Void) {
         let index = key.index
         branch(ir.and(ir.isCell(o), key.isIndex), "typed.key") {
             let p = ir.pointer(o)
             branch(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindTypedArray)), "typed") {
                 let kind = ir.load(ir.i32, p, NativeABI.cellAuxOffset)
-                let handled = [NativeABI.typedUint8, NativeABI.typedInt8, NativeABI.typedInt32, NativeABI.typedFloat64]
+                let handled = (only.map { [$0] } ?? [NativeABI.typedUint8, NativeABI.typedInt8, NativeABI.typedInt32, NativeABI.typedFloat64])
                     .map { ir.icmp(LLVMIntEQ, kind, ir.int32(Int32($0))) }.reduce(ir.falseValue) { ir.or($0, $1) }
                 let length = ir.load(ir.i64, p, NativeABI.typedArrayLengthOffset)
                 let byteOffset = ir.load(ir.i64, p, NativeABI.typedArrayByteOffsetOffset)
@@ -2025,8 +2086,9 @@ public final class FunctionCompiler {
                 branch(ir.and(ir.and(handled, ints), inside), "typed.inside") {
                     let buffer = ir.pointer(ir.load(ir.i64, p, NativeABI.typedArrayBufferOffset))
                     let data = ir.pointer(ir.sub(ir.load(ir.i64, buffer, NativeABI.bufferDataOffset), ir.int64(NativeABI.doubleOffset)))
-                    let size = ir.select(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedFloat64))), ir.int64(8),
-                                         ir.select(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedInt32))), ir.int64(4), ir.int64(1)))
+                    let size = only.map { ir.int64(UInt64(Self.elementSize($0))) }
+                        ?? ir.select(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedFloat64))), ir.int64(8),
+                                     ir.select(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedInt32))), ir.int64(4), ir.int64(1)))
                     let offset = ir.add(ir.sext(ir.int32Payload(byteOffset), ir.i64), ir.mul(ir.zext(index, ir.i64), size))
                     body(kind, ir.address(data, offset, ir.i8))
                 }
@@ -2035,6 +2097,10 @@ public final class FunctionCompiler {
     }
 
     private func emitSetIndexed(_ i: Instruction) {
+        if let kind = types.typedElements(i) {
+            emitTypedElementSet(i, kind)
+            return
+        }
         let done = edge(i.next)
         let v = get(i.register(2))
         stressGuard(i)

@@ -115,6 +115,8 @@ struct RegisterTypes {
         case .neg:
             // -0 is a double, so an int32's negation is typed double.
             return kind(i.register(1)) == .boxed ? .boxed : .double
+        case .getIndexed:
+            return typedElements(i) == NativeABI.typedFloat64 ? .double : .int32
         default: return .boxed
         }
     }
@@ -133,7 +135,23 @@ struct RegisterTypes {
             case .sqrt, .abs, .floor, .ceil, .trunc, .imul: return true
             default: return false
             }
+        case .getIndexed: return typedElements(i) != nil
         default: return false
+        }
+    }
+
+    /// The element kind (TypedArrayKind's raw value) of the typed arrays an
+    /// element site (getIndexed, setIndexed) saw, when it saw only typed
+    /// arrays and all of one kind it reads unboxed: Float64Array (an f64),
+    /// Uint8Array or Int32Array (an int32).
+    func typedElements(_ i: Instruction) -> UInt32? {
+        let site = i.register(3)
+        guard i.opcode == .getIndexed || i.opcode == .setIndexed, site < feedback.propertyStates.count else { return nil }
+        switch feedback.propertyStates[site] {
+        case NativeABI.keyedTypedArray | NativeABI.keyedFloat64Elements: return NativeABI.typedFloat64
+        case NativeABI.keyedTypedArray | NativeABI.keyedUint8Elements: return NativeABI.typedUint8
+        case NativeABI.keyedTypedArray | NativeABI.keyedInt32Elements: return NativeABI.typedInt32
+        default: return nil
         }
     }
 

@@ -215,7 +215,7 @@ extension Isolate {
                                 }
                             }
                         } else if kind == .typedArray, let v = typedArrayGet(cell, Int(k.int32)) {
-                            KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.typedArray)
+                            KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.typedArray(kind: cell.aux))
                             r[a] = v
                             pc += 4
                             continue inner
@@ -255,7 +255,7 @@ extension Isolate {
                                 continue inner
                             }
                         } else if kind == .typedArray && v.isNumber && Int(k.int32) < typedArrayLength(cell) {
-                            KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.typedArray)
+                            KeyedFeedback.record(data.pointee.cacheStates + Int(pc[3]), KeyedFeedback.typedArray(kind: cell.aux))
                             typedArraySet(cell, Int(k.int32), v.number)
                             pc += 4
                             continue inner

@@ -134,6 +134,27 @@ enum KeyedFeedback {
     static let generic: UInt8 = 5
     /// A string receiver with an int32 key (its code unit's string).
     static let string: UInt8 = 8
+    /// Beside `typedArray`, the element kinds of the typed arrays seen: a
+    /// site that saw one of the first three alone reads and writes its
+    /// elements unboxed in compiled code (an f64, an int32).
+    static let float64Elements: UInt8 = 16
+    static let uint8Elements: UInt8 = 32
+    static let int32Elements: UInt8 = 64
+    static let otherElements: UInt8 = 128
+    /// The low bits: the kinds of receivers, without the typed arrays' element kinds.
+    static let receiverKinds: UInt8 = 15
+
+    /// `typedArray` and the element kind bit of a typed array whose kind
+    /// (TypedArrayKind's raw value) is `kind`.
+    @inline(__always)
+    static func typedArray(kind: UInt32) -> UInt8 {
+        switch kind {
+        case TypedArrayKind.float64.rawValue: return typedArray | float64Elements
+        case TypedArrayKind.uint8.rawValue: return typedArray | uint8Elements
+        case TypedArrayKind.int32.rawValue: return typedArray | int32Elements
+        default: return typedArray | otherElements
+        }
+    }
 
     @inline(__always)
     static func record(_ state: UnsafeMutablePointer<UInt8>, _ kind: UInt8) {

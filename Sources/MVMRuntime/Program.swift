@@ -109,8 +109,10 @@ extension Isolate {
                 if keyed.contains(i) {
                     // Element sites record the kinds of receivers they saw
                     // (KeyedFeedback bits): one kind is monomorphic, a
-                    // generic one (the runtime's lookup) megamorphic.
-                    states[s == 0 ? 0 : s & 4 != 0 ? 3 : s.nonzeroBitCount == 1 ? 1 : 2] += 1
+                    // generic one (the runtime's lookup) megamorphic. The
+                    // typed arrays' element kinds do not count.
+                    let kinds = s & KeyedFeedback.receiverKinds
+                    states[s == 0 ? 0 : kinds & 4 != 0 ? 3 : kinds.nonzeroBitCount == 1 ? 1 : 2] += 1
                 } else {
                     // Named sites count their cache entries (5: megamorphic).
                     states[s == 0 ? 0 : s == 1 ? 1 : s <= 4 ? 2 : 3] += 1

@@ -529,6 +529,50 @@ func tiersAgree(file: String) {
     }
 }
 
+/// Element sites that saw typed arrays of one kind alone read and write
+/// them unboxed (RegisterTypes.typedElements): Float64Array elements as
+/// f64s, Uint8Array and Int32Array ones as int32s. Another kind, a plain
+/// array, a string, a key outside the array or a value that is not a number
+/// deopts, and the code compiled from the new feedback agrees.
+@Test func typedArrayElementsAgree() {
+    let source = """
+    function sumF(a) { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]; return s; }
+    function sumU(a) { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]; return s; }
+    function scaleN(a, k) { for (let i = 0; i < a.length; i++) a[i] = a[i] * k; }
+    function scaleF(a, k) { for (let i = 0; i < a.length; i++) a[i] = a[i] * k; }
+    function getF(a, i) { return a[i]; }
+    function getU(a, i) { return a[i]; }
+    function putF(a, i, v) { a[i] = v; return a[i]; }
+    function putU(a, i, v) { a[i] = v; return a[i]; }
+    function putN(a, i, v) { a[i] = v; return a[i]; }
+    const f = new Float64Array(64), u = new Uint8Array(64), n = new Int32Array(64);
+    let t = 0;
+    for (let k = 0; k < 200; k++) {
+      for (let i = 0; i < 64; i++) { putF(f, i, i * 0.5 + k); putU(u, i, i * 7 + k); putN(n, i, i * 100000 - k); }
+      scaleF(f, 1.5); scaleN(n, 3);
+      t += sumF(f) + sumU(u) + sumF(n) + getF(f, k % 64) + getU(u, k % 64);
+    }
+    const out = [t];
+    out.push(getF(f, 64), getU(u, -1), getF(f, 1.5), getF(f, "3"), getU([1, 2, 3], 1), getF(new Float32Array([0.1, 2]), 0), getU(new Int8Array([-5]), 0));
+    out.push(putU(u, 0, 300), putU(u, 1, -1), putU(u, 2, 2.9), putU(u, 3, "77"), putU(u, 4, NaN), putU(u, 5, Infinity), putU(u, 6, 2 ** 32 + 9));
+    out.push(putN(n, 0, -2.9), putN(n, 1, 2 ** 31), putN(n, 2, "x"), putN(n, 3, 1e20), putN(n, 4, -0), putN(n, 64, 5));
+    out.push(putF(f, 0, -0), 1 / getF(f, 0), putF(f, 1, "2.5"), putF(f, 2, undefined), putF(f, 3, 1e300 * 10), putF(u, 7, 1.5));
+    const view = new Float64Array(f.buffer, 16, 4);
+    out.push(getF(view, 0), getF(view, 3), getF(view, 4), sumF(view), sumU(new Uint8Array(u.buffer, 60)));
+    scaleF(new Float32Array([1, 2]), 2); scaleN(f, 2);
+    out.push(sumF([1, 2, 3]), sumU("123"), sumU(new Int8Array([-1, -2])), sumF(f));
+    console.log(out.join(" "));
+    """
+    let expected = "120960116999    300.75 2 0.10000000149011612 -5 44 255 2 77 0 0 9 -2 -2147483648 0 1661992960 0  0 -Infinity 2.5 NaN 1e+301 1 NaN 302.25  NaN 470 6 0123 -3 NaN\n"  // as node v20 prints
+    #expect(run(source, name: "typed.js", .interpreter).output == expected)
+    for setting in [TierSetting(mode: .on, threshold: 100), .eager, .stress] {
+        #expect(run(source, name: "typed.js", setting).output == expected, "\(setting)")
+    }
+    // getF compiled for Float64Arrays leaves when a Float32Array comes.
+    let compiled = run(source, name: "typed.js", TierSetting(mode: .on, threshold: 100))
+    #expect(compiled.statistics.deopts.keys.contains { $0.function == "getF" && $0.reason == DeoptReason.propertyMiss.description })
+}
+
 /// Builtins inlined at call sites that only saw them (Math.sqrt, imul, ...)
 /// stay correct when the site later sees something else.
 @Test func inlinedBuiltinsFollowTheirCallee() {
