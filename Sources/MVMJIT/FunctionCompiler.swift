@@ -1317,7 +1317,11 @@ public final class FunctionCompiler {
         var j = join()
         let nanBits = NativeABI.canonicalNaN &+ NativeABI.doubleOffset
         branch(ir.icmp(LLVMIntEQ, x, y), "same") { finish(&j, ir.icmp(LLVMIntNE, x, ir.int64(nanBits))) }
-        branch(ir.and(ir.isNumber(x), ir.isNumber(y)), "numbers") {
+        // Two int32s with different bits differ: only a double on either
+        // side needs the comparison as doubles (`perm[0] !== 0` converted
+        // and compared every int it saw).
+        let numbers = ir.and(ir.and(ir.isNumber(x), ir.isNumber(y)), ir.xor(bothInt32(x, y), ir.trueValue))
+        branch(numbers, "numbers") {
             finish(&j, ir.fcmp(LLVMRealOEQ, ir.numberPayload(x), ir.numberPayload(y)))
         }
         branch(ir.and(ir.isCell(x), ir.isCell(y)), "cells") {

@@ -573,6 +573,24 @@ func tiersAgree(file: String) {
     #expect(compiled.statistics.deopts.keys.contains { $0.function == "getF" && $0.reason == DeoptReason.propertyMiss.description })
 }
 
+/// `===` and `!==` on numbers: two int32s compare by their bits alone, and
+/// a double on either side (here unboxed from a Float64Array and boxed
+/// again) compares as a double, -0 equal to 0 and NaN to nothing.
+@Test func strictEqualityOfNumbersAgree() {
+    let source = """
+    function eqF(a, i, v) { return a[i] === v; }
+    function neF(a, i, v) { return a[i] !== v; }
+    const g = new Float64Array([5, 0.5, -0, NaN]);
+    let c = 0;
+    for (let k = 0; k < 2000; k++) { if (eqF(g, k % 4, k % 4 === 0 ? 5 : 0)) c++; if (neF(g, k % 4, 0)) c++; }
+    console.log(c, eqF(g, 0, 5), eqF(g, 2, 0), neF(g, 3, NaN), eqF(g, 1, 0.5), neF(g, 0, 5));
+    """
+    let expected = "2500 true true true true false\n"  // as node v20 prints
+    for setting in [TierSetting.interpreter, TierSetting(mode: .on, threshold: 100), .eager, .stress] {
+        #expect(run(source, name: "eq.js", setting).output == expected, "\(setting)")
+    }
+}
+
 /// Builtins inlined at call sites that only saw them (Math.sqrt, imul, ...)
 /// stay correct when the site later sees something else.
 @Test func inlinedBuiltinsFollowTheirCallee() {
