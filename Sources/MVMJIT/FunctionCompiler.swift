@@ -1682,7 +1682,7 @@ public final class FunctionCompiler {
                     branch(ir.icmp(LLVMIntEQ, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), "none") {
                         finish(&j, ir.int32(0))
                     }
-                    finish(&j, ir.load(ir.i32, elements, 4))
+                    finish(&j, ir.load(ir.i32, elements, 4, .elements))
                     let length = close(j, ir.i32)
                     let fits = ir.icmp(LLVMIntSGE, length, ir.int32(0))
                     set(i.a, ir.select(fits, ir.boxInt32(length), ir.boxRawDouble(LLVMBuildUIToFP(ir.builder, length, ir.f64, "")!)))
@@ -1857,7 +1857,7 @@ public final class FunctionCompiler {
             branch(plain, "plain") {
                 let elements = ir.load(ir.i8Pointer, p, NativeABI.elementsOffset, .header)
                 branch(ir.icmp(LLVMIntNE, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), "storage") {
-                    let capacity = ir.load(ir.i32, elements, 0), length = ir.load(ir.i32, elements, 4)
+                    let capacity = ir.load(ir.i32, elements, 0, .elements), length = ir.load(ir.i32, elements, 4, .elements)
                     let inside = ir.and(ir.icmp(LLVMIntULT, index, length), ir.icmp(LLVMIntULT, index, capacity))
                     branch(inside, "inside") {
                         let offset = ir.add(ir.mul(ir.zext(index, ir.i64), ir.int64(8)), ir.int64(UInt64(NativeABI.elementsHeader)))
@@ -1931,12 +1931,12 @@ public final class FunctionCompiler {
         ir.condBr(ir.icmp(LLVMIntNE, LLVMBuildPtrToInt(ir.builder, elements, ir.i64, "")!, ir.int64(0)), storage, done)
         ir.position(at: storage)
         let index = ir.int32Payload(state)
-        ir.condBr(ir.icmp(LLVMIntULT, index, ir.load(ir.i32, elements, 4)), inside, done)
+        ir.condBr(ir.icmp(LLVMIntULT, index, ir.load(ir.i32, elements, 4, .elements)), inside, done)
         ir.position(at: inside)
-        ir.condBr(ir.icmp(LLVMIntULT, index, ir.load(ir.i32, elements, 0)), element, slow)
+        ir.condBr(ir.icmp(LLVMIntULT, index, ir.load(ir.i32, elements, 0, .elements)), element, slow)
         ir.position(at: element)
         let offset = ir.add(ir.mul(ir.zext(index, ir.i64), ir.int64(8)), ir.int64(UInt64(NativeABI.elementsHeader)))
-        let value = LLVMBuildLoad2(ir.builder, ir.i64, ir.address(elements, offset, ir.i64), "")!
+        let value = ir.load(ir.i64, ir.address(elements, offset, ir.i64), .elements)
         branch(ir.icmp(LLVMIntNE, value, ir.int64(0)), "present") {
             set(i.a, value)
             set(record + 1, ir.boxInt32(ir.add(index, ir.int32(1))))
@@ -1975,7 +1975,7 @@ public final class FunctionCompiler {
         let kinds = keyedKinds(site: i.register(3))
         let o = get(i.register(1)), k = elementKey(i.register(2))
         if kinds.elements { withElement(o, k, forWrite: false) { _, address in
-            let v = LLVMBuildLoad2(ir.builder, ir.i64, address, "")!
+            let v = ir.load(ir.i64, address, .elements)
             branch(ir.icmp(LLVMIntNE, v, ir.int64(0)), "present") {
                 set(i.a, v)
                 ir.br(done)
@@ -2111,9 +2111,9 @@ public final class FunctionCompiler {
         let kinds = keyedKinds(site: i.register(3))
         let o = get(i.a), k = elementKey(i.register(1))
         if kinds.elements { withElement(o, k, forWrite: true) { _, address in
-            let old = LLVMBuildLoad2(ir.builder, ir.i64, address, "")!
+            let old = ir.load(ir.i64, address, .elements)
             branch(ir.icmp(LLVMIntNE, old, ir.int64(0)), "present") {
-                LLVMBuildStore(ir.builder, v, address)
+                ir.store(v, address, .elements)
                 ir.br(done)
             }
         } }

@@ -27,6 +27,10 @@ struct IRBuilder {
         case header
         /// Named-property slots, inline and out of line.
         case slots
+        /// Element storage: its capacity and length words and the element
+        /// values (`a[i]`, `a.length` of an array). A loop that writes
+        /// properties or registers keeps an array's bounds in registers.
+        case elements
         /// Per-isolate runtime data: InstanceData, inline caches, JITState.
         case runtime
     }
