@@ -1984,19 +1984,15 @@ public final class FunctionCompiler {
         if kinds.typedArrays { withTypedElement(o, k) { kind, address in
             var j = join()
             branch(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedUint8))), "u8") {
-                finish(&j, ir.boxInt32(ir.zext(LLVMBuildLoad2(ir.builder, ir.i8, ir.bitcast(address, LLVMPointerType(ir.i8, 0)), "")!, ir.i32)))
+                finish(&j, ir.boxInt32(ir.zext(typedElementAccess(NativeABI.typedUint8, at: address), ir.i32)))
             }
             branch(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedInt8))), "i8") {
-                finish(&j, ir.boxInt32(ir.sext(LLVMBuildLoad2(ir.builder, ir.i8, ir.bitcast(address, LLVMPointerType(ir.i8, 0)), "")!, ir.i32)))
+                finish(&j, ir.boxInt32(ir.sext(typedElementAccess(NativeABI.typedInt8, at: address), ir.i32)))
             }
             branch(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedInt32))), "i32") {
-                let load = LLVMBuildLoad2(ir.builder, ir.i32, ir.bitcast(address, LLVMPointerType(ir.i32, 0)), "")!
-                LLVMSetAlignment(load, 1)
-                finish(&j, ir.boxInt32(load))
+                finish(&j, ir.boxInt32(typedElementAccess(NativeABI.typedInt32, at: address)))
             }
-            let load = LLVMBuildLoad2(ir.builder, ir.f64, ir.bitcast(address, LLVMPointerType(ir.f64, 0)), "")!
-            LLVMSetAlignment(load, 1)
-            finish(&j, ir.boxNumber(load))
+            finish(&j, ir.boxNumber(typedElementAccess(NativeABI.typedFloat64, at: address)))
             set(i.a, close(j, ir.i64))
             ir.br(done)
         } }
@@ -2020,7 +2016,8 @@ public final class FunctionCompiler {
     }
 
     /// A load or store of a typed array element of `kind` at `address`
-    /// (unaligned: a view may start at any byte offset).
+    /// (unaligned: a view may start at any byte offset). The integer kinds'
+    /// values are int32s, truncated on the way to memory.
     private func typedElementAccess(_ kind: UInt32, at address: LLVMValueRef, store value: LLVMValueRef? = nil) -> LLVMValueRef {
         let type = kind == NativeABI.typedFloat64 ? ir.f64 : kind == NativeABI.typedInt32 ? ir.i32 : ir.i8
         let pointer = ir.bitcast(address, LLVMPointerType(type, 0))
@@ -2123,19 +2120,17 @@ public final class FunctionCompiler {
                 let d = ir.numberPayload(v)
                 let isFloat = ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedFloat64)))
                 branch(isFloat, "f64") {
-                    let store = LLVMBuildStore(ir.builder, d, ir.bitcast(address, LLVMPointerType(ir.f64, 0)))!
-                    LLVMSetAlignment(store, 1)
+                    _ = typedElementAccess(NativeABI.typedFloat64, at: address, store: d)
                     ir.br(done)
                 }
                 let (n, ok) = ir.toInt32(d)
                 let int = ir.select(ir.isInt32(v), ir.int32Payload(v), n)
                 branch(ir.or(ir.isInt32(v), ok), "wrapped") {
                     branch(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedInt32))), "i32") {
-                        let store = LLVMBuildStore(ir.builder, int, ir.bitcast(address, LLVMPointerType(ir.i32, 0)))!
-                        LLVMSetAlignment(store, 1)
+                        _ = typedElementAccess(NativeABI.typedInt32, at: address, store: int)
                         ir.br(done)
                     }
-                    LLVMBuildStore(ir.builder, ir.trunc(int, ir.i8), ir.bitcast(address, LLVMPointerType(ir.i8, 0)))
+                    _ = typedElementAccess(NativeABI.typedUint8, at: address, store: int)  // Int8 stores the same byte
                     ir.br(done)
                 }
             }

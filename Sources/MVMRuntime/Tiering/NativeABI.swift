@@ -90,7 +90,6 @@ public enum NativeABI {
     public static let keyedFloat64Elements = KeyedFeedback.float64Elements
     public static let keyedUint8Elements = KeyedFeedback.uint8Elements
     public static let keyedInt32Elements = KeyedFeedback.int32Elements
-    public static let keyedOtherElements = KeyedFeedback.otherElements
 
     // The per-isolate state native code gets as its first argument.
     public static let stateGlobalObjectOffset = MemoryLayout<JITState>.offset(of: \.globalObject)!
