@@ -624,7 +624,7 @@ public final class FunctionCompiler {
         case .eq, .ne: emitLooseEquality(i)
         case .lt, .le, .gt, .ge:
             stressGuard(i)
-            if let holds = typedCompare(i.opcode, .register(i.register(1)), .register(i.register(2))) {
+            if let holds = typedCompare(i, .register(i.register(1)), .register(i.register(2)), site: i.register(3)) {
                 set(i.a, ir.boxBool(holds))
                 break
             }
@@ -652,7 +652,7 @@ public final class FunctionCompiler {
             if i.opcode == .jumpIfUndefined { ir.condBr(undefined, yes, no) } else { ir.condBr(undefined, no, yes) }
         case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual:
             stressGuard(i)
-            if let holds = typedCompare(i.opcode, .register(i.a), .register(i.register(1))) {
+            if let holds = typedCompare(i, .register(i.a), .register(i.register(1)), site: i.register(2)) {
                 ir.condBr(holds, edge(i.next), edge(i.target(3)))
                 break
             }
@@ -660,7 +660,7 @@ public final class FunctionCompiler {
             ir.condBr(holds, edge(i.next), edge(i.target(3)))
         case .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
             stressGuard(i)
-            if let holds = typedCompare(i.opcode, .register(i.a), .immediate(i.signed(1))) {
+            if let holds = typedCompare(i, .register(i.a), .immediate(i.signed(1)), site: i.register(2)) {
                 ir.condBr(holds, edge(i.next), edge(i.target(3)))
                 break
             }
@@ -1152,19 +1152,29 @@ public final class FunctionCompiler {
         }
     }
 
-    /// A comparison of typed operands, or nil when either is boxed.
-    private func typedCompare(_ op: Opcode, _ x: Operand, _ y: Operand) -> LLVMValueRef? {
+    /// A comparison with a typed operand, or nil when both are boxed (or
+    /// one is and its site saw more than numbers). A boxed operand beside a
+    /// typed one is unboxed with a guard rather than the typed one boxed: a
+    /// loop's double counter compared with a boxed bound was boxed (checked
+    /// for an int32 value, for NaN) on every trip.
+    private func typedCompare(_ i: Instruction, _ x: Operand, _ y: Operand, site: Int) -> LLVMValueRef? {
         func kind(_ o: Operand) -> RegisterKind {
             if case .register(let r) = o { return readKinds[r] }
             return .int32
         }
         let (kx, ky) = (kind(x), kind(y))
-        guard kx != .boxed, ky != .boxed else { return nil }
-        let (intPredicate, realPredicate) = predicates(op)
-        // Typed operands need no guard: the conversions below cannot fail.
-        let unused = instructions[0]
-        if kx == .int32 && ky == .int32 { return ir.icmp(intPredicate, intOperand(x, unused), intOperand(y, unused)) }
-        return ir.fcmp(realPredicate, doubleOperand(x, unused), doubleOperand(y, unused))
+        if kx == .boxed && ky == .boxed { return nil }
+        let (intPredicate, realPredicate) = predicates(i.opcode)
+        if kx != .boxed && ky != .boxed {
+            // Typed operands need no guard: the conversions below cannot fail.
+            if kx == .int32 && ky == .int32 { return ir.icmp(intPredicate, intOperand(x, i), intOperand(y, i)) }
+            return ir.fcmp(realPredicate, doubleOperand(x, i), doubleOperand(y, i))
+        }
+        let seen = speculation(site: site)
+        guard seen.numbers else { return nil }
+        // One boxed side: int32 beside an int32 when the site saw only those.
+        if seen.intsOnly && kx != .double && ky != .double { return ir.icmp(intPredicate, intOperand(x, i), intOperand(y, i)) }
+        return ir.fcmp(realPredicate, doubleOperand(x, i), doubleOperand(y, i))
     }
 
     // MARK: Numbers

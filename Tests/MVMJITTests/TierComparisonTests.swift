@@ -591,6 +591,26 @@ func tiersAgree(file: String) {
     }
 }
 
+/// A comparison of a typed register with a boxed one unboxes the boxed
+/// side with a guard (a loop's double counter against a boxed bound); a
+/// bound that is not a number, or not an int32 beside an int32, deopts.
+@Test func comparisonsWithABoxedSideAgree() {
+    let source = """
+    function count(limit, step) { let n = 0; for (let j = 0.5; j <= limit; j += step) n++; return n; }
+    function below(a, b) { let n = 0; for (let i = 0; i < a; i++) if (i < b) n++; return n; }
+    function above(x, a) { let n = 0; for (let d = x * 0.5; d > a; d -= 1) n++; return n; }
+    let t = 0;
+    for (let k = 0; k < 300; k++) t += count(100, 0.25) + below(50, 20) + above(k, 3);
+    const out = [t, count("10", 1), count(undefined, 1), count(NaN, 1), count(4, 0.5), below(5, "3"), below(5, 2.5)];
+    out.push(below("4", null), below(3, { valueOf() { return 2; } }), below(4, -(2 ** 31) - 1), above(9, "1"), above(9, -0), above(7, -Infinity - -Infinity));
+    console.log(out.join(" "));
+    """
+    let expected = "147309 10 0 0 8 3 3 0 2 0 4 5 0\n"  // as node v20 prints
+    for setting in [TierSetting.interpreter, TierSetting(mode: .on, threshold: 100), .eager, .stress, .early] {
+        #expect(run(source, name: "compare.js", setting).output == expected, "\(setting)")
+    }
+}
+
 /// Builtins inlined at call sites that only saw them (Math.sqrt, imul, ...)
 /// stay correct when the site later sees something else.
 @Test func inlinedBuiltinsFollowTheirCallee() {
