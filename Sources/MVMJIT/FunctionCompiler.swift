@@ -2020,11 +2020,6 @@ public final class FunctionCompiler {
         if kinds.generic { runtime(i) } else { missLeaves(i) }
     }
 
-    /// Bytes per element of the typed array kinds compiled code reads.
-    private static func elementSize(_ kind: UInt32) -> Int {
-        kind == NativeABI.typedFloat64 ? 8 : kind == NativeABI.typedInt32 ? 4 : 1
-    }
-
     /// A load or store of a typed array element of `kind` at `address`
     /// (unaligned: a view may start at any byte offset). The integer kinds'
     /// values are int32s, truncated on the way to memory.
@@ -2097,7 +2092,7 @@ public final class FunctionCompiler {
                 branch(ir.and(ir.and(handled, ints), inside), "typed.inside") {
                     let buffer = ir.pointer(ir.load(ir.i64, p, NativeABI.typedArrayBufferOffset))
                     let data = ir.pointer(ir.sub(ir.load(ir.i64, buffer, NativeABI.bufferDataOffset), ir.int64(NativeABI.doubleOffset)))
-                    let size = only.map { ir.int64(UInt64(Self.elementSize($0))) }
+                    let size = only.map { ir.int64(UInt64(NativeABI.typedElementSize($0))) }
                         ?? ir.select(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedFloat64))), ir.int64(8),
                                      ir.select(ir.icmp(LLVMIntEQ, kind, ir.int32(Int32(NativeABI.typedInt32))), ir.int64(4), ir.int64(1)))
                     let offset = ir.add(ir.sext(ir.int32Payload(byteOffset), ir.i64), ir.mul(ir.zext(index, ir.i64), size))

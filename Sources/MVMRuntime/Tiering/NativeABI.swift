@@ -32,6 +32,8 @@ public enum NativeABI {
     public static let typedUint8 = TypedArrayKind.uint8.rawValue
     public static let typedInt32 = TypedArrayKind.int32.rawValue
     public static let typedFloat64 = TypedArrayKind.float64.rawValue
+    /// Bytes per element of the typed array kind `kind` (one of the above).
+    public static func typedElementSize(_ kind: UInt32) -> Int { TypedArrayKind(rawValue: kind)!.elementSize }
     /// A native function's index among the isolate's natives (an int32 Value) sits here.
     public static let nativeIndexOffset = ObjectLayout.internalSlot(0)
     public static let kindArguments = CellKind.arguments.rawValue
