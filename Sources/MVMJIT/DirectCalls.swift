@@ -183,12 +183,19 @@ struct DirectCallEmitter {
         let undefined = ir.int64(NativeABI.undefinedBits)
         var newObject: LLVMValueRef? = nil
         if construct {
-            // `this` is a new object whose prototype is the constructor's `prototype`.
+            // `this` is a new object whose prototype is the constructor's
+            // `prototype`: made here (ObjectAllocation.swift), or by the runtime.
+            let byRuntime = ir.block("this.runtime"), made = ir.block("this.made")
+            let allocated = ir.allocateThis(state: state, callee: p, thisProperties: site.target?.code.thisProperties,
+                                            calleeData: calleeData, slow: byRuntime)
+            let allocatedIn = ir.currentBlock
+            ir.br(made)
+            ir.position(at: byRuntime)
             var thisArgs: [LLVMValueRef?] = [state, callee]
-            let object = LLVMBuildCall2(ir.builder, newThisType, newThisHelper, &thisArgs, 2, "")!
-            let made = ir.block("this.made")
-            ir.condBr(ir.icmp(LLVMIntEQ, object, ir.int64(0)), exception, made)
+            let fromRuntime = LLVMBuildCall2(ir.builder, newThisType, newThisHelper, &thisArgs, 2, "")!
+            ir.condBr(ir.icmp(LLVMIntEQ, fromRuntime, ir.int64(0)), exception, made)
             ir.position(at: made)
+            let object = ir.phi(ir.i64, [(allocated, allocatedIn), (fromRuntime, byRuntime)])
             ir.store(object, thisAddress, .frame)
             newObject = object
         } else {
@@ -258,23 +265,7 @@ struct DirectCallEmitter {
     /// Stores undefined into the parameters past the arguments (i64 counts).
     private func fillMissingParameters(_ ir: IRBuilder, _ argc: LLVMValueRef, _ parameters: LLVMValueRef, _ calleeRegisters: LLVMValueRef) {
         let firstUnset = ir.add(ir.int64(1), ir.select(ir.icmp(LLVMIntSLT, argc, parameters), argc, parameters))
-        let lastParameter = ir.add(parameters, ir.int64(1))
-        let fillHead = ir.block("fill"), fillBody = ir.block("fill.body"), filled = ir.block("filled")
-        let before = ir.currentBlock
-        ir.br(fillHead)
-        ir.position(at: fillHead)
-        let j = LLVMBuildPhi(ir.builder, ir.i64, "")!
-        var startValue: LLVMValueRef? = firstUnset
-        var startBlock: LLVMBasicBlockRef? = before
-        LLVMAddIncoming(j, &startValue, &startBlock, 1)
-        ir.condBr(ir.icmp(LLVMIntSLT, j, lastParameter), fillBody, filled)
-        ir.position(at: fillBody)
-        ir.store(ir.int64(NativeABI.undefinedBits), calleeRegisters, ir.mul(j, ir.int64(8)))
-        var nextValue: LLVMValueRef? = ir.add(j, ir.int64(1))
-        var nextBlock: LLVMBasicBlockRef? = fillBody
-        LLVMAddIncoming(j, &nextValue, &nextBlock, 1)
-        ir.br(fillHead)
-        ir.position(at: filled)
+        ir.storeUndefined(calleeRegisters, from: firstUnset, to: ir.add(parameters, ir.int64(1)))
     }
 
     /// A CodeBlock's code address, which callees' InstanceData.code holds.

@@ -23,7 +23,7 @@ struct IRBuilder {
         case frame
         /// A cell's fixed words: kind, flags, shape, prototype, slot and
         /// element pointers, internal values. Compiled code writes only the
-        /// shape (a transition).
+        /// shape (a transition) and the words of an object it makes.
         case header
         /// Named-property slots, inline and out of line.
         case slots
@@ -140,6 +140,27 @@ struct IRBuilder {
     func store(_ value: LLVMValueRef, _ address: LLVMValueRef, _ memory: Memory?) {
         tag(LLVMBuildStore(builder, value, address), memory)
     }
+    /// Stores undefined into the Values at `base` (i8*) from index `first`
+    /// up to `end`, exclusive (i64 indexes), in a loop.
+    func storeUndefined(_ base: LLVMValueRef, from first: LLVMValueRef, to end: LLVMValueRef, _ memory: Memory? = nil) {
+        let head = block("fill"), body = block("fill.body"), done = block("filled")
+        let before = currentBlock
+        br(head)
+        position(at: head)
+        let k = LLVMBuildPhi(builder, i64, "")!
+        var startValue: LLVMValueRef? = first
+        var startBlock: LLVMBasicBlockRef? = before
+        LLVMAddIncoming(k, &startValue, &startBlock, 1)
+        condBr(icmp(LLVMIntSLT, k, end), body, done)
+        position(at: body)
+        store(int64(NativeABI.undefinedBits), base, mul(k, int64(8)), memory)
+        var nextValue: LLVMValueRef? = add(k, int64(1))
+        var nextBlock: LLVMBasicBlockRef? = body
+        LLVMAddIncoming(k, &nextValue, &nextBlock, 1)
+        br(head)
+        position(at: done)
+    }
+
     /// A cell pointer held in a Value.
     func pointer(_ bits: LLVMValueRef) -> LLVMValueRef { LLVMBuildIntToPtr(builder, bits, i8Pointer, "") }
 

@@ -17,6 +17,20 @@ import Darwin
 
 typealias Cell = UnsafeMutableRawPointer
 
+/// What an allocation reads and writes, in raw memory so that compiled code
+/// allocates small objects itself (it gets this through JITState.heap): the
+/// free lists, the size-class table, and the collection trigger.
+struct HeapAllocation {
+    /// One free list per size class (a free cell's second word links the next).
+    var freeLists: UnsafeMutablePointer<Cell?>
+    /// Size class index for each 16-byte step up to 2048.
+    var classForSteps: UnsafeMutablePointer<UInt8>
+    /// Bytes allocated since the last collection (cells and side buffers).
+    var allocatedSinceCollection: Int
+    /// Collect once `allocatedSinceCollection` passes this.
+    var threshold: Int
+}
+
 extension UnsafeMutableRawPointer {
     @inline(__always) var cellKind: CellKind {
         get { load(as: CellKind.self) }
@@ -53,13 +67,22 @@ final class Heap {
     /// array stored in a class pays a uniqueness check on every write,
     /// which was a third of an allocation's instructions.
     private let freeLists: UnsafeMutablePointer<Cell?>
+    /// The free lists, the class table and the trigger's counts, for
+    /// compiled code too.
+    let allocation: UnsafeMutablePointer<HeapAllocation>
     private var pages: [(base: Cell, cellSize: Int, sizeClass: UInt8)] = []
     private var largeCells: [(cell: Cell, size: Int)] = []
 
     /// Bytes allocated since the last collection (cells and side buffers).
-    var allocatedSinceCollection = 0
+    var allocatedSinceCollection: Int {
+        @inline(__always) get { allocation.pointee.allocatedSinceCollection }
+        @inline(__always) set { allocation.pointee.allocatedSinceCollection = newValue }
+    }
     /// Collect once `allocatedSinceCollection` passes this.
-    var threshold = 4 << 20
+    var threshold: Int {
+        @inline(__always) get { allocation.pointee.threshold }
+        @inline(__always) set { allocation.pointee.threshold = newValue }
+    }
     var liveBytes = 0
     var collections = 0
     var collectionNanoseconds: UInt64 = 0
@@ -76,12 +99,16 @@ final class Heap {
         }
         freeLists = .allocate(capacity: Heap.sizeClasses.count)
         freeLists.initialize(repeating: nil, count: Heap.sizeClasses.count)
+        allocation = .allocate(capacity: 1)
+        allocation.initialize(to: HeapAllocation(freeLists: freeLists, classForSteps: classForSteps,
+                                                 allocatedSinceCollection: 0, threshold: 4 << 20))
     }
 
     deinit {
         releaseAll()
         classForSteps.deallocate()
         freeLists.deallocate()
+        allocation.deallocate()
     }
 
     /// Frees every page and large cell (the isolate is going away).

@@ -473,8 +473,12 @@ public final class Isolate {
     var joinStack: [UInt64] = []
     /// Builtins compiled code may run inline, by native index (Math.sqrt, ...).
     var intrinsicNatives: [Int32: NativeIntrinsic] = [:]
-    /// Where `prototype` is in the function shape last seen by `new` (shape bits, slot offset).
-    var prototypeSlotCache: (shape: UInt64, offset: Int32) = (0, 0)
+    /// Where `prototype` is in the function shape last seen by `new` (shape
+    /// bits, slot offset); in `jitState`, which compiled code reads too.
+    var prototypeSlotCache: (shape: UInt64, offset: Int32) {
+        @inline(__always) get { (jitState.pointee.prototypeSlotShape, jitState.pointee.prototypeSlotOffset) }
+        set { (jitState.pointee.prototypeSlotShape, jitState.pointee.prototypeSlotOffset) = newValue }
+    }
     /// Values the host holds (embedding API handles); freed entries are
     /// `.undefined` and listed in `freeHandles`.
     var handles: [Value] = []
@@ -497,10 +501,11 @@ public final class Isolate {
     // Statistics (--stats).
     public var statistics = IsolateStatistics()
     public var countBytecodes = false
-    /// Plain objects' layout roots with more inline slots than the default:
-    /// their bits by inline count (0: not made yet; objectRootShapeBits),
-    /// and the shapes, which this keeps alive.
-    var sizedObjectRoots = [UInt64](repeating: 0, count: Shape.maxInlineCount + 1)
+    /// Plain objects' layout roots, their bits by inline count (the default
+    /// count's made with the isolate, larger ones on first use: 0 until
+    /// then; objectRootShapeBits), in `jitState` for compiled code; and the
+    /// larger ones' shapes, which this keeps alive.
+    var objectRoots: UnsafeMutablePointer<UInt64> { jitState.pointee.objectRoots }
     var sizedObjectRootShapes: [Shape] = []
 
     public init() {
@@ -512,13 +517,16 @@ public final class Isolate {
                                          frameCapacity: frameCapacity, stackTop: registerBase,
                                          registerEnd: registerBase + registerCapacity, nativeStackLimit: 0,
                                          megamorphicTable: nil,
-                                         singleCharStrings: .allocate(capacity: Isolate.singleCharCount)))
+                                         singleCharStrings: .allocate(capacity: Isolate.singleCharCount),
+                                         heap: heap.allocation, objectRoots: .allocate(capacity: Shape.maxInlineCount + 1)))
+        jitState.pointee.objectRoots.initialize(repeating: 0, count: Shape.maxInlineCount + 1)
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         startTime = UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
         for internalCount in 0...GeneratorSlot.count {  // the largest internal-slot count of any kind
             rootShapes.append(Shape(inlineOffset: ObjectLayout.internalOffset + 8 * internalCount))
         }
+        objectRoots[Shape.defaultInlineCount] = rootShapes[ObjectLayout.internalCount(.object)].bits
         setUpStrings()
         setUpRealm()
         jitState.pointee.isolate = Unmanaged.passUnretained(self).toOpaque()
@@ -534,6 +542,7 @@ public final class Isolate {
         frames.deallocate()
         jitState.pointee.megamorphicTable?.deallocate()
         jitState.pointee.singleCharStrings.deallocate()
+        jitState.pointee.objectRoots.deallocate()
         jitState.deallocate()
     }
 

@@ -216,7 +216,7 @@ extension Isolate {
     /// by the isolate.
     @inline(__always)
     func objectRootShapeBits(inlineCount: Int) -> UInt64 {
-        let bits = sizedObjectRoots[inlineCount]
+        let bits = objectRoots[inlineCount]
         return bits != 0 ? bits : makeObjectRootShape(inlineCount: inlineCount)
     }
 
@@ -224,7 +224,7 @@ extension Isolate {
     private func makeObjectRootShape(inlineCount: Int) -> UInt64 {
         let shape = Shape(inlineOffset: ObjectLayout.internalOffset, inlineCount: inlineCount)
         sizedObjectRootShapes.append(shape)
-        sizedObjectRoots[inlineCount] = shape.bits
+        objectRoots[inlineCount] = shape.bits
         return shape.bits
     }
 

@@ -780,3 +780,94 @@ func tiersAgree(file: String) {
     #expect(compact > 0 && inline > 0)
     #expect(compact * 2 < inline, "compact \(compact) bytes, inline \(inline) bytes")
 }
+
+/// `new` of a plain constructor makes its object in compiled code
+/// (ObjectAllocation.swift): at a site that knows its constructor (its size
+/// a constant) and at one that does not; with more properties than the
+/// default room and than the inline maximum; after `prototype` is replaced
+/// by another object, by a primitive (Object.prototype then), and on a
+/// constructor in dictionary mode; on a constructor never used with `new`
+/// (its `prototype` not made yet); across collections.
+@Test func constructedObjectsAgree() {
+    let source = """
+    class P { constructor(x, y) { this.x = x; this.y = y; } sum() { return this.x + this.y; } }
+    function Wide(n) { this.a = n; this.b = n + 1; this.c = n + 2; this.d = n + 3; this.e = n + 4; this.f = n + 5; }
+    function Huge(n) { for (let k = 0; k < 20; k++) this["p" + k] = n + k; }
+    function F(v) { this.v = v; }
+    function G() { this.g = 1; }
+    function R(v) { this.v = v; return { replaced: v }; }
+    function make(C, v) { return new C(v); }
+    function makeP(i) { return new P(i, i * 2); }
+    function makeW(i) { return new Wide(i); }
+    function makeH(i) { return new Huge(i); }
+    function makeF(i) { return new F(i); }
+    let t = 0;
+    const keep = [];
+    for (let i = 0; i < 12000; i++) {
+      const p = makeP(i), w = makeW(i), h = makeH(i), f = makeF(i);
+      t += p.sum() + w.f + h.p19 + f.v + (f instanceof F ? 1 : 0) + (p instanceof P ? 1 : 0) + (w instanceof Wide ? 1 : 0);
+      const m = make(i % 3 === 0 ? P : i % 3 === 1 ? F : Wide, i);
+      t += Object.keys(m).length + (m.v === undefined ? 0 : 1);
+      if (i % 600 === 0) keep.push(p, w, h, m);
+    }
+    const out = [t, keep.length, keep.reduce((s, o) => s + JSON.stringify(o).length, 0), JSON.stringify(makeW(3)), Object.keys(makeH(1)).join("")];
+    F.prototype = { kind: "second" };
+    const a = makeF(1), a2 = make(F, 2);
+    out.push(a.kind, a2.kind, Object.getPrototypeOf(a) === F.prototype, a instanceof F);
+    F.prototype = 7;
+    const b = makeF(2), b2 = make(F, 3);
+    out.push(Object.getPrototypeOf(b) === Object.prototype, Object.getPrototypeOf(b2) === Object.prototype, b.v + b2.v);
+    for (let k = 0; k < 100; k++) F["extra" + k] = k;
+    F.prototype = P.prototype;
+    const c = makeF(5);
+    out.push(c instanceof P, typeof c.sum, make(G).g, make(G) instanceof G, JSON.stringify(make(R, 4)), make(R, 5) instanceof R);
+    console.log(out.join(" "));
+    """
+    let expected = "432328000 80 5890 {\"a\":3,\"b\":4,\"c\":5,\"d\":6,\"e\":7,\"f\":8} p0p1p2p3p4p5p6p7p8p9p10p11p12p13p14p15p16p17p18p19 second second true true true true 5 true function 1 true {\"replaced\":4} false\n"  // as node v20 prints
+    for setting in [TierSetting.interpreter, TierSetting(mode: .on, threshold: 100), .eager, .stress, .early] {
+        let result = run(source, name: "construct.js", setting)
+        #expect(result.output == expected, "\(setting)")
+        #expect(result.report.collections > 0, "\(setting)")
+    }
+}
+
+/// Objects compiled code makes count toward collections as the runtime's
+/// do: a compiled loop whose only allocation is `new` (made in compiled
+/// code) collects as it goes, and the heap stays small.
+@Test func compiledAllocationsTriggerCollections() {
+    let source = """
+        function Item(i) { this.i = i; this.next = null; }
+        function churn(n) { let last = null; for (let i = 0; i < n; i++) last = new Item(i); return last.i; }
+        console.log(churn(400000));
+        """
+    let result = run(source, name: "churn.js", TierSetting(mode: .on, threshold: 100))
+    #expect(result.output == "399999\n")
+    #expect(result.report.collections >= 3)
+    #expect(result.report.heapBytes < 16 << 20)
+}
+
+/// And toward the heap limit: a compiled loop of `new` that hoards its
+/// objects ends in the catchable RangeError, and the isolate goes on.
+@Test func compiledAllocationsReachTheHeapLimit() {
+    let isolate = Isolate()
+    isolate.jitMode = .on
+    isolate.jitThreshold = 100
+    isolate.compileInBackground = false
+    isolate.nativeTier = sharedTier
+    isolate.heapLimit = 32 << 20
+    var out: [UInt8] = []
+    isolate.stdoutSink = { out += $0 }
+    let source = """
+        function Item(i) { this.i = i; this.next = null; }
+        function hoard(list) { for (let i = 0; ; i++) list.push(new Item(i)); }
+        let list = [];
+        try { hoard(list); } catch (e) { console.log(e instanceof RangeError, e.message, list.length > 100000); }
+        list = null;
+        const after = []; for (let i = 0; i < 1000; i++) after.push(new Item(i));
+        console.log('recovered', after.length);
+        """
+    #expect(isolate.runProgram(SourceFile(name: "oom.js", text: source), as: .script) == nil)
+    isolate.flushOutput()
+    #expect(String(decoding: out, as: UTF8.self) == "true Out of memory: the isolate's heap limit of 32 MB was reached true\nrecovered 1000\n")
+    #expect(isolate.jitStatistics.installed.contains { $0.name == "hoard" })
+}

@@ -106,6 +106,32 @@ public enum NativeABI {
     public static let stateNativeStackLimitOffset = MemoryLayout<JITState>.offset(of: \.nativeStackLimit)!
     public static let stateMegamorphicTableOffset = MemoryLayout<JITState>.offset(of: \.megamorphicTable)!
     public static let stateSingleCharStringsOffset = MemoryLayout<JITState>.offset(of: \.singleCharStrings)!
+    public static let stateHeapOffset = MemoryLayout<JITState>.offset(of: \.heap)!
+    public static let statePrototypeSlotShapeOffset = MemoryLayout<JITState>.offset(of: \.prototypeSlotShape)!
+    public static let statePrototypeSlotOffsetOffset = MemoryLayout<JITState>.offset(of: \.prototypeSlotOffset)!
+    public static let stateObjectRootsOffset = MemoryLayout<JITState>.offset(of: \.objectRoots)!
+    /// The fields of HeapAllocation (Heap.swift), which JITState.heap points to.
+    public static let heapFreeListsOffset = MemoryLayout<HeapAllocation>.offset(of: \.freeLists)!
+    public static let heapClassForStepsOffset = MemoryLayout<HeapAllocation>.offset(of: \.classForSteps)!
+    public static let heapAllocatedOffset = MemoryLayout<HeapAllocation>.offset(of: \.allocatedSinceCollection)!
+    public static let heapThresholdOffset = MemoryLayout<HeapAllocation>.offset(of: \.threshold)!
+    /// A free cell's link to the next on its free list.
+    public static let freeCellNextOffset = 8
+    /// A new cell's header word: its kind, and its size class in byte 2.
+    public static func cellHeader(kind: UInt8, sizeClass: Int) -> UInt64 { UInt64(kind) | UInt64(sizeClass) << 16 }
+    /// The size class of `size` bytes (a small cell's), as Heap.allocate picks it.
+    public static func sizeClass(_ size: Int) -> Int { Heap.sizeClasses.firstIndex { $0 >= size }! }
+    /// A plain object's size with `inlineCount` inline slots, which a
+    /// constructor's `this` gets for its CodeBlock.thisProperties (at least
+    /// the default, at most the maximum: Isolate.newObjectCell).
+    public static func plainObjectSize(inlineCount: Int) -> Int { ObjectLayout.size(.object, inlineCount: inlineCount) }
+    public static let defaultInlineCount = Shape.defaultInlineCount
+    public static let maxInlineCount = Shape.maxInlineCount
+    public static let plainObjectSlotsOffset = ObjectLayout.internalOffset + 8 * ObjectLayout.internalCount(.object)
+    public static let dataThisPropertiesOffset = MemoryLayout<InstanceData>.offset(of: \.thisProperties)!
+    /// A function whose `prototype` is not made yet, or a dictionary-mode
+    /// one: Isolate.cachedPrototype does not apply.
+    public static let uncachedPrototypeFlags = ObjectFlags.lazyPrototype | ObjectFlags.dictionary
     /// The fields of JITState.arrayIteration (ArrayIterationCheck).
     public static let iterationArrayPrototypeOffset = MemoryLayout<JITState>.offset(of: \.arrayIteration.arrayPrototype)!
     public static let iterationPlainArrayShapeOffset = MemoryLayout<JITState>.offset(of: \.arrayIteration.plainArrayShape)!

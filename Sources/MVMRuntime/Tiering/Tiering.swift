@@ -310,6 +310,16 @@ struct JITState {
     /// What makes iterating an array need no iterator object (Operations'
     /// arrayIteratorIsPristine, which fills it; compiled code checks it too).
     var arrayIteration = ArrayIterationCheck()
+    /// The heap's free lists and collection trigger: compiled code makes
+    /// `new`'s object itself.
+    var heap: UnsafeMutablePointer<HeapAllocation>
+    /// Where `prototype` is in the function shape last seen by `new`: that
+    /// shape's bits (0: none yet) and the slot's offset (Cell.slot(atOffset:)).
+    var prototypeSlotShape: UInt64 = 0
+    var prototypeSlotOffset: Int32 = 0
+    /// The layout roots of plain objects by inline slot count, as bits (0:
+    /// not made yet; Isolate.objectRootShapeBits).
+    var objectRoots: UnsafeMutablePointer<UInt64>
 }
 
 /// An array iterates without an iterator object while its prototype is
