@@ -180,11 +180,17 @@ final class Heap {
     }
 
     /// Frees side buffers a dead cell owns; returns their size in bytes.
-    @discardableResult
+    /// Inline, and a plain object with none (no out-of-line slots, no
+    /// elements, not a dictionary: most dead objects) costs no call: the
+    /// call was a third of sweeping vec-objects' short-lived objects.
+    @inline(__always) @discardableResult
     static func finalize(_ cell: Cell) -> Int {
         let kind = cell.cellKind
-        if kind.code >= CellKind.firstObject.code { return ObjectLayout.freeStorage(cell) }
-        return 0
+        if kind.code < CellKind.firstObject.code { return 0 }
+        let buffers = cell.load(fromByteOffset: ObjectLayout.slotsOffset, as: UInt.self)
+            | cell.load(fromByteOffset: ObjectLayout.elementsOffset, as: UInt.self)
+        if kind == .object && buffers == 0 && cell.cellFlags & ObjectFlags.dictionary == 0 { return 0 }
+        return ObjectLayout.freeStorage(cell)
     }
 
     // MARK: Collection

@@ -105,6 +105,31 @@ private func residentBytes() -> Int {
     #expect(isolate.report.liveBytes < 16 << 20)
 }
 
+/// Dead objects' side buffers (out-of-line slots, elements) are freed as
+/// their cells are swept, beside the plain objects that own none: the
+/// heap (side buffers included) stays the size of what is live.
+@Test func deadObjectsFreeTheirSideBuffers() {
+    let isolate = Isolate()
+    let source = """
+        let keep = [], total = 0;
+        for (let i = 0; i < 100000; i++) {
+          const plain = { i }, wide = { a: 1, b: 2, c: 3, d: 4 };
+          for (let k = 0; k < 12; k++) wide["extra" + (k % 12)] = k;
+          const list = [i, i, i, i, i, i, i, i, i, i, i, i, i, i, i, i];
+          total += plain.i + wide.extra11 + list.length;
+          if (i % 10000 === 0) keep.push(wide, list);
+        }
+        console.log(total, keep.length);
+        """
+    var out: [UInt8] = []
+    isolate.stdoutSink = { out += $0 }
+    #expect(isolate.runProgram(SourceFile(name: "buffers.js", text: source), as: .script) == nil)
+    isolate.flushOutput()
+    #expect(String(decoding: out, as: UTF8.self) == "5002650000 20\n")
+    #expect(isolate.report.collections > 3)
+    #expect(isolate.report.heapBytes < 16 << 20)
+}
+
 @Test func exhaustingTheHeapLimitIsACatchableRangeError() {
     let isolate = Isolate()
     isolate.heapLimit = 32 << 20
