@@ -90,6 +90,8 @@ public final class FunctionCompiler {
     private var intSlots: [LLVMValueRef] = []
     private var doubleSlots: [LLVMValueRef] = []
     private var readKinds: [RegisterKind] = []
+    /// RegisterTypes.integralIn at the instruction being compiled.
+    private var readIntegral: [Bool] = []
     private var writeKinds: [RegisterKind] = []
     /// Shared exit blocks: one per set of typed registers to spill, the exit word a phi.
     private var exitBlocks: [[RegisterKind]: (block: LLVMBasicBlockRef, word: LLVMValueRef)] = [:]
@@ -256,6 +258,7 @@ public final class FunctionCompiler {
                 continue
             }
             readKinds = kinds
+            readIntegral = types.integralIn[index]
             if !compiled(instruction) {
                 // Out of a loop compile's region: the interpreter goes on here.
                 exit(.interpret, at: instruction.offset)
@@ -329,9 +332,17 @@ public final class FunctionCompiler {
     private func get(_ r: Int) -> LLVMValueRef {
         switch readKinds[r] {
         case .int32: return ir.boxInt32(loadInt(r))
-        // Integral doubles box as int32, as Value(Double) does, so generic
-        // code speculating on int32 sees what the interpreter would.
-        case .double: return ir.boxNumber(loadDouble(r))
+        // What double arithmetic made boxes as a double, integral or not,
+        // as the interpreter's `+` boxes its sums and `spill` the frame's
+        // copies (Value(rawDouble:)): every reader of a Value takes an
+        // integral double for the number it is. Normalizing (Value(Double))
+        // was half of the boxing of n-body's stored velocities; without it
+        // n-body ran 11% fewer instructions. A double register that may
+        // hold what was an int32 (RegisterTypes.integralIn) boxes such a
+        // value as an int32, as Value(Double) does, so code speculating on
+        // int32 downstream sees what the interpreter would: raw, hash-map's
+        // `h >>> 0` and `hash(k) % n` deopted and compiled again.
+        case .double: return readIntegral[r] ? ir.boxNumber(loadDouble(r)) : ir.boxRawDouble(loadDouble(r))
         case .boxed: return LLVMBuildLoad2(ir.builder, ir.i64, boxedSlots[r], "")!
         }
     }
@@ -1139,7 +1150,7 @@ public final class FunctionCompiler {
 
 
     static func isBitwise(_ op: Opcode) -> Bool {
-        op == .bitAnd || op == .bitOr || op == .bitXor || op == .shl || op == .shr
+        op == .bitAnd || op == .bitOr || op == .bitXor || op == .shl || op == .shr || op == .ushr
     }
 
     /// The int32 and double predicates of a comparison (or compare-and-jump).

@@ -31,6 +31,14 @@ struct RegisterTypes {
     private(set) var kindsIn: [[RegisterKind]?]
     /// Kinds after each instruction.
     private(set) var kindsOut: [[RegisterKind]]
+    /// On entry to each instruction, the double registers that may hold an
+    /// integral value the interpreter would have as an int32: an int32
+    /// register or an int-valued operation (Math.floor, a Float64Array
+    /// element, ...) gave it on some path, as imul's results meet a double
+    /// constant at a loop's header. The others hold what double arithmetic
+    /// made (`+ - * / %`, Math.sqrt, constants that are not int32s), which
+    /// compiled code boxes as doubles, integral or not (FunctionCompiler.get).
+    private(set) var integralIn: [[Bool]]
     var reachable: [Bool] { kindsIn.map { $0 != nil } }
     /// The instructions control may go to after each one, as indexes (Liveness walks them back).
     let successorIndexes: [[Int]]
@@ -42,6 +50,7 @@ struct RegisterTypes {
         let boxed = Array(repeating: RegisterKind.boxed, count: count)
         kindsIn = Array(repeating: nil, count: instructions.count)
         kindsOut = Array(repeating: boxed, count: instructions.count)
+        integralIn = Array(repeating: Array(repeating: false, count: count), count: instructions.count)
         var index: [Int: Int] = [:]
         for (n, i) in instructions.enumerated() { index[i.offset] = n }
         let successors = instructions.map { RegisterTypes.successors($0).compactMap { index[$0] } }
@@ -54,15 +63,21 @@ struct RegisterTypes {
             queued.remove(n)
             guard let incoming = kindsIn[n] else { continue }
             var out = incoming
+            var integral = integralIn[n]
             let i = instructions[n]
-            for r in RegisterTypes.possibleWrites(i) where r < count { out[r] = .boxed }
-            if numericDefinition(i) && i.a < count { out[i.a] = resultKind(i, incoming, feedback) }
+            for r in RegisterTypes.possibleWrites(i) where r < count { out[r] = .boxed; integral[r] = false }
+            if numericDefinition(i) && i.a < count {
+                out[i.a] = resultKind(i, incoming, feedback)
+                integral[i.a] = out[i.a] == .int32 || mayBeIntegral(i, incoming, integralIn[n])
+            }
             kindsOut[n] = out
             for s in successors[n] {
                 let merged: [RegisterKind]
                 if let existing = kindsIn[s] { merged = zip(existing, out).map { $0.join($1) } } else { merged = out }
-                if kindsIn[s] != merged {
+                let mergedIntegral = kindsIn[s] == nil ? integral : zip(integralIn[s], integral).map { $0 || $1 }
+                if kindsIn[s] != merged || integralIn[s] != mergedIntegral {
                     kindsIn[s] = merged
+                    integralIn[s] = mergedIntegral
                     if !queued.contains(s) { work.append(s); queued.insert(s) }
                 }
             }
@@ -118,6 +133,18 @@ struct RegisterTypes {
         case .getIndexed:
             return typedElements(i) == NativeABI.typedFloat64 ? .double : .int32
         default: return .boxed
+        }
+    }
+
+    /// Whether a numeric definition typed double may give an integral value
+    /// the interpreter would have as an int32 (see `integralIn`).
+    func mayBeIntegral(_ i: Instruction, _ kinds: [RegisterKind], _ integral: [Bool]) -> Bool {
+        func from(_ r: Int) -> Bool { r < kinds.count && (kinds[r] == .int32 || integral[r]) }
+        switch i.opcode {
+        case .mov, .inc, .dec, .neg: return from(i.register(1))
+        case .loadConst, .add, .sub, .mul, .div, .mod, .addImm, .subImm: return false
+        case .call: return intrinsic(i) != .sqrt
+        default: return true
         }
     }
 

@@ -871,3 +871,47 @@ func tiersAgree(file: String) {
     #expect(String(decoding: out, as: UTF8.self) == "true Out of memory: the isolate's heap limit of 32 MB was reached true\nrecovered 1000\n")
     #expect(isolate.jitStatistics.installed.contains { $0.name == "hoard" })
 }
+
+/// What double arithmetic made, compiled code boxes as a double when
+/// integral too (as the interpreter's `+` leaves its sums), which every
+/// reader takes for the number it is: an index, a Map key, a switch case,
+/// `===`, strings, bitwise operators. A double register that may hold what
+/// was an int32 (`hash`'s `h`: imul's results meeting a double constant at
+/// the loop header) boxes it as an int32, so `h >>> 0`, compiled for the
+/// int32s the interpreter saw, does not deopt. `>>>` of a double wraps
+/// inline as the other bitwise operators do: before, it deopted every
+/// time, and `use` was given up for deopting too often.
+@Test func integralDoublesAgree() {
+    let source = """
+    function halves(n) { const out = []; let x = 0.75; for (let i = 0; i < n; i++) { x = x * 2 - 0.5; out.push(x); } return out; }
+    function store(o, a, b) { o.sum = a + b; o.product = a * b; o.quotient = a / b; o.diff = a - b; return o; }
+    function hash(s) { let h = 0x811c9dc5; for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193); return h >>> 0; }
+    function floors(x) { const f = Math.floor(x * 1.5); return f; }
+    function use(v, arr, m) { return [arr[v], m.get(v), v === 3, Object.is(v, 3), String(v), v | 1, v >>> 1, `${v}`, JSON.stringify({ v }), typeof v].join("/"); }
+    const arr = [10, 11, 12, 13, 14, 15, 16], m = new Map([[3, "three"], [1, "one"], [2, "two"]]);
+    let t = 0, last = "";
+    for (let k = 0; k < 3000; k++) {
+      const o = store({}, 1.5 + (k % 3), 0.5);
+      t += o.sum + o.product + o.quotient + o.diff + hash("key" + (k % 50)) % 1000 + floors(k % 5);
+      last = use(o.quotient === 3 ? o.quotient : o.diff, arr, m) + " " + use(floors(2), arr, m) + " " + use(o.sum, arr, m);
+    }
+    const s = new Set([store({}, 2.5, 0.5).sum, 3, store({}, 1.5, 2).product]);
+    let sw = "none";
+    switch (store({}, 2.5, 0.5).sum) { case 3: sw = "three"; break; default: sw = "other"; }
+    console.log(t, last, s.size, sw, halves(6).join(","), hash(""), hash("abc"));
+    """
+    let expected = "1516410 13/three/true/true/3/3/1/3/{\"v\":3}/number 13/three/true/true/3/3/1/3/{\"v\":3}/number 14//false/false/4/5/2/4/{\"v\":4}/number 1 three 1,1.5,2.5,4.5,8.5,16.5 2166136261 440920331\n"  // as node v20 prints
+    for setting in [TierSetting.interpreter, TierSetting(mode: .on, threshold: 100), .eager, .stress, .early] {
+        let result = run(source, name: "integral.js", setting)
+        #expect(result.output == expected, "\(setting)")
+        #expect(unexpectedRefusals(result.statistics).isEmpty, "\(setting)")
+        if !setting.deoptStress {
+            #expect(!result.statistics.refused.values.contains("deopted too often"), "\(setting): \(result.statistics.refused)")
+        }
+        if setting.mode == .on && setting.threshold == 100 {
+            // `h` (imul's int32s) boxes as int32s for `>>>`, as in the interpreter.
+            let hashDeopts = result.statistics.deopts.filter { $0.key.function == "hash" }.values.reduce(0, +)
+            #expect(hashDeopts <= 1, "\(result.statistics.deopts)")
+        }
+    }
+}
