@@ -338,10 +338,12 @@ public final class FunctionCompiler {
         // integral double for the number it is. Normalizing (Value(Double))
         // was half of the boxing of n-body's stored velocities; without it
         // n-body ran 11% fewer instructions. A double register that may
-        // hold what was an int32 (RegisterTypes.integralIn) boxes such a
-        // value as an int32, as Value(Double) does, so code speculating on
-        // int32 downstream sees what the interpreter would: raw, hash-map's
-        // `h >>> 0` and `hash(k) % n` deopted and compiled again.
+        // hold what the interpreter had as an int32 (RegisterTypes
+        // .integralIn: imul's results, a `/` whose results were integral)
+        // boxes such a value as an int32, so code compiled for int32s
+        // downstream sees what the interpreter would: boxed raw, hash-map's
+        // `h >>> 0` and deltablue's `v1.value * scale` deopted ten times and
+        // were compiled again.
         case .double: return readIntegral[r] ? ir.boxNumber(loadDouble(r)) : ir.boxRawDouble(loadDouble(r))
         case .boxed: return LLVMBuildLoad2(ir.builder, ir.i64, boxedSlots[r], "")!
         }
@@ -1193,7 +1195,7 @@ public final class FunctionCompiler {
     /// What the interpreter saw at an arithmetic site: speculate on numbers
     /// (deopt otherwise) or keep a runtime path.
     private func speculation(site: Int) -> (numbers: Bool, intsOnly: Bool) {
-        let seen = site < feedback.arithmetic.count ? feedback.arithmetic[site] : 0
+        let seen = site < feedback.arithmetic.count ? feedback.arithmetic[site] & ~ArithmeticSite.integralDouble : 0
         if seen == 0 { return feedback.deoptStress ? (true, true) : (false, false) }
         return (seen & ~3 == 0, seen == 1)
     }

@@ -35,9 +35,11 @@ struct RegisterTypes {
     /// integral value the interpreter would have as an int32: an int32
     /// register or an int-valued operation (Math.floor, a Float64Array
     /// element, ...) gave it on some path, as imul's results meet a double
-    /// constant at a loop's header. The others hold what double arithmetic
-    /// made (`+ - * / %`, Math.sqrt, constants that are not int32s), which
-    /// compiled code boxes as doubles, integral or not (FunctionCompiler.get).
+    /// constant at a loop's header, or arithmetic whose double results were
+    /// integral in the interpreter (ArithmeticSite.integralDouble). The
+    /// others hold what double arithmetic made (`+`, and `- * / %` whose
+    /// results were fractional, Math.sqrt, constants that are not int32s),
+    /// which compiled code boxes as doubles (FunctionCompiler.get).
     private(set) var integralIn: [[Bool]]
     var reachable: [Bool] { kindsIn.map { $0 != nil } }
     /// The instructions control may go to after each one, as indexes (Liveness walks them back).
@@ -102,7 +104,9 @@ struct RegisterTypes {
     /// What instruction `i` writes into its destination, given the others' kinds.
     func resultKind(_ i: Instruction, _ kinds: [RegisterKind], _ feedback: FeedbackSnapshot) -> RegisterKind {
         func kind(_ r: Int) -> RegisterKind { r < kinds.count ? kinds[r] : .boxed }
-        func seen(_ site: Int) -> UInt8 { site < feedback.arithmetic.count ? feedback.arithmetic[site] : 0 }
+        func seen(_ site: Int) -> UInt8 {
+            site < feedback.arithmetic.count ? feedback.arithmetic[site] & ~ArithmeticSite.integralDouble : 0
+        }
         func fromFeedback(_ f: UInt8) -> RegisterKind {
             if f == 1 { return .int32 }
             if f != 0 && f & ~3 == 0 { return .double }
@@ -142,7 +146,13 @@ struct RegisterTypes {
         func from(_ r: Int) -> Bool { r < kinds.count && (kinds[r] == .int32 || integral[r]) }
         switch i.opcode {
         case .mov, .inc, .dec, .neg: return from(i.register(1))
-        case .loadConst, .add, .sub, .mul, .div, .mod, .addImm, .subImm: return false
+        case .loadConst, .add: return false
+        case .sub, .mul, .div, .mod:
+            let site = i.register(3)
+            return site < feedback.arithmetic.count && feedback.arithmetic[site] & ArithmeticSite.integralDouble != 0
+        case .addImm, .subImm:
+            let site = i.register(3)
+            return from(i.register(1)) || site < feedback.arithmetic.count && feedback.arithmetic[site] & ArithmeticSite.integralDouble != 0
         case .call: return intrinsic(i) != .sqrt
         default: return true
         }

@@ -290,8 +290,7 @@ extension Isolate {
                         r[a] = overflow ? Value(rawDouble: Double(x.int32) - Double(y.int32)) : Value(v)
                         data.pointee.arithmetic[Int(pc[3])] |= overflow ? 3 : 1
                     } else if x.isNumber && y.isNumber {
-                        r[a] = Value(x.number - y.number)
-                        data.pointee.arithmetic[Int(pc[3])] |= 2
+                        r[a] = Value(doubleResult: x.number - y.number, feedback: data.pointee.arithmetic + Int(pc[3]))
                     } else {
                         frame.pointee.pc = pc
                         data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
@@ -306,8 +305,7 @@ extension Isolate {
                         r[a] = exact ? Value(v) : Value(Double(x.int32) * Double(y.int32))
                         data.pointee.arithmetic[Int(pc[3])] |= exact ? 1 : 3
                     } else if x.isNumber && y.isNumber {
-                        r[a] = Value(x.number * y.number)
-                        data.pointee.arithmetic[Int(pc[3])] |= 2
+                        r[a] = Value(doubleResult: x.number * y.number, feedback: data.pointee.arithmetic + Int(pc[3]))
                     } else {
                         frame.pointee.pc = pc
                         data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
@@ -317,8 +315,7 @@ extension Isolate {
                 case .div:
                     let x = r[Int(pc[1])], y = r[Int(pc[2])]
                     if x.isNumber && y.isNumber {
-                        r[a] = Value(x.number / y.number)
-                        data.pointee.arithmetic[Int(pc[3])] |= 2
+                        r[a] = Value(doubleResult: x.number / y.number, feedback: data.pointee.arithmetic + Int(pc[3]))
                     } else {
                         frame.pointee.pc = pc
                         data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
@@ -331,8 +328,7 @@ extension Isolate {
                         r[a] = Value(x.int32 % y.int32)
                         data.pointee.arithmetic[Int(pc[3])] |= 1
                     } else if x.isNumber && y.isNumber {
-                        r[a] = Value(jsRemainder(x.number, y.number))
-                        data.pointee.arithmetic[Int(pc[3])] |= 2
+                        r[a] = Value(doubleResult: jsRemainder(x.number, y.number), feedback: data.pointee.arithmetic + Int(pc[3]))
                     } else {
                         frame.pointee.pc = pc
                         data.pointee.arithmetic[Int(pc[3])] |= arithmeticFeedback(x, y)
@@ -516,8 +512,7 @@ extension Isolate {
                         r[a] = overflow ? Value(rawDouble: isAdd ? Double(x.int32) + Double(q) : Double(x.int32) - Double(q)) : Value(v)
                         data.pointee.arithmetic[Int(pc[3])] |= overflow ? 3 : 1
                     } else if x.isNumber {
-                        r[a] = Value(isAdd ? x.double + Double(q) : x.double - Double(q))
-                        data.pointee.arithmetic[Int(pc[3])] |= 2
+                        r[a] = Value(doubleResult: isAdd ? x.double + Double(q) : x.double - Double(q), feedback: data.pointee.arithmetic + Int(pc[3]))
                     } else {
                         frame.pointee.pc = pc
                         data.pointee.arithmetic[Int(pc[3])] |= x.isString ? 4 : 8

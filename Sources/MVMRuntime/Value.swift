@@ -44,6 +44,22 @@ public struct Value: Hashable, Sendable {
         self.init(rawDouble: double)
     }
 
+    /// Value(Double) of an arithmetic result, recording in the site's
+    /// feedback a double result (2), and whether it was boxed as an int32
+    /// (ArithmeticSite.integralDouble), in the branch that decides it.
+    @inline(__always) init(doubleResult double: Double, feedback: UnsafeMutablePointer<UInt8>) {
+        if double >= -2147483648.0 && double <= 2147483647.0 {
+            let i = Int32(double)
+            if Double(i) == double && (i != 0 || double.sign == .plus) {
+                feedback.pointee |= 2 | ArithmeticSite.integralDouble
+                self.init(i)
+                return
+            }
+        }
+        feedback.pointee |= 2
+        self.init(rawDouble: double)
+    }
+
     /// A number kept as a double.
     @inline(__always) public init(rawDouble double: Double) {
         let raw = double.isNaN ? Value.canonicalNaN : double.bitPattern

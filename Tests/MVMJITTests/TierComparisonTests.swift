@@ -914,4 +914,20 @@ func tiersAgree(file: String) {
             #expect(hashDeopts <= 1, "\(result.statistics.deopts)")
         }
     }
+    // `/` whose results the interpreter saw integral (and boxed as int32s,
+    // which `twice` was compiled for) boxes them as int32s compiled too;
+    // only the fractional 3.5 at the end deopts `twice`.
+    let scaling = """
+    function scale(o, by) { o.value = o.value / by; }
+    function twice(o) { return o.value * 2; }
+    const o = { value: 0 };
+    let t = 0;
+    for (let k = 0; k < 3000; k++) { o.value = 12 * (k % 5 + 1); scale(o, k % 2 ? 2 : 3); t += twice(o); }
+    o.value = 7; scale(o, 2);
+    console.log(t, o.value, twice(o));
+    """
+    let scaled = run(scaling, name: "scale.js", TierSetting(mode: .on, threshold: 100))
+    #expect(scaled.output == "90000 3.5 7\n")  // as node v20 prints
+    #expect(scaled.statistics.installed.contains { $0.name == "scale" })
+    #expect(scaled.statistics.deoptCount <= 1, "\(scaled.statistics.deopts)")
 }

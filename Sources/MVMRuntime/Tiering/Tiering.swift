@@ -27,7 +27,8 @@ public enum JITMode: String, Sendable, CaseIterable {
 /// compiled function; the shapes it carries besides fill each isolate's
 /// shape table (`propertyShapes`).
 public struct FeedbackSnapshot: Hashable, Sendable {
-    /// Per arithmetic/comparison site: 1 int32, 2 double, 4 string, 8 other (or'ed).
+    /// Per arithmetic/comparison site: 1 int32, 2 double, 4 string, 8 other
+    /// (or'ed); and ArithmeticSite.integralDouble.
     public var arithmetic: [UInt8]
     /// Per property cache: entries in use (0...4), 5 megamorphic.
     public var propertyStates: [UInt8]
@@ -281,6 +282,16 @@ public enum DeoptReason: UInt16, Sendable, CaseIterable {
         case .resultNotInt32: return "result not int32 (overflow, -0 or a fraction)"
         }
     }
+}
+
+/// Arithmetic feedback besides the operand kinds (FeedbackSnapshot.arithmetic).
+public enum ArithmeticSite {
+    /// A double result was integral and in int32 range, so the interpreter
+    /// boxed it as an int32 (Value(Double)): `- * / %` and the immediate
+    /// forms, whose code compiled for doubles boxes such results as int32s
+    /// too (RegisterTypes.integralIn); other double results it boxes as
+    /// they are. (The interpreter's `+` boxes its double sums as they are.)
+    public static let integralDouble: UInt8 = 16
 }
 
 /// Per-isolate words native code reads through its first argument. Its
