@@ -34,30 +34,27 @@ public struct Value: Hashable, Sendable {
 
     /// A number; integral values in int32 range (but not -0) become int32.
     @inline(__always) public init(_ double: Double) {
-        if double >= -2147483648.0 && double <= 2147483647.0 {
-            let i = Int32(double)
-            if Double(i) == double && (i != 0 || double.sign == .plus) {
-                self.init(i)
-                return
-            }
-        }
-        self.init(rawDouble: double)
+        if let i = Value.exactInt32(double) { self.init(i) } else { self.init(rawDouble: double) }
+    }
+
+    /// The int32 a double is exactly, if any (-0 is not one).
+    @inline(__always) static func exactInt32(_ double: Double) -> Int32? {
+        guard double >= -2147483648.0 && double <= 2147483647.0 else { return nil }
+        let i = Int32(double)
+        return Double(i) == double && (i != 0 || double.sign == .plus) ? i : nil
     }
 
     /// Value(Double) of an arithmetic result, recording in the site's
     /// feedback a double result (2), and whether it was boxed as an int32
     /// (ArithmeticSite.integralDouble), in the branch that decides it.
     @inline(__always) init(doubleResult double: Double, feedback: UnsafeMutablePointer<UInt8>) {
-        if double >= -2147483648.0 && double <= 2147483647.0 {
-            let i = Int32(double)
-            if Double(i) == double && (i != 0 || double.sign == .plus) {
-                feedback.pointee |= 2 | ArithmeticSite.integralDouble
-                self.init(i)
-                return
-            }
+        if let i = Value.exactInt32(double) {
+            feedback.pointee |= 2 | ArithmeticSite.integralDouble
+            self.init(i)
+        } else {
+            feedback.pointee |= 2
+            self.init(rawDouble: double)
         }
-        feedback.pointee |= 2
-        self.init(rawDouble: double)
     }
 
     /// A number kept as a double.
