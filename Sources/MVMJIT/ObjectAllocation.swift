@@ -46,7 +46,7 @@ extension IRBuilder {
         // Its size: Isolate.newObjectCell(proto:properties:).
         let inlineCount: LLVMValueRef, size: LLVMValueRef, sizeClass: LLVMValueRef
         let heap = load(i8Pointer, state, NativeABI.stateHeapOffset, .runtime)
-        let knownCount = thisProperties.map { min(max($0, NativeABI.defaultInlineCount), NativeABI.maxInlineCount) }
+        let knownCount = thisProperties.map { NativeABI.plainObjectInlineCount(properties: $0) }
         if let count = knownCount {
             let bytes = NativeABI.plainObjectSize(inlineCount: count)
             inlineCount = int64(UInt64(count))

@@ -67,6 +67,9 @@ final class Heap {
     /// array stored in a class pays a uniqueness check on every write,
     /// which was a third of an allocation's instructions.
     private let freeLists: UnsafeMutablePointer<Cell?>
+    /// The smallest size class that holds `size` bytes (at most 2048):
+    /// what `classForSteps` caches, and compiled code's allocations use.
+    static func sizeClass(forSize size: Int) -> Int { sizeClasses.firstIndex { $0 >= size }! }
     /// The free lists, the class table and the trigger's counts, for
     /// compiled code too.
     let allocation: UnsafeMutablePointer<HeapAllocation>
@@ -91,12 +94,7 @@ final class Heap {
 
     init() {
         classForSteps = .allocate(capacity: 2048 / 16 + 1)
-        var cls = 0
-        for step in 0...(2048 / 16) {
-            let size = step * 16
-            while Heap.sizeClasses[cls] < size { cls += 1 }
-            classForSteps[step] = UInt8(cls)
-        }
+        for step in 0...(2048 / 16) { classForSteps[step] = UInt8(Heap.sizeClass(forSize: step * 16)) }
         freeLists = .allocate(capacity: Heap.sizeClasses.count)
         freeLists.initialize(repeating: nil, count: Heap.sizeClasses.count)
         allocation = .allocate(capacity: 1)

@@ -178,7 +178,7 @@ extension Isolate {
     /// Out of line: callers sit in the interpreter's dispatch loop.
     @inline(never)
     private func newSizedObjectCell(proto: Value, properties: Int) -> Cell {
-        let inlineCount = min(properties, Shape.maxInlineCount)
+        let inlineCount = Shape.inlineCount(forProperties: properties)
         let size = ObjectLayout.size(.object, inlineCount: inlineCount)
         return initializeObjectCell(heap.allocate(size, kind: .object), size: size,
                                     shapeBits: objectRootShapeBits(inlineCount: inlineCount), proto: proto)

@@ -29,6 +29,9 @@ final class Shape {
     /// The most inline slots an allocation site asks for: 40 + 16 * 8 bytes
     /// is the 168-byte cell, in the 192-byte size class.
     static let maxInlineCount = 16
+    /// The inline slots of a plain object made for `properties` named
+    /// properties: at least the default, at most the maximum.
+    static func inlineCount(forProperties properties: Int) -> Int { min(max(properties, defaultInlineCount), maxInlineCount) }
     let isDictionary: Bool
     private(set) var keys: [UInt64] = []
     private(set) var attributes: [UInt8] = []

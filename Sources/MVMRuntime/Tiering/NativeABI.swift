@@ -120,10 +120,11 @@ public enum NativeABI {
     /// A new cell's header word: its kind, and its size class in byte 2.
     public static func cellHeader(kind: UInt8, sizeClass: Int) -> UInt64 { UInt64(kind) | UInt64(sizeClass) << 16 }
     /// The size class of `size` bytes (a small cell's), as Heap.allocate picks it.
-    public static func sizeClass(_ size: Int) -> Int { Heap.sizeClasses.firstIndex { $0 >= size }! }
-    /// A plain object's size with `inlineCount` inline slots, which a
-    /// constructor's `this` gets for its CodeBlock.thisProperties (at least
-    /// the default, at most the maximum: Isolate.newObjectCell).
+    public static func sizeClass(_ size: Int) -> Int { Heap.sizeClass(forSize: size) }
+    /// The inline slots of a constructor's `this` for its
+    /// CodeBlock.thisProperties (Isolate.newObjectCell(proto:properties:)).
+    public static func plainObjectInlineCount(properties: Int) -> Int { Shape.inlineCount(forProperties: properties) }
+    /// A plain object's size with `inlineCount` inline slots.
     public static func plainObjectSize(inlineCount: Int) -> Int { ObjectLayout.size(.object, inlineCount: inlineCount) }
     public static let defaultInlineCount = Shape.defaultInlineCount
     public static let maxInlineCount = Shape.maxInlineCount
