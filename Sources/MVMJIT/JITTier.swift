@@ -22,6 +22,10 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         public var passes = FunctionCompiler.passes
         /// Print each optimized module to stderr.
         public var dumpIR = false
+        /// Whether background compiles wait to load LLVM until the program
+        /// shows it will pay (`LoadGate`); off, the first request loads it.
+        /// A compile a caller waits for (eager, synchronous) loads it at once.
+        public var gatesLoading = true
         /// Called once, on the compiling thread, if the JIT turns out to be
         /// unavailable when it is first needed (LLVM does not load, or has
         /// no target for this machine); hot functions then stay interpreted.
@@ -86,6 +90,11 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     /// it ended), so hot small functions go before large or cooling ones.
     private var requests: [Key: Request] = [:]
     private var requestCounter = 0
+    /// Holds background compiles until loading LLVM looks worth it; the
+    /// requests it held have no job on `queue` yet, and get theirs when
+    /// it opens.
+    private var loadGate = LoadGate()
+    private var heldRequests = 0
     /// The compiled blocks, so a cached ObjectIdentifier never names a new block.
     private var blocks: [ObjectIdentifier: CodeBlock] = [:]
     private var symbolCounter = 0
@@ -98,7 +107,11 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     public init(options: Options = Options()) throws {
         self.options = options
         perfMap = options.perfMap ? PerfMap() : nil
-        if options.perfMap || options.perfJitdump { _ = try makeSession() }
+        if !options.gatesLoading { loadGate.open() }
+        if options.perfMap || options.perfJitdump {
+            loadGate.open()
+            _ = try makeSession()
+        }
     }
 
     /// The session, made on first use (on `queue`, or in init): LLVM is
@@ -147,8 +160,13 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             lock.unlock()
             return .refused(reason)
         case .compiling:
-            requests[key]?.asks += 1
+            var released = 0
+            if requests[key] != nil {
+                requests[key]!.asks += 1
+                released = askThroughGate()
+            }
             lock.unlock()
+            startJobs(released)
             if !wait { return .pending }
             queue.sync {}  // the compilation in flight finishes first
             return nativeCode(for: block, feedback: feedback, loop: loop, header: header, wait: wait)
@@ -157,6 +175,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             blocks[key.block] = block
             symbolCounter += 1
             let symbol = "js_\(Self.sanitize(block.nameString))_\(loop.map { "loop\($0)_" } ?? "")\(symbolCounter)"
+            if wait { loadGate.open() }
             lock.unlock()
             if wait {
                 let entry = queue.sync { compile(block, feedback, loop, header, symbol, key) }
@@ -164,16 +183,33 @@ public final class JITTier: NativeTier, @unchecked Sendable {
                 if case .failed(let reason) = entry { return .refused(reason) }
                 return .pending
             }
-            lock.withLock {
+            let released: Int = lock.withLock {
                 requestCounter += 1
                 requests[key] = Request(block: block, feedback: feedback, loop: loop, header: header, symbol: symbol, asks: 1,
                                         words: max(block.codeCount, 1), order: requestCounter)
+                heldRequests += 1
+                return askThroughGate()
             }
+            startJobs(released)
+            return .pending
+        }
+    }
+
+    /// Under `lock`: counts an ask at the load gate; when it is open,
+    /// returns the held requests, which now get their jobs.
+    private func askThroughGate() -> Int {
+        guard heldRequests > 0, loadGate.ask(at: DispatchTime.now().uptimeNanoseconds) else { return 0 }
+        defer { heldRequests = 0 }
+        return heldRequests
+    }
+
+    /// Queues `count` background compiles (not under `lock`).
+    private func startJobs(_ count: Int) {
+        for _ in 0..<count {
             queue.async {
                 Self.yieldToIsolates()
                 self.compileMostWorthwhileRequest()
             }
-            return .pending
         }
     }
 

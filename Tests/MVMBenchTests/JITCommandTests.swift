@@ -74,6 +74,33 @@ let hotLoop = """
     #expect(cold.stderr == "")
 }
 
+@Test func backgroundCompilesLoadLLVMOnlyForHotCode() throws {
+    // The missing library makes loading visible: the note says LLVM was
+    // tried. A loop whose time is in JSON.stringify asks for its code once
+    // (at back-edge 10) and never again: LLVM is never loaded.
+    let builtins = """
+        const doc = JSON.parse("[" + '{"id": 1, "name": "item", "tags": ["a", "b"]},'.repeat(1999) + '{"id": 2}]');
+        let total = 0;
+        for (let round = 0; round < 40; round++) total += JSON.stringify(doc).length;
+        console.log(total);
+        """
+    let busy = """
+        let s = 0;
+        for (let i = 0; i < 3000000; i++) s = (s + i * 7) % 1000003;
+        console.log(s);
+        """
+    let suite = try makeSuite(["builtins.js": builtins, "busy.js": busy])
+    let missing = ["MVM_LLVM_LIBRARY": "/nonexistent/libLLVM.so"]
+    for (name, loads) in [("builtins.js", false), ("busy.js", true)] {
+        let file = suite.appendingPathComponent(name).path
+        let interpreted = try runMVM(["run", "--jit=off", file])
+        let run = try runMVM(["run", "--jit-threshold", "10", file], environment: missing)
+        #expect(run.status == 0)
+        #expect(run.stdout == interpreted.stdout)
+        #expect(run.stderr.contains("mvm: the JIT is unavailable (JITError: cannot load LLVM") == loads, "\(name): \(run.stderr)")
+    }
+}
+
 @Test func badJITOptionsAreClearErrors() throws {
     let negative = try runMVM(["-e", "1", "--jit-threshold=-1"])
     #expect(negative.status == 2)
