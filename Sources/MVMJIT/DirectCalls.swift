@@ -77,13 +77,10 @@ struct DirectCallEmitter {
         return LLVMFunctionType(i32, &parameters, 8, 0)
     }
 
-    /// Defines both stubs (call and `new`) in `module`.
-    static func buildStubs(context: LLVMContextRef, module: LLVMModuleRef) {
-        let emitter = DirectCallEmitter(context: context, module: module)
-        for construct in [false, true] {
-            let helper = LLVMAddFunction(module, stubSymbol(construct: construct), stubType(context))!
-            emitter.buildStub(helper, context: context, module: module, construct: construct)
-        }
+    /// Defines the call stub or the `new` stub in `module`.
+    static func buildStub(construct: Bool, context: LLVMContextRef, module: LLVMModuleRef) {
+        let helper = LLVMAddFunction(module, stubSymbol(construct: construct), stubType(context))!
+        DirectCallEmitter(context: context, module: module).buildStub(helper, context: context, module: module, construct: construct)
     }
 
     private func buildStub(_ helper: LLVMValueRef, context: LLVMContextRef, module: LLVMModuleRef, construct: Bool) {

@@ -133,14 +133,17 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         let session = try NativeCodeSession(perfJitdump: options.perfJitdump, codeGenLevel: level ?? LLVMCodeGenLevelLess)
         session.passes = ProcessInfo.processInfo.environment["MVM_JIT_PASSES"] ?? options.passes
         session.dumpIR = options.dumpIR
-        // Compiled when a function first calls them, once for the session;
-        // at once with a perf map, which names them too.
-        try session.addModule(named: "mvm_direct_calls") { context, module in
-            DirectCallEmitter.buildStubs(context: context, module: module)
-        }
-        if let perfMap {
-            for construct in [false, true] {
-                let symbol = DirectCallEmitter.stubSymbol(construct: construct)
+        // Each compiled when a function first calls it, once for the
+        // session (at once with a perf map, which names them). One module
+        // each: LLVM compiles a module whole, and the `new` stub, with its
+        // inline allocation, was most of the 58 M instructions the pair
+        // cost the first function that made a call (callgrind, richards).
+        for construct in [false, true] {
+            let symbol = DirectCallEmitter.stubSymbol(construct: construct)
+            try session.addModule(named: symbol) { context, module in
+                DirectCallEmitter.buildStub(construct: construct, context: context, module: module)
+            }
+            if let perfMap {
                 perfMap.add(start: try session.address(of: symbol), size: session.size(of: symbol), name: "mvm:\(symbol)")
             }
         }
