@@ -103,6 +103,11 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     public var perfJitdumpActive: Bool { madeSession?.perfJitdumpActive ?? false }
     /// Functions compiled since the tier was made (all isolates).
     public private(set) var compilations = 0
+    /// CPU time making the session took (loading LLVM, LLJIT, the target
+    /// machines, optimizing the stubs), once per tier; nil until it is
+    /// made. Compile times do not include it.
+    public var sessionSetupMilliseconds: Double? { lock.withLock { setupMilliseconds } }
+    private var setupMilliseconds: Double?
 
     public init(options: Options = Options()) throws {
         self.options = options
@@ -129,6 +134,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     }
 
     private func makeSession() throws -> NativeCodeSession {
+        let start = JITTier.threadCPUNanoseconds()
         let level = ProcessInfo.processInfo.environment["MVM_JIT_CODEGEN"].flatMap { UInt32($0) }.map { LLVMCodeGenOptLevel(rawValue: $0) }
         let session = try NativeCodeSession(perfJitdump: options.perfJitdump, codeGenLevel: level ?? LLVMCodeGenLevelLess)
         session.passes = ProcessInfo.processInfo.environment["MVM_JIT_PASSES"] ?? options.passes
@@ -148,6 +154,8 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             }
         }
         madeSession = session
+        let milliseconds = Double(JITTier.threadCPUNanoseconds() - start) / 1e6
+        lock.withLock { setupMilliseconds = milliseconds }
         return session
     }
 

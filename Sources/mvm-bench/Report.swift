@@ -61,6 +61,9 @@ struct JITSample: Codable {
     var compileMillisecondsTotal: Double
     var compileMillisecondsMedian: Double
     var deopts: Int
+    /// Loading LLVM and making its session, once per process (nil: the
+    /// run compiled nothing, so it never loaded LLVM).
+    var sessionSetupMilliseconds: Double?
 
     /// Parses "jit: N functions installed (C compiled, H from the shared cache),
     /// compile time T ms total, M ms median; D deopts, X discarded".
@@ -73,6 +76,10 @@ struct JITSample: Codable {
         compileMillisecondsTotal = numbers[3]
         compileMillisecondsMedian = numbers[4]
         deopts = Int(numbers[5])
+        let setupPrefix = "jit: LLVM session set up in "
+        if let setup = statsOutput.split(separator: "\n").first(where: { $0.hasPrefix(setupPrefix) }) {
+            sessionSetupMilliseconds = Double(setup.dropFirst(setupPrefix.count).prefix { "0123456789.".contains($0) })
+        }
     }
 }
 

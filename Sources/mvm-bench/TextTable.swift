@@ -65,13 +65,13 @@ enum TextTable {
 
     /// What the JIT did in each benchmark's first jit run.
     static func jitCounts(_ report: Report) -> String {
-        var rows = [["jit, first run", "compiled", "shared", "compile ms", "median ms", "deopts"]]
+        var rows = [["jit, first run", "compiled", "shared", "compile ms", "median ms", "setup ms", "deopts"]]
         var medians: [Double] = []
         for benchmark in report.benchmarks {
             guard let jit = benchmark.results.first(where: { $0.configuration == "jit" })?.samples.first?.jit else { continue }
             rows.append([benchmark.name, "\(jit.functionsCompiled)", "\(jit.fromSharedCache)",
                          String(format: "%.1f", jit.compileMillisecondsTotal), String(format: "%.2f", jit.compileMillisecondsMedian),
-                         "\(jit.deopts)"])
+                         jit.sessionSetupMilliseconds.map { String(format: "%.1f", $0) } ?? "-", "\(jit.deopts)"])
             if jit.functionsCompiled > 0 { medians.append(jit.compileMillisecondsMedian) }
         }
         if rows.count == 1 { return "" }
@@ -86,6 +86,7 @@ enum TextTable {
         }
         medians.sort()
         if !medians.isEmpty { out += "median compile time per function (median over benchmarks): \(String(format: "%.2f", medians[medians.count / 2])) ms\n" }
+        out += "setup ms: loading LLVM and making its session, once per process, before the first compile and not in compile ms (-: never loaded)\n"
         return out
     }
 

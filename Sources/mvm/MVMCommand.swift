@@ -118,7 +118,8 @@ func execute(_ source: SourceFile, goal: Goal, options: RunOptions, path: String
     }
     let isolate = Isolate()
     isolate.gcStress = options.gcStress
-    if let tier = makeTier(options) {
+    let tier = makeTier(options)
+    if let tier {
         isolate.nativeTier = tier
         isolate.jitMode = options.jit
         isolate.jitThreshold = options.jitThreshold
@@ -133,7 +134,11 @@ func execute(_ source: SourceFile, goal: Goal, options: RunOptions, path: String
     }
     isolate.flushOutput()
     if options.stats {
-        FileHandle.standardError.write(Data((isolate.report.description + "\n" + isolate.jitStatistics.description + "\n").utf8))
+        var text = isolate.report.description + "\n" + isolate.jitStatistics.description + "\n"
+        if let setup = tier?.sessionSetupMilliseconds {
+            text += "jit: LLVM session set up in \(String(format: "%.3f", setup)) ms (once per process, not in the compile times)\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
     }
     if let failure {
         FileHandle.standardError.write(Data((failure + "\n").utf8))

@@ -36,6 +36,13 @@ let hotLoop = """
     #expect(eager.stdout == interpreted.stdout)
     #expect(eager.stderr.contains("jit: 2 functions installed (2 compiled, 0 from the shared cache)"), "\(eager.stderr)")
     #expect(eager.stderr.contains("compiled sq (\(file):1):"))
+    #expect(eager.stderr.contains("jit: LLVM session set up in "), "\(eager.stderr)")
+    // A run that compiles nothing never makes the session.
+    let coldSuite = try makeSuite(["cold.js": "console.log(6 * 7);"])
+    let cold = try runMVM(["run", "--stats", coldSuite.appendingPathComponent("cold.js").path])
+    #expect(cold.stdout == "42\n")
+    #expect(cold.stderr.contains("jit: 0 functions installed"), "\(cold.stderr)")
+    #expect(!cold.stderr.contains("LLVM session"), "\(cold.stderr)")
     let stressed = try runMVM(["run", "--jit=eager", "--deopt-stress", "--stats", file])
     #expect(stressed.stdout == interpreted.stdout)
     #expect(stressed.stderr.contains(": forced (deopt stress) x"), "\(stressed.stderr)")
@@ -158,8 +165,18 @@ func perfMapOfRun(_ arguments: [String]) throws -> String {
     #expect(stats.stderr.contains("compiled (anonymous) loop (\(file):4):"), "\(stats.stderr)")
 }
 
+/// Long enough in the interpreter that the jit run loads LLVM (0.6 s in a
+/// debug build, where the session takes 25 ms of the niced compile
+/// thread): its hot loop asks for code far faster than the load gate wants.
+let hotSum = """
+    // hot-sum: a long integer loop.
+    // iterations: 1
+    // checksum: 8999997000000
+    function benchmark() { let s = 0; for (let i = 0; i < 3000000; i++) s += 2 * i; return s; }
+    """
+
 @Test func benchJSONCarriesJITCounts() throws {
-    let suite = try makeSuite(["tiny-sum.js": tinySum])
+    let suite = try makeSuite(["tiny-sum.js": tinySum, "hot-sum.js": hotSum])
     let json = suite.appendingPathComponent("out.json").path
     let run = try runBench(["--suite", suite.path, "--quick", "--no-micro", "--configs", "interp,jit", "--json", json])
     #expect(run.status == 0, "\(run.stderr)")
@@ -167,11 +184,18 @@ func perfMapOfRun(_ arguments: [String]) throws -> String {
     let data = try Data(contentsOf: URL(fileURLWithPath: json))
     let report = try JSONSerialization.jsonObject(with: data) as? [String: Any]
     let benchmarks = report?["benchmarks"] as? [[String: Any]] ?? []
-    let results = benchmarks.first?["results"] as? [[String: Any]] ?? []
-    let jit = results.first { $0["configuration"] as? String == "jit" }
-    let sample = (jit?["samples"] as? [[String: Any]])?.first
-    let counts = sample?["jit"] as? [String: Any]
-    #expect(counts?["functionsCompiled"] as? Int != nil, "\(String(describing: sample))")
+    func jitCounts(_ name: String) -> [String: Any]? {
+        let results = benchmarks.first { $0["name"] as? String == name }?["results"] as? [[String: Any]] ?? []
+        let jit = results.first { $0["configuration"] as? String == "jit" }
+        return (jit?["samples"] as? [[String: Any]])?.first?["jit"] as? [String: Any]
+    }
+    let counts = jitCounts("tiny-sum")
+    #expect(counts?["functionsCompiled"] as? Int != nil, "\(String(describing: counts))")
     #expect(counts?["compileMillisecondsTotal"] as? Double != nil)
+    // LLVM's setup is its own count: none where nothing compiled.
+    #expect(counts?["sessionSetupMilliseconds"] == nil)
+    let hot = jitCounts("hot-sum")
+    #expect((hot?["sessionSetupMilliseconds"] as? Double ?? 0) > 0, "\(String(describing: hot))")
+    #expect(run.stdout.contains("setup ms"))
     #expect(counts?["deopts"] as? Int != nil)
 }
