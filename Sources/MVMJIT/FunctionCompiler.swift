@@ -400,10 +400,10 @@ public final class FunctionCompiler {
             switch kinds[r] {
             case .boxed: LLVMBuildStore(ir.builder, boxed, boxedSlots[r])
             case .int32:
-                ir.ifThen(ir.xor(ir.isInt32(boxed), ir.trueValue), "entry.mismatch") { leave(deoptWord(.notInt32, offset)) }
+                ir.ifThen(ir.xor(ir.isInt32(boxed), ir.trueValue), "entry.mismatch") { leave(deoptWord(.entryTypes, offset)) }
                 LLVMBuildStore(ir.builder, ir.int32Payload(boxed), intSlots[r])
             case .double:
-                ir.ifThen(ir.xor(ir.isNumber(boxed), ir.trueValue), "entry.mismatch") { leave(deoptWord(.notNumber, offset)) }
+                ir.ifThen(ir.xor(ir.isNumber(boxed), ir.trueValue), "entry.mismatch") { leave(deoptWord(.entryTypes, offset)) }
                 LLVMBuildStore(ir.builder, ir.numberPayload(boxed), doubleSlots[r])
             }
         }

@@ -931,3 +931,20 @@ func tiersAgree(file: String) {
     #expect(scaled.statistics.installed.contains { $0.name == "scale" })
     #expect(scaled.statistics.deoptCount <= 1, "\(scaled.statistics.deopts)")
 }
+
+/// Loop code compiled for an int32 sum deopts once the sum overflows; from
+/// then on its entry refuses the frame (the sum is a double) at every
+/// back-edge, and the loop recompiles after a few refusals, not ten.
+@Test func loopCodeRecompilesSoonAfterItsEntryRefusesTheFrame() {
+    let source = """
+    function benchmark() { let s = 0; for (let i = 0; i < 100000; i++) s += i; return s; }
+    console.log(benchmark());
+    """
+    let result = run(source, name: "overflow.js", TierSetting(mode: .on, threshold: 100))
+    #expect(result.output == "4999950000\n")  // as node v20 prints
+    let deopts = result.statistics.deopts
+    #expect(deopts.filter { $0.key.reason == DeoptReason.resultNotInt32.description }.values.reduce(0, +) == 1, "\(deopts)")
+    let refusals = deopts.filter { $0.key.reason == DeoptReason.entryTypes.description }.values.reduce(0, +)
+    #expect(refusals >= 1 && refusals <= 3, "\(deopts)")
+    #expect(result.statistics.installed.filter { $0.name == "benchmark" }.count == 2, "\(result.statistics.installed)")
+}

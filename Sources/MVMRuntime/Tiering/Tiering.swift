@@ -269,6 +269,9 @@ public enum DeoptReason: UInt16, Sendable, CaseIterable {
     case propertyMiss = 8
     /// Int32 operands whose result is not one (overflow, -0, a fraction).
     case resultNotInt32 = 9
+    /// An entry (a call, or OSR at a loop header) found a register of
+    /// another type than the code was compiled for.
+    case entryTypes = 10
 
     public var description: String {
         switch self {
@@ -280,6 +283,7 @@ public enum DeoptReason: UInt16, Sendable, CaseIterable {
         case .calleeChanged: return "callee is not the builtin compiled in"
         case .propertyMiss: return "property cache miss"
         case .resultNotInt32: return "result not int32 (overflow, -0 or a fraction)"
+        case .entryTypes: return "entered with a register of another type"
         }
     }
 }
@@ -836,9 +840,15 @@ extension Isolate {
     /// Deopts before code is thrown away: code that had never run has
     /// feedback now, and so has a site whose int32 result overflowed (in a
     /// loop it goes on doing so: a sieve's i * i past 46341), so they
-    /// recompile soon.
+    /// recompile soon. So does code whose entry refuses the frame's types:
+    /// after a loop's sum overflowed int32, its loop code compiled for an
+    /// int32 sum refused every back-edge (9 deopts, then the recompile).
     private func deoptLimit(_ reason: DeoptReason) -> UInt32 {
-        deoptStress ? 4 : reason == .coldCode || reason == .resultNotInt32 ? 3 : 10
+        if deoptStress { return 4 }
+        switch reason {
+        case .coldCode, .resultNotInt32, .entryTypes: return 3
+        default: return 10
+        }
     }
 
     /// The --stats record of a deopt at the frame's pc.
