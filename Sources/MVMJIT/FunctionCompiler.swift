@@ -64,6 +64,8 @@ public final class FunctionCompiler {
 
     let block: CodeBlock
     let feedback: FeedbackSnapshot
+    /// Put in its deopt exit words (NativeCode.codeTag).
+    let codeTag: UInt8
     /// For a loop compile, the offsets of the outermost loop around the
     /// header asked for: the only code compiled, entered at its loop
     /// headers; a jump out of it leaves for the interpreter. Nil: the whole
@@ -141,8 +143,9 @@ public final class FunctionCompiler {
         return nil
     }
 
-    init(block: CodeBlock, feedback: FeedbackSnapshot, loop: Int? = nil, header: Int? = nil, symbol: String,
+    init(block: CodeBlock, feedback: FeedbackSnapshot, loop: Int? = nil, header: Int? = nil, symbol: String, codeTag: UInt8 = 0,
          context: LLVMContextRef, module: LLVMModuleRef) {
+        self.codeTag = codeTag
         self.block = block
         self.feedback = feedback
         let decoded = decode(block)
@@ -419,7 +422,7 @@ public final class FunctionCompiler {
     private enum ExitKind { case interpret, deopt(DeoptReason) }
 
     private func deoptWord(_ reason: DeoptReason, _ offset: Int) -> UInt64 {
-        NativeABI.exitWord(NativeABI.exitDeopt, detail: UInt64(reason.rawValue), offset: offset)
+        NativeABI.exitWord(NativeABI.exitDeopt, detail: UInt64(reason.rawValue), offset: offset, codeTag: codeTag)
     }
 
     /// Leaves for the interpreter at `offset`: typed registers are spilled in

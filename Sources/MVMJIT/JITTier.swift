@@ -98,6 +98,8 @@ public final class JITTier: NativeTier, @unchecked Sendable {
     /// The compiled blocks, so a cached ObjectIdentifier never names a new block.
     private var blocks: [ObjectIdentifier: CodeBlock] = [:]
     private var symbolCounter = 0
+    /// The last compile's NativeCode.codeTag (used on `queue` only).
+    private var lastCodeTag: UInt8 = 0
     private let perfMap: PerfMap?
     /// Whether `perfJitdump` took effect (LLVM may lack the perf listener).
     public var perfJitdumpActive: Bool { madeSession?.perfJitdumpActive ?? false }
@@ -254,11 +256,13 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         do {
             let session = try self.session()
             let start = JITTier.threadCPUNanoseconds()
+            lastCodeTag = lastCodeTag == 255 ? 1 : lastCodeTag + 1
+            let codeTag = lastCodeTag
             var region: ClosedRange<Int>?, loopEntries: [Int] = []
             var slotAccesses = (fixed: 0, unchecked: 0)
             try session.addModule(named: symbol) { context, module in
                 let compiler = FunctionCompiler(block: block, feedback: feedback, loop: loop, header: header, symbol: symbol,
-                                                context: context, module: module)
+                                                codeTag: codeTag, context: context, module: module)
                 compiler.compile()
                 region = compiler.region
                 loopEntries = compiler.loopEntries
@@ -270,7 +274,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             perfMap?.add(start: address, size: size,
                          name: "js:\(block.displayName)\(region == nil ? "" : " loop") \(block.source.name):\(block.firstLine(of: region))")
             entry = .ready(NativeCode(entry: address, symbol: symbol, compileMilliseconds: milliseconds, codeSize: size, region: region,
-                                          loopEntries: loopEntries, fixedSlotAccesses: slotAccesses.fixed, uncheckedSlotAccesses: slotAccesses.unchecked))
+                                          loopEntries: loopEntries, fixedSlotAccesses: slotAccesses.fixed, uncheckedSlotAccesses: slotAccesses.unchecked, codeTag: codeTag))
         } catch {
             entry = .failed("\(error)")
         }

@@ -948,3 +948,21 @@ func tiersAgree(file: String) {
     #expect(refusals >= 1 && refusals <= 3, "\(deopts)")
     #expect(result.statistics.installed.filter { $0.name == "benchmark" }.count == 2, "\(result.statistics.installed)")
 }
+
+/// fib compiled at its 10th call has never run its `n - 2` branch: each of
+/// the recursion's compiled frames deopts there as it unwinds. Those are
+/// deopts of one piece of code, thrown away at the third: the frames that
+/// deopt after it do not count against its replacement, and fib stays
+/// compiled rather than being given up for deopting too often.
+@Test func deoptsOfDiscardedCodeDoNotCountAgainstItsReplacement() {
+    let source = """
+    function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+    console.log(fib(25));
+    """
+    let result = run(source, name: "fib.js", TierSetting(mode: .on, threshold: 10))
+    #expect(result.output == "75025\n")
+    #expect(result.statistics.refused.isEmpty, "\(result.statistics.refused)")
+    #expect(result.statistics.deoptCount > 3, "\(result.statistics.deopts)")
+    #expect(result.statistics.discarded == 1, "\(result.statistics.deopts)")
+    #expect(result.statistics.installed.filter { $0.name == "fib" }.count == 2, "\(result.statistics.installed)")
+}

@@ -189,9 +189,10 @@ public enum NativeABI {
     public static let exitException = NativeExit.exception
     public static let exitDeopt = NativeExit.deopt
     public static let exitReturned = NativeExit.returned
-    /// Bits 0-31 the instruction offset, 32-47 `detail`, 56-63 the kind.
-    public static func exitWord(_ kind: UInt64, detail: UInt64 = 0, offset: Int = 0) -> UInt64 {
-        NativeExit.word(kind, detail: detail, offset: offset)
+    /// Bits 0-31 the instruction offset, 32-47 `detail`, 48-55 the code
+    /// tag of a deopt (NativeCode.codeTag), 56-63 the kind.
+    public static func exitWord(_ kind: UInt64, detail: UInt64 = 0, offset: Int = 0, codeTag: UInt8 = 0) -> UInt64 {
+        NativeExit.word(kind, detail: detail, offset: offset) | UInt64(codeTag) << NativeExit.codeTagShift
     }
     public static let exitKindShift = NativeExit.kindShift
     public static let exitDetailShift = NativeExit.detailShift

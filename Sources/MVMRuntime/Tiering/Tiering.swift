@@ -205,9 +205,15 @@ public final class NativeCode: @unchecked Sendable {
     /// shape (an earlier access checked the same object).
     public let fixedSlotAccesses: Int
     public let uncheckedSlotAccesses: Int
+    /// In its deopt exit words (bits 48-55): a deopt whose tag is not the
+    /// installed code's came from an activation of code already thrown
+    /// away, and does not count against the code that replaced it. 1-255,
+    /// cycling over the tier's compiles.
+    public let codeTag: UInt8
 
     public init(entry: UnsafeRawPointer, symbol: String, compileMilliseconds: Double, codeSize: Int, region: ClosedRange<Int>? = nil,
-                loopEntries: [Int], fixedSlotAccesses: Int = 0, uncheckedSlotAccesses: Int = 0) {
+                loopEntries: [Int], fixedSlotAccesses: Int = 0, uncheckedSlotAccesses: Int = 0, codeTag: UInt8 = 0) {
+        self.codeTag = codeTag
         self.entry = entry
         self.symbol = symbol
         self.compileMilliseconds = compileMilliseconds
@@ -438,6 +444,9 @@ enum NativeExit {
     }
     static let kindShift: UInt64 = 56
     static let detailShift: UInt64 = 32
+    static let codeTagShift: UInt64 = 48
+    /// Which code a deopt left (NativeCode.codeTag).
+    @inline(__always) static func codeTag(_ exit: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: exit >> codeTagShift) }
     @inline(__always) static func returnedRegister(_ exit: UInt64) -> Int { Int(UInt16(truncatingIfNeeded: exit >> detailShift)) }
     /// The instruction the interpreter goes on with.
     @inline(__always) static func offset(_ exit: UInt64) -> Int { Int(UInt32(truncatingIfNeeded: exit)) }
@@ -817,20 +826,26 @@ extension Isolate {
         // re-enters native code. A `ret` has none, and a zero countdown
         // would send the function's next call through tierUp for nothing.
         if kind != NativeExit.returned { data.pointee.tierCountdown = 0 }
-        if kind == NativeExit.deopt { recordDeopt(frame, reason: NativeExit.deoptReason(exit)) }
+        if kind == NativeExit.deopt { recordDeopt(frame, exit) }
         return true
     }
 
     /// Counts a deopt; code that keeps deopting is thrown away so that the
     /// function recompiles with the feedback the interpreter gathers meanwhile,
-    /// and after a few rounds it stays interpreted.
+    /// and after a few rounds it stays interpreted. A deopt of code already
+    /// thrown away (a deeper activation of it, still on the stack) only
+    /// shows in --stats: a recursion compiled before its second branch had
+    /// run deopted in each of its 19 frames, which counted as 17 discards
+    /// and left fib interpreted for good ("deopted too often").
     @inline(never)
-    func recordDeopt(_ frame: UnsafeMutablePointer<Frame>, reason: DeoptReason) {
+    func recordDeopt(_ frame: UnsafeMutablePointer<Frame>, _ exit: UInt64) {
+        let reason = NativeExit.deoptReason(exit)
         countDeopt(frame, reason: reason)
         let data = frame.pointee.data
+        let instance = data.pointee.instance.takeUnretainedValue()
+        guard let installed = instance.nativeCode, installed.codeTag == NativeExit.codeTag(exit) else { return }
         data.pointee.deoptCount &+= 1
         if data.pointee.deoptCount >= deoptLimit(reason) {
-            let instance = data.pointee.instance.takeUnretainedValue()
             data.pointee.native = nil
             instance.nativeCode = nil
             discard(data, instance, reason: reason)
