@@ -143,9 +143,9 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         session.dumpIR = options.dumpIR
         // Each compiled when a function first calls it, once for the
         // session (at once with a perf map, which names them). One module
-        // each: LLVM compiles a module whole, and the `new` stub, with its
-        // inline allocation, was most of the 58 M instructions the pair
-        // cost the first function that made a call (callgrind, richards).
+        // each: LLVM compiles a module whole, and the pair cost 58-63 M
+        // instructions (callgrind), paid by the first function that made a
+        // call; richards and binary-trees use one, and compile 33 M less.
         for construct in [false, true] {
             let symbol = DirectCallEmitter.stubSymbol(construct: construct)
             try session.addModule(named: symbol) { context, module in
