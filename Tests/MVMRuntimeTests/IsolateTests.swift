@@ -96,11 +96,7 @@ private func residentBytes() -> Int {
 @Test func garbageIsCollected() {
     let isolate = Isolate()
     let source = "let keep = []; for (let i = 0; i < 200000; i++) { const o = {i, s: 'x' + i}; if (i % 1000 === 0) keep.push(o); } console.log(keep.length);"
-    var out: [UInt8] = []
-    isolate.stdoutSink = { out += $0 }
-    #expect(isolate.runProgram(SourceFile(name: "gc.js", text: source), as: .script) == nil)
-    isolate.flushOutput()
-    #expect(String(decoding: out, as: UTF8.self) == "200\n")
+    #expect(printed(by: isolate, "gc.js", source) == "200\n")
     #expect(isolate.report.collections > 0)
     #expect(isolate.report.liveBytes < 16 << 20)
 }
@@ -121,11 +117,7 @@ private func residentBytes() -> Int {
         }
         console.log(total, keep.length);
         """
-    var out: [UInt8] = []
-    isolate.stdoutSink = { out += $0 }
-    #expect(isolate.runProgram(SourceFile(name: "buffers.js", text: source), as: .script) == nil)
-    isolate.flushOutput()
-    #expect(String(decoding: out, as: UTF8.self) == "5002650000 20\n")
+    #expect(printed(by: isolate, "buffers.js", source) == "5002650000 20\n")
     #expect(isolate.report.collections > 3)
     #expect(isolate.report.heapBytes < 16 << 20)
 }
