@@ -7,6 +7,8 @@
     MVM_LLVM_VALUE(unsigned int, LLVMGetMDKindIDInContext, (LLVMContextRef C, const char *Name, unsigned int SLen), (C, Name, SLen)) \
     MVM_LLVM_VALUE(LLVMModuleRef, LLVMModuleCreateWithNameInContext, (const char *ModuleID, LLVMContextRef C), (ModuleID, C)) \
     MVM_LLVM_VOID(void, LLVMDisposeModule, (LLVMModuleRef M), (M)) \
+    MVM_LLVM_VOID(void, LLVMSetDataLayout, (LLVMModuleRef M, const char *DataLayoutStr), (M, DataLayoutStr)) \
+    MVM_LLVM_VOID(void, LLVMSetTarget, (LLVMModuleRef M, const char *Triple), (M, Triple)) \
     MVM_LLVM_VALUE(char *, LLVMPrintModuleToString, (LLVMModuleRef M), (M)) \
     MVM_LLVM_VALUE(LLVMValueRef, LLVMAddFunction, (LLVMModuleRef M, const char *Name, LLVMTypeRef FunctionTy), (M, Name, FunctionTy)) \
     MVM_LLVM_VALUE(LLVMValueRef, LLVMGetNamedFunction, (LLVMModuleRef M, const char *Name), (M, Name)) \
@@ -92,6 +94,7 @@
     MVM_LLVM_VALUE(LLVMBool, LLVMGetTargetFromTriple, (const char *Triple, LLVMTargetRef *T, char **ErrorMessage), (Triple, T, ErrorMessage)) \
     MVM_LLVM_VALUE(LLVMTargetMachineRef, LLVMCreateTargetMachine, (LLVMTargetRef T, const char *Triple, const char *CPU, const char *Features, LLVMCodeGenOptLevel Level, LLVMRelocMode Reloc, LLVMCodeModel CodeModel), (T, Triple, CPU, Features, Level, Reloc, CodeModel)) \
     MVM_LLVM_VOID(void, LLVMDisposeTargetMachine, (LLVMTargetMachineRef T), (T)) \
+    MVM_LLVM_VALUE(LLVMBool, LLVMTargetMachineEmitToMemoryBuffer, (LLVMTargetMachineRef T, LLVMModuleRef M, LLVMCodeGenFileType codegen, char **ErrorMessage, LLVMMemoryBufferRef *OutMemBuf), (T, M, codegen, ErrorMessage, OutMemBuf)) \
     MVM_LLVM_VALUE(char *, LLVMGetDefaultTargetTriple, (void), ()) \
     MVM_LLVM_VALUE(char *, LLVMGetHostCPUName, (void), ()) \
     MVM_LLVM_VALUE(char *, LLVMGetHostCPUFeatures, (void), ()) \
@@ -116,9 +119,11 @@
     MVM_LLVM_VALUE(const char *, LLVMOrcLLJITGetTripleString, (LLVMOrcLLJITRef J), (J)) \
     MVM_LLVM_VALUE(char, LLVMOrcLLJITGetGlobalPrefix, (LLVMOrcLLJITRef J), (J)) \
     MVM_LLVM_VALUE(LLVMOrcSymbolStringPoolEntryRef, LLVMOrcLLJITMangleAndIntern, (LLVMOrcLLJITRef J, const char *UnmangledName), (J, UnmangledName)) \
+    MVM_LLVM_VALUE(LLVMErrorRef, LLVMOrcLLJITAddObjectFile, (LLVMOrcLLJITRef J, LLVMOrcJITDylibRef JD, LLVMMemoryBufferRef ObjBuffer), (J, JD, ObjBuffer)) \
     MVM_LLVM_VALUE(LLVMErrorRef, LLVMOrcLLJITAddLLVMIRModule, (LLVMOrcLLJITRef J, LLVMOrcJITDylibRef JD, LLVMOrcThreadSafeModuleRef TSM), (J, JD, TSM)) \
     MVM_LLVM_VALUE(LLVMErrorRef, LLVMOrcLLJITLookup, (LLVMOrcLLJITRef J, LLVMOrcExecutorAddress *Result, const char *Name), (J, Result, Name)) \
     MVM_LLVM_VALUE(LLVMOrcObjectTransformLayerRef, LLVMOrcLLJITGetObjTransformLayer, (LLVMOrcLLJITRef J), (J)) \
+    MVM_LLVM_VALUE(const char *, LLVMOrcLLJITGetDataLayoutStr, (LLVMOrcLLJITRef J), (J)) \
     MVM_LLVM_VALUE(LLVMBinaryRef, LLVMCreateBinary, (LLVMMemoryBufferRef MemBuf, LLVMContextRef Context, char **ErrorMessage), (MemBuf, Context, ErrorMessage)) \
     MVM_LLVM_VOID(void, LLVMDisposeBinary, (LLVMBinaryRef BR), (BR)) \
     MVM_LLVM_VALUE(LLVMSymbolIteratorRef, LLVMObjectFileCopySymbolIterator, (LLVMBinaryRef BR), (BR)) \

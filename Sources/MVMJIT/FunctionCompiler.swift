@@ -61,11 +61,24 @@ public final class FunctionCompiler {
     /// last): over 11 benchmarks compiles took 2-8% fewer instructions, the
     /// compiled code ran within -2.4..+1.5%.
     public static let passes = "function(sroa,early-cse,instsimplify,simplifycfg,early-cse<memssa>,loop-mssa(licm),instcombine,simplifycfg)"
+    /// Quick code's pipeline (NativeCode.quick): the registers' allocas
+    /// promoted (the fast register allocator would keep every value in
+    /// memory), repeated loads and boxing folded, and empty blocks merged.
+    public static let quickPasses = "function(sroa,early-cse,simplifycfg)"
+    /// Functions shorter than this (bytecode words) get optimized code at
+    /// once: compiling one takes little more than LLVM's fixed cost per
+    /// module, so quick code first would save little and compile it twice.
+    /// Over 9 benchmarks (synchronous compiles), below 50 words quick code
+    /// took 1.5 ms (median) and optimized 4.0; at 50-100 words 3.2 and
+    /// 12.4; at 100-200, 5.7 and 23.
+    public static let quickCodeMinimumWords = 50
 
     let block: CodeBlock
     let feedback: FeedbackSnapshot
     /// Put in its deopt exit words (NativeCode.codeTag).
     let codeTag: UInt8
+    /// Quick code: counts down to asking for optimized code (NativeCode.quick).
+    let quick: Bool
     /// For a loop compile, the offsets of the outermost loop around the
     /// header asked for: the only code compiled, entered at its loop
     /// headers; a jump out of it leaves for the interpreter. Nil: the whole
@@ -103,6 +116,8 @@ public final class FunctionCompiler {
     /// mvm_slow_path for one opcode (NativeABI.slowPathEntries), by opcode.
     private let slowPathEntries: [Opcode: LLVMValueRef]
     private let callHelper: LLVMValueRef
+    /// mvm_tier_up, in quick code.
+    private let tierUpHelper: LLVMValueRef?
     private let constructHelper: LLVMValueRef
     private let directCalls: DirectCallEmitter
     private let collectionType: LLVMTypeRef
@@ -144,8 +159,9 @@ public final class FunctionCompiler {
     }
 
     init(block: CodeBlock, feedback: FeedbackSnapshot, loop: Int? = nil, header: Int? = nil, symbol: String, codeTag: UInt8 = 0,
-         context: LLVMContextRef, module: LLVMModuleRef) {
+         quick: Bool = false, context: LLVMContextRef, module: LLVMModuleRef) {
         self.codeTag = codeTag
+        self.quick = quick && loop == nil
         self.block = block
         self.feedback = feedback
         let decoded = decode(block)
@@ -181,6 +197,7 @@ public final class FunctionCompiler {
             (entry.opcode, LLVMAddFunction(module, entry.symbol, slowType)!)
         })
         callHelper = LLVMAddFunction(module, NativeABI.callSymbol, slowPathType)!
+        tierUpHelper = self.quick ? LLVMAddFunction(module, NativeABI.tierUpSymbol, slowPathType)! : nil
         constructHelper = LLVMAddFunction(module, NativeABI.constructSymbol, slowPathType)!
         directCalls = DirectCallEmitter(context: context, module: module)
         var collectionParameters: [LLVMTypeRef?] = [i8Pointer, i32, i64, i64, i64]
@@ -245,6 +262,7 @@ public final class FunctionCompiler {
             if offset == 0 { start = load }
             ir.position(at: load)
             enter(at: offset, kinds)
+            if offset == 0 { countDownToOptimizedCode(at: 0) }
             ir.br(blocks[offset]!)
         }
         ir.position(at: fresh)
@@ -501,6 +519,24 @@ public final class FunctionCompiler {
         return exit
     }
 
+    /// Quick code at its start (`offset` 0) and at a back-edge to the loop
+    /// header at `offset`: counts the function's countdown down, and at
+    /// zero asks the runtime for optimized code (Isolate.nativeTierUp);
+    /// at a back-edge, when that was installed and can be entered at the
+    /// header, leaves for the interpreter there, which enters it.
+    private func countDownToOptimizedCode(at offset: Int) {
+        guard let tierUpHelper else { return }
+        let count = ir.sub(ir.load(ir.i32, data, NativeABI.dataTierCountdownOffset, .runtime), ir.int32(1))
+        ir.store(count, data, NativeABI.dataTierCountdownOffset, .runtime)
+        ir.ifThen(ir.icmp(LLVMIntSLT, count, ir.int32(0)), "tier.up") {
+            var args: [LLVMValueRef?] = [state, ir.int32(Int32(offset))]
+            let leave = LLVMBuildCall2(ir.builder, slowPathType, tierUpHelper, &args, 2, "")!
+            if offset != 0 {
+                ir.ifThen(ir.icmp(LLVMIntEQ, leave, ir.int32(1)), "tier.leave") { exit(.interpret, at: offset) }
+            }
+        }
+    }
+
     /// Deopt stress: fail on purpose every NativeABI.stressPeriod guards.
     private func stressGuard(_ instruction: Instruction) {
         guard feedback.deoptStress else { return }
@@ -648,7 +684,10 @@ public final class FunctionCompiler {
             set(i.a, ir.boxBool(holds))
 
         // Control flow.
-        case .jump, .loop: ir.br(edge(i.target(0)))
+        case .jump: ir.br(edge(i.target(0)))
+        case .loop:
+            countDownToOptimizedCode(at: i.target(0))
+            ir.br(edge(i.target(0)))
         case .jumpIfTrue, .jumpIfFalse:
             let t: LLVMValueRef
             switch readKinds[i.a] {

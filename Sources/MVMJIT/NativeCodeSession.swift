@@ -49,9 +49,16 @@ private final class SymbolSizes: @unchecked Sendable {
 public final class NativeCodeSession {
     private let jit: LLVMOrcLLJITRef
     private let targetMachine: LLVMTargetMachineRef
+    /// Generates quick code (addModule's `quick`): LLVM's code generator at
+    /// its lowest level, the fast instruction selector and register
+    /// allocator. The module becomes an object file here, which LLJIT
+    /// links like its own: one session, one set of stubs and symbols.
+    private let quickMachine: LLVMTargetMachineRef
     private let sizes = SymbolSizes()
     /// The pass pipeline run on every module ("" skips optimization).
     public var passes = FunctionCompiler.passes
+    /// The pipeline run on quick code's modules.
+    public var quickPasses = FunctionCompiler.quickPasses
     /// Print each optimized module to stderr (debugging the compiler).
     public var dumpIR = false
     /// Whether LLVM's perf JIT event listener is registered (LLVM builds
@@ -82,6 +89,8 @@ public final class NativeCodeSession {
                                                 LLVMRelocDefault, LLVMCodeModelJITDefault)
         let codeGenMachine = LLVMCreateTargetMachine(target, triple, cpu, features, codeGenLevel,
                                                      LLVMRelocDefault, LLVMCodeModelJITDefault)
+        quickMachine = LLVMCreateTargetMachine(target, triple, cpu, features, LLVMCodeGenLevelNone,
+                                               LLVMRelocDefault, LLVMCodeModelJITDefault)
 
         let builder = LLVMOrcCreateLLJITBuilder()
         LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(builder, LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(codeGenMachine))
@@ -109,7 +118,8 @@ public final class NativeCodeSession {
                        (NativeABI.constructSymbol, NativeABI.constructAddress),
                        (NativeABI.finishCallSymbol, NativeABI.finishCallAddress),
                        (NativeABI.newThisSymbol, NativeABI.newThisAddress),
-                       (NativeABI.collectionSymbol, NativeABI.collectionAddress)]
+                       (NativeABI.collectionSymbol, NativeABI.collectionAddress),
+                       (NativeABI.tierUpSymbol, NativeABI.tierUpAddress)]
             + NativeABI.slowPathEntries.map { ($0.symbol, $0.address) }
         var pairs = entries.map { name, address in
             LLVMJITCSymbolMapPair(
@@ -142,6 +152,7 @@ public final class NativeCodeSession {
     deinit {
         _ = LLVMOrcDisposeLLJIT(jit)
         LLVMDisposeTargetMachine(targetMachine)
+        LLVMDisposeTargetMachine(quickMachine)
     }
 
     /// The target triple LLJIT compiles for, e.g. "x86_64-pc-linux-gnu".
@@ -149,12 +160,19 @@ public final class NativeCodeSession {
 
     /// Builds one IR module with `build`, verifies and optimizes it, and hands
     /// it to the JIT. The module and its context then belong to LLJIT.
-    public func addModule(named name: String,
+    /// A `quick` module runs `quickPasses` and becomes quick code, an
+    /// object file from `quickMachine`, at once.
+    public func addModule(named name: String, quick: Bool = false,
                           _ build: (_ context: LLVMContextRef, _ module: LLVMModuleRef) throws -> Void) throws {
         let threadSafeContext = LLVMOrcCreateNewThreadSafeContext()!
         defer { LLVMOrcDisposeThreadSafeContext(threadSafeContext) }
         let context = LLVMOrcThreadSafeContextGetContext(threadSafeContext)!
         let module = LLVMModuleCreateWithNameInContext(name, context)!
+        if quick {
+            // What LLJIT sets on the modules it compiles itself.
+            LLVMSetTarget(module, LLVMOrcLLJITGetTripleString(jit))
+            LLVMSetDataLayout(module, LLVMOrcLLJITGetDataLayoutStr(jit))
+        }
         do { try build(context, module) } catch { LLVMDisposeModule(module); throw error }
 
         var verifyMessage: UnsafeMutablePointer<CChar>?
@@ -166,10 +184,11 @@ public final class NativeCodeSession {
         }
         LLVMDisposeMessage(verifyMessage)
 
-        if !passes.isEmpty {
+        let pipeline = quick ? quickPasses : passes
+        if !pipeline.isEmpty {
             let options = LLVMCreatePassBuilderOptions()
             defer { LLVMDisposePassBuilderOptions(options) }
-            if let error = JITError.from(LLVMRunPasses(module, passes, targetMachine, options)) {
+            if let error = JITError.from(LLVMRunPasses(module, pipeline, targetMachine, options)) {
                 LLVMDisposeModule(module)
                 throw error
             }
@@ -179,8 +198,20 @@ public final class NativeCodeSession {
             FileHandle.standardError.write(Data(String(cString: text).utf8))
             LLVMDisposeMessage(text)
         }
-        let threadSafeModule = LLVMOrcCreateNewThreadSafeModule(module, threadSafeContext)
         let dylib = LLVMOrcLLJITGetMainJITDylib(jit)
+        if quick {
+            var message: UnsafeMutablePointer<CChar>?
+            var object: LLVMMemoryBufferRef?
+            let failed = LLVMTargetMachineEmitToMemoryBuffer(quickMachine, module, LLVMObjectFile, &message, &object) != 0
+            LLVMDisposeModule(module)
+            if failed || object == nil {
+                defer { LLVMDisposeMessage(message) }
+                throw JITError(message: message.map { String(cString: $0) } ?? "code generation failed")
+            }
+            if let error = JITError.from(LLVMOrcLLJITAddObjectFile(jit, dylib, object)) { throw error }
+            return
+        }
+        let threadSafeModule = LLVMOrcCreateNewThreadSafeModule(module, threadSafeContext)
         if let error = JITError.from(LLVMOrcLLJITAddLLVMIRModule(jit, dylib, threadSafeModule)) {
             LLVMOrcDisposeThreadSafeModule(threadSafeModule)
             throw error

@@ -233,6 +233,9 @@ final class FunctionInstance {
     /// header when it compiles one loop nest (nil: the whole function).
     var requested: FeedbackSnapshot? = nil
     var requestedLoop: Int? = nil
+    /// The snapshot the optimized compile of a function running quick code
+    /// was asked for, while it is under way (Isolate.upgrade).
+    var upgradeRequested: FeedbackSnapshot? = nil
     /// Code for loop nests of a function entered too few times to compile
     /// whole (OSR compiles, Tiering.swift), and the back-edges counted so
     /// far at headers none of them covers.
@@ -366,6 +369,11 @@ public final class Isolate {
     /// With `jitMode == .on`, compile on a background thread (the default)
     /// or right here when a function gets hot (deterministic, for tests).
     public var compileInBackground = true
+    /// A function's first code is quick code (NativeCode.quick: LLVM's
+    /// fast instruction selector and register allocator, a few IR passes),
+    /// which counts its entries and back-edges and asks for optimized code
+    /// once they pass `jitThreshold` again. False: optimized code at once.
+    public var quickCodeFirst = true
     /// The tier that compiles hot functions (nil: the interpreter only).
     public var nativeTier: NativeTier? = nil
     public var jitStatistics = JITStatistics()

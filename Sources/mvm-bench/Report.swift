@@ -64,6 +64,12 @@ struct JITSample: Codable {
     /// Loading LLVM and making its session, once per process (nil: the
     /// run compiled nothing, so it never loaded LLVM).
     var sessionSetupMilliseconds: Double?
+    /// Medians of the compiles that gave functions their first code
+    /// (quick code, or optimized code at once) and of the upgrades of
+    /// quick code to optimized code (nil: none), and the quick compiles.
+    var firstCodeMillisecondsMedian: Double?
+    var upgradeMillisecondsMedian: Double?
+    var quickCompiles: Int?
 
     /// Parses "jit: N functions installed (C compiled, H from the shared cache),
     /// compile time T ms total, M ms median; D deopts, X discarded".
@@ -76,6 +82,16 @@ struct JITSample: Codable {
         compileMillisecondsTotal = numbers[3]
         compileMillisecondsMedian = numbers[4]
         deopts = Int(numbers[5])
+        // "jit: first code F ms median (N compiles, Q quick); upgrades to
+        // optimized code U ms median (K compiles)".
+        if let first = statsOutput.split(separator: "\n").first(where: { $0.hasPrefix("jit: first code ") }) {
+            let values = first.split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
+            if values.count >= 5 {
+                firstCodeMillisecondsMedian = values[0]
+                quickCompiles = Int(values[2])
+                upgradeMillisecondsMedian = values[4] > 0 ? values[3] : nil
+            }
+        }
         let setupPrefix = "jit: LLVM session set up in "
         if let setup = statsOutput.split(separator: "\n").first(where: { $0.hasPrefix(setupPrefix) }) {
             sessionSetupMilliseconds = Double(setup.dropFirst(setupPrefix.count).prefix { "0123456789.".contains($0) })

@@ -65,14 +65,18 @@ enum TextTable {
 
     /// What the JIT did in each benchmark's first jit run.
     static func jitCounts(_ report: Report) -> String {
-        var rows = [["jit, first run", "compiled", "shared", "compile ms", "median ms", "setup ms", "deopts"]]
-        var medians: [Double] = []
+        var rows = [["jit, first run", "compiled", "quick", "shared", "compile ms", "median ms", "first ms", "upgrade ms", "setup ms", "deopts"]]
+        var medians: [Double] = [], firstMedians: [Double] = [], upgradeMedians: [Double] = []
+        func milliseconds(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
         for benchmark in report.benchmarks {
             guard let jit = benchmark.results.first(where: { $0.configuration == "jit" })?.samples.first?.jit else { continue }
-            rows.append([benchmark.name, "\(jit.functionsCompiled)", "\(jit.fromSharedCache)",
+            rows.append([benchmark.name, "\(jit.functionsCompiled)", jit.quickCompiles.map(String.init) ?? "-", "\(jit.fromSharedCache)",
                          String(format: "%.1f", jit.compileMillisecondsTotal), String(format: "%.2f", jit.compileMillisecondsMedian),
+                         milliseconds(jit.firstCodeMillisecondsMedian), milliseconds(jit.upgradeMillisecondsMedian),
                          jit.sessionSetupMilliseconds.map { String(format: "%.1f", $0) } ?? "-", "\(jit.deopts)"])
             if jit.functionsCompiled > 0 { medians.append(jit.compileMillisecondsMedian) }
+            if let first = jit.firstCodeMillisecondsMedian { firstMedians.append(first) }
+            if let upgrade = jit.upgradeMillisecondsMedian { upgradeMedians.append(upgrade) }
         }
         if rows.count == 1 { return "" }
         var widths = Array(repeating: 0, count: rows[0].count)
@@ -84,8 +88,14 @@ enum TextTable {
                        : String(repeating: " ", count: widths[i] - cell.count) + cell
             }.joined(separator: "   ") + "\n"
         }
-        medians.sort()
-        if !medians.isEmpty { out += "median compile time per function (median over benchmarks): \(String(format: "%.2f", medians[medians.count / 2])) ms\n" }
+        func median(_ values: [Double]) -> String { String(format: "%.2f", values.sorted()[values.count / 2]) }
+        if !medians.isEmpty {
+            out += "median compile time per function (median over benchmarks): \(median(medians)) ms"
+            if !firstMedians.isEmpty { out += "; to a function's first code \(median(firstMedians)) ms" }
+            if !upgradeMedians.isEmpty { out += "; quick code's upgrades \(median(upgradeMedians)) ms" }
+            out += "\n"
+        }
+        out += "first ms: compiles that gave a function its first code (quick code, or optimized code at once); upgrade ms: optimized code replacing quick code (-: none)\n"
         out += "setup ms: loading LLVM and making its session, once per process, before the first compile and not in compile ms (-: never loaded)\n"
         return out
     }

@@ -59,6 +59,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Function entries plus loop iterations before a function is compiled (--jit=on).")
     var jitThreshold: Int = 1000
 
+    @Flag(inversion: .prefixedNo,
+          help: "Compile a hot function quickly first, into slower code that asks for its optimized code once it stays hot (--no-jit-quick: optimized code at once).")
+    var jitQuick = true
+
     @Flag(help: "Make compiled code deopt on purpose every few guards and recompile often (for testing the tiers).")
     var deoptStress = false
 
@@ -125,6 +129,7 @@ func execute(_ source: SourceFile, goal: Goal, options: RunOptions, path: String
         isolate.jitThreshold = options.jitThreshold
         isolate.deoptStress = options.deoptStress
         isolate.compileInBackground = !options.jitSynchronous
+        isolate.quickCodeFirst = options.jitQuick
     }
     let failure: String?
     if goal == .module, let path {

@@ -34,9 +34,20 @@ let hotLoop = """
     let eager = try runMVM(["run", "--jit=eager", "--stats", file])
     #expect(eager.status == 0)
     #expect(eager.stdout == interpreted.stdout)
-    #expect(eager.stderr.contains("jit: 2 functions installed (2 compiled, 0 from the shared cache)"), "\(eager.stderr)")
+    // The top level's loop runs long: its quick code gives way to optimized
+    // code. sq is short, so its first code is optimized.
+    #expect(eager.stderr.contains("jit: 3 functions installed (3 compiled, 0 from the shared cache)"), "\(eager.stderr)")
+    #expect(eager.stderr.contains("(2 compiles, 1 quick); upgrades to optimized code "), "\(eager.stderr)")
+    #expect(eager.stderr.contains(" ms median (1 compile)"), "\(eager.stderr)")
+    #expect(eager.stderr.contains("compiled (anonymous) quick (\(file):1):"), "\(eager.stderr)")
+    #expect(eager.stderr.contains("compiled (anonymous) (\(file):1):"), "\(eager.stderr)")
     #expect(eager.stderr.contains("compiled sq (\(file):1):"))
     #expect(eager.stderr.contains("jit: LLVM session set up in "), "\(eager.stderr)")
+    let optimizedOnly = try runMVM(["run", "--jit=eager", "--no-jit-quick", "--stats", file])
+    #expect(optimizedOnly.stdout == interpreted.stdout)
+    #expect(optimizedOnly.stderr.contains("jit: 2 functions installed (2 compiled, 0 from the shared cache)"), "\(optimizedOnly.stderr)")
+    #expect(!optimizedOnly.stderr.contains(" quick ("), "\(optimizedOnly.stderr)")
+    #expect(optimizedOnly.stderr.contains("(2 compiles, 0 quick); upgrades to optimized code 0 ms median (0 compiles)"), "\(optimizedOnly.stderr)")
     // A run that compiles nothing never makes the session.
     let coldSuite = try makeSuite(["cold.js": "console.log(6 * 7);"])
     let cold = try runMVM(["run", "--stats", coldSuite.appendingPathComponent("cold.js").path])
@@ -197,5 +208,8 @@ let hotSum = """
     let hot = jitCounts("hot-sum")
     #expect((hot?["sessionSetupMilliseconds"] as? Double ?? 0) > 0, "\(String(describing: hot))")
     #expect(run.stdout.contains("setup ms"))
+    #expect((hot?["firstCodeMillisecondsMedian"] as? Double ?? 0) > 0, "\(String(describing: hot))")
+    #expect(hot?["quickCompiles"] as? Int != nil, "\(String(describing: hot))")
+    #expect(run.stdout.contains("first ms") && run.stdout.contains("upgrade ms"))
     #expect(counts?["deopts"] as? Int != nil)
 }

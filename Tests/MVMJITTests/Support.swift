@@ -25,10 +25,16 @@ struct TierSetting: CustomStringConvertible {
     var mode: JITMode
     var threshold = 1000
     var deoptStress = false
-    var description: String { "--jit=\(mode.rawValue)\(deoptStress ? " --deopt-stress" : "") threshold \(threshold)" }
+    /// Isolate.quickCodeFirst (--jit-quick).
+    var quick = true
+    var description: String {
+        "--jit=\(mode.rawValue)\(deoptStress ? " --deopt-stress" : "")\(quick ? "" : " --no-jit-quick") threshold \(threshold)"
+    }
 
     static let interpreter = TierSetting(mode: .off)
     static let eager = TierSetting(mode: .eager)
+    /// Optimized code from the first compile (quick code is the default).
+    static let eagerOptimized = TierSetting(mode: .eager, quick: false)
     static let stress = TierSetting(mode: .eager, deoptStress: true)
     /// Tier up almost at once, while feedback is still thin (more deopts).
     static let early = TierSetting(mode: .on, threshold: 3)
@@ -54,6 +60,7 @@ func run(_ source: String, name: String, _ setting: TierSetting, tier: JITTier =
     isolate.jitThreshold = setting.threshold
     isolate.deoptStress = setting.deoptStress
     isolate.compileInBackground = false
+    isolate.quickCodeFirst = setting.quick
     isolate.nativeTier = setting.mode == .off ? nil : tier
     var out: [UInt8] = []
     isolate.stdoutSink = { out += $0 }

@@ -1,6 +1,6 @@
 // Every tier computes the same thing: each conformance script prints the
 // same under the interpreter, with every function compiled on its first
-// call, under deopt stress (compiled code gives up on purpose every few
+// call (quick code, and optimized code from the start), under deopt stress (compiled code gives up on purpose every few
 // guards and is thrown away and recompiled often), and tiering up after a
 // few iterations on thin feedback.
 import MVMBytecode
@@ -14,7 +14,7 @@ func tiersAgree(file: String) {
     let source = corpusText("conformance", file)
     let reference = run(source, name: file, .interpreter)
     #expect(!reference.output.isEmpty)
-    for setting in [TierSetting.eager, .stress, .early] {
+    for setting in [TierSetting.eager, .eagerOptimized, .stress, .early] {
         let compiled = run(source, name: file, setting)
         #expect(compiled.output == reference.output, "\(file) under \(setting): \(firstDifference(reference.output, compiled.output))")
         #expect(unexpectedRefusals(compiled.statistics).isEmpty, "\(file) under \(setting): \(unexpectedRefusals(compiled.statistics))")
@@ -965,4 +965,51 @@ func tiersAgree(file: String) {
     #expect(result.statistics.deoptCount > 3, "\(result.statistics.deopts)")
     #expect(result.statistics.discarded == 1, "\(result.statistics.deopts)")
     #expect(result.statistics.installed.filter { $0.name == "fib" }.count == 2, "\(result.statistics.installed)")
+}
+
+/// A function's first code is quick code; once it stays hot it asks for
+/// optimized code, which replaces it: `calls` at a call, `loops` at a
+/// back-edge in the middle of its one long run (the quick code leaves at the loop header,
+/// where the interpreter enters the optimized code). A short function gets
+/// optimized code at once, and so does every function without quick code.
+@Test func quickCodeGivesWayToOptimizedCodeOnceItStaysHot() {
+    let source = """
+    function body(s, i) { return s + i; }
+    function calls(x) {
+      let s = x * 3 + 1;
+      if (s % 2 === 0) s = s / 2; else s = s * 3 + 1;
+      if (s % 3 === 0) s = s - 7; else s = s + 11;
+      if (s % 5 === 0) s = s * 2; else s = s - 4;
+      return s % 1000;
+    }
+    function loops(n) {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        s = (s + i * 3) % 1000003;
+        if (i % 7 === 0) s = s ^ i; else if (i % 11 === 0) s = s + 5;
+      }
+      return s;
+    }
+    let t = 0;
+    for (let k = 0; k < 400; k++) t = body(t, calls(k));
+    for (let k = 0; k < 5; k++) t = body(t, loops(25));
+    console.log(t, loops(300000));
+    """
+    let reference = run(source, name: "upgrade.js", .interpreter)
+    #expect(reference.output == "165290 235899\n")  // as node v20 prints
+    let result = run(source, name: "upgrade.js", TierSetting(mode: .on, threshold: 100))
+    #expect(result.output == reference.output)
+    #expect(unexpectedRefusals(result.statistics).isEmpty, "\(result.statistics.refused)")
+    func installs(_ run: TierRun, _ name: String) -> [Bool] { run.statistics.installed.filter { $0.name == name }.map(\.quick) }
+    #expect(installs(result, "calls") == [true, false], "\(result.statistics.installed)")
+    #expect(result.statistics.installed.filter(\.upgrade).map(\.name).sorted() == ["calls", "loops"], "\(result.statistics.installed)")
+    #expect(installs(result, "loops") == [true, false], "\(result.statistics.installed)")
+    #expect(installs(result, "body") == [false], "\(result.statistics.installed)")
+    // Every path of `loops` ran before its quick code was compiled: it
+    // left it for nothing else (a deopt also leads to the upgrade).
+    #expect(result.statistics.deoptCount == 0, "\(result.statistics.deopts)")
+    let optimizedOnly = run(source, name: "upgrade.js", TierSetting(mode: .on, threshold: 100, quick: false))
+    #expect(optimizedOnly.output == reference.output)
+    #expect(optimizedOnly.statistics.installed.allSatisfy { !$0.quick }, "\(optimizedOnly.statistics.installed)")
+    #expect(installs(optimizedOnly, "calls") == [false], "\(optimizedOnly.statistics.installed)")
 }

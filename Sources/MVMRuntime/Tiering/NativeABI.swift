@@ -69,6 +69,8 @@ public enum NativeABI {
     public static let dataParameterCountOffset = MemoryLayout<InstanceData>.offset(of: \.parameterCount)!
     public static let dataFlagsOffset = MemoryLayout<InstanceData>.offset(of: \.flags)!
     public static let dataNativeOffset = MemoryLayout<InstanceData>.offset(of: \.native)!
+    /// An Int32: quick code counts it down (NativeCode.quick).
+    public static let dataTierCountdownOffset = MemoryLayout<InstanceData>.offset(of: \.tierCountdown)!
     public static let dataShapeTableOffset = MemoryLayout<InstanceData>.offset(of: \.shapeTable)!
     public static let cacheEntryStride = MemoryLayout<CacheEntry>.stride
     public static let cacheEntriesPerSite = 4
@@ -232,6 +234,12 @@ public enum NativeABI {
     /// a Map or Set method (NativeIntrinsic) on its table; 0 when the general call must run.
     public static let collectionSymbol = "mvm_collection"
     public static var collectionAddress: UnsafeRawPointer { unsafeBitCast(collectionEntry, to: UnsafeRawPointer.self) }
+    /// `Int32 mvm_tier_up(JITState *state, UInt32 offset)`: quick code's
+    /// countdown ran out at its start (0) or at the back-edge of the loop
+    /// whose header is at `offset`; 1 when it leaves there for the
+    /// function's optimized code, just installed (Isolate.nativeTierUp).
+    public static let tierUpSymbol = "mvm_tier_up"
+    public static var tierUpAddress: UnsafeRawPointer { unsafeBitCast(tierUpEntry, to: UnsafeRawPointer.self) }
     /// `Int32 mvm_construct(JITState *state, UInt32 pcOffset)`: the `new` at pcOffset.
     public static let constructSymbol = "mvm_construct"
     public static var constructAddress: UnsafeRawPointer { unsafeBitCast(constructEntry, to: UnsafeRawPointer.self) }
@@ -253,6 +261,11 @@ private let collectionEntry: @convention(c) (UnsafeMutableRawPointer, UInt32, UI
     return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef {
         $0.collectionIntrinsic(intrinsic, Value(bits: receiver), Value(bits: key), Value(bits: value))
     }
+}
+
+private let tierUpEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, offset in
+    let isolate = state.load(as: UnsafeMutableRawPointer.self)
+    return Unmanaged<Isolate>.fromOpaque(isolate)._withUnsafeGuaranteedRef { $0.nativeTierUp(offset) }
 }
 
 private let constructEntry: @convention(c) (UnsafeMutableRawPointer, UInt32) -> Int32 = { state, pcOffset in

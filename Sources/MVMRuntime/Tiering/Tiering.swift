@@ -210,10 +210,16 @@ public final class NativeCode: @unchecked Sendable {
     /// away, and does not count against the code that replaced it. 1-255,
     /// cycling over the tier's compiles.
     public let codeTag: UInt8
+    /// Quick code: compiled for latency, not speed. It counts down the
+    /// function's `tierCountdown` at its start and its back-edges and calls
+    /// NativeABI.tierUpSymbol at zero, which installs the optimized code
+    /// of the function when it is ready (Isolate.upgrade).
+    public let quick: Bool
 
     public init(entry: UnsafeRawPointer, symbol: String, compileMilliseconds: Double, codeSize: Int, region: ClosedRange<Int>? = nil,
-                loopEntries: [Int], fixedSlotAccesses: Int = 0, uncheckedSlotAccesses: Int = 0, codeTag: UInt8 = 0) {
+                loopEntries: [Int], fixedSlotAccesses: Int = 0, uncheckedSlotAccesses: Int = 0, codeTag: UInt8 = 0, quick: Bool = false) {
         self.codeTag = codeTag
+        self.quick = quick
         self.entry = entry
         self.symbol = symbol
         self.compileMilliseconds = compileMilliseconds
@@ -259,9 +265,17 @@ public protocol NativeTier: AnyObject, Sendable {
     /// function, is the loop header whose back-edges asked for it (nil: a
     /// call did): the code can be entered there, not only at the function's
     /// start and its outermost loops. It is a hint: code compiled for
-    /// another header is shared. With `wait`, a missing compilation happens
-    /// now on this thread; without, it is queued.
-    func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, loop: Int?, header: Int?, wait: Bool) -> NativeCodeLookup
+    /// another header is shared. `quick` asks for quick code
+    /// (NativeCode.quick), of the whole function only. With `wait`, a
+    /// missing compilation happens now on this thread; without, it is queued.
+    func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, loop: Int?, header: Int?, quick: Bool, wait: Bool) -> NativeCodeLookup
+}
+
+extension NativeTier {
+    /// Optimized code (`quick` false).
+    public func nativeCode(for block: CodeBlock, feedback: FeedbackSnapshot, loop: Int?, header: Int?, wait: Bool) -> NativeCodeLookup {
+        nativeCode(for: block, feedback: feedback, loop: loop, header: header, quick: false, wait: wait)
+    }
 }
 
 /// Why compiled code gave control back to the interpreter.
@@ -375,6 +389,13 @@ public struct JITStatistics: Sendable {
         /// NativeCode.fixedSlotAccesses and .uncheckedSlotAccesses.
         public var fixedSlotAccesses = 0
         public var uncheckedSlotAccesses = 0
+        /// Quick code (NativeCode.quick).
+        public var quick = false
+        /// Optimized code that replaced the function's quick code; every
+        /// other installation is a function's first code (or its first
+        /// since its code was thrown away), what it waited for in the
+        /// interpreter.
+        public var upgrade = false
     }
     public struct Deopt: Hashable, Sendable {
         public var function: String
@@ -395,17 +416,33 @@ public struct JITStatistics: Sendable {
     /// Native code thrown away after too many deopts.
     public var discarded = 0
 
+    private static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        if sorted.isEmpty { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
     public var description: String {
         var lines: [String] = []
-        let times = installed.filter(\.compiledHere).map(\.milliseconds).sorted()
-        let median = times.isEmpty ? 0 : times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+        let times = installed.filter(\.compiledHere).map(\.milliseconds)
         lines.append("jit: \(installed.count) functions installed (\(compiles) compiled, \(cacheHits) from the shared cache), "
-                     + "compile time \(format3(times.reduce(0, +))) ms total, \(format3(median)) ms median; "
+                     + "compile time \(format3(times.reduce(0, +))) ms total, \(format3(Self.median(times))) ms median; "
                      + "\(deoptCount) deopts, \(discarded) discarded")
+        // A function's first code is quick code, or optimized code (short
+        // functions, loops, quick code off); functions that stay hot
+        // replace quick code with optimized code later.
+        let compiledHere = installed.filter(\.compiledHere)
+        if !compiledHere.isEmpty {
+            let first = compiledHere.filter { !$0.upgrade }, upgrades = compiledHere.filter(\.upgrade).map(\.milliseconds)
+            func compiles(_ n: Int) -> String { n == 1 ? "1 compile" : "\(n) compiles" }
+            lines.append("jit: first code \(format3(Self.median(first.map(\.milliseconds)))) ms median "
+                         + "(\(compiles(first.count)), \(first.filter(\.quick).count) quick); "
+                         + "upgrades to optimized code \(format3(Self.median(upgrades))) ms median (\(compiles(upgrades.count)))")
+        }
         for entry in installed {
             let slots = entry.fixedSlotAccesses == 0 ? ""
                 : ", \(entry.fixedSlotAccesses) property accesses at fixed offsets (\(entry.uncheckedSlotAccesses) with no shape check)"
-            lines.append("  compiled \(entry.name)\(entry.loop ? " loop" : "") (\(entry.location)): \(entry.compiledHere ? "\(format3(entry.milliseconds)) ms" : "shared cache"), \(entry.codeSize) bytes\(slots)")
+            lines.append("  compiled \(entry.name)\(entry.loop ? " loop" : "")\(entry.quick ? " quick" : "") (\(entry.location)): \(entry.compiledHere ? "\(format3(entry.milliseconds)) ms" : "shared cache"), \(entry.codeSize) bytes\(slots)")
         }
         for (deopt, count) in deopts.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key.location < $1.key.location) }) {
             lines.append("  deopt \(deopt.function) (\(deopt.location)) \(deopt.opcode): \(deopt.reason) x\(count)")
@@ -476,11 +513,15 @@ extension Isolate {
 
     /// tierUp from the back-edge of the loop at `header` (nil: an entry).
     private func tierUp(_ data: UnsafeMutablePointer<InstanceData>, header: Int?) -> Bool {
+        let instance = data.pointee.instance.takeUnretainedValue()
         if data.pointee.native != nil {
-            data.pointee.tierCountdown = .max
+            if instance.nativeCode?.quick == true {
+                _ = upgrade(data, instance, header: header)
+            } else {
+                data.pointee.tierCountdown = .max
+            }
             return true
         }
-        let instance = data.pointee.instance.takeUnretainedValue()
         if compilesLoops(data, instance) {
             // Few entries: the count was spent in loops, whose back-edges
             // decide (tierUpAtLoop); the first one enters a loop's code.
@@ -514,7 +555,7 @@ extension Isolate {
             requestedLoop = loop
         }
         switch tier.nativeCode(for: block, feedback: snapshot, loop: requestedLoop, header: header,
-                               wait: jitMode == .eager || deoptStress || !compileInBackground) {
+                               quick: quickCodeFirst && requestedLoop == nil, wait: compilesWaiting) {
         case .ready(let code, let compiledNow):
             guard fillShapeTable(data, snapshot) else {
                 abandonTier(data, instance, reason: "its shape table changed under a compilation")
@@ -533,6 +574,62 @@ extension Isolate {
             abandonTier(data, instance, reason: reason)
             return false
         }
+    }
+
+    /// Whether a compile happens on the thread that asks for it.
+    private var compilesWaiting: Bool { jitMode == .eager || deoptStress || !compileInBackground }
+
+    /// Entries and back-edges quick code runs before it asks for the
+    /// function's optimized code, and between asks while that compiles.
+    private var upgradeCountdown: Int32 { Int32(clamping: max(jitThreshold, 1)) }
+    private static let upgradePollInterval: Int32 = 200
+
+    /// The function runs quick code and its countdown ran out: asks for its
+    /// optimized code (with the feedback the interpreter has now, for the
+    /// loop at `header` if a back-edge asked) or polls that request, and
+    /// installs the code when it is ready. True when it was installed.
+    private func upgrade(_ data: UnsafeMutablePointer<InstanceData>, _ instance: FunctionInstance, header: Int?) -> Bool {
+        guard let tier = nativeTier, jitMode != .off else {
+            data.pointee.tierCountdown = .max
+            return false
+        }
+        let pending = instance.upgradeRequested
+        let snapshot = pending ?? feedbackSnapshot(data, instance.block)
+        switch tier.nativeCode(for: instance.block, feedback: snapshot, loop: nil, header: header, quick: false, wait: compilesWaiting) {
+        case .ready(let code, let compiledNow):
+            instance.upgradeRequested = nil
+            guard fillShapeTable(data, snapshot) else {
+                // The quick code's shapes hold the table: it stays.
+                data.pointee.tierCountdown = .max
+                return false
+            }
+            install(code, data, instance, compiledHere: compiledNow || pending != nil, upgrade: true)
+            return true
+        case .pending:
+            instance.upgradeRequested = snapshot
+            data.pointee.tierCountdown = Self.upgradePollInterval
+            return false
+        case .refused(let reason):
+            instance.upgradeRequested = nil
+            data.pointee.tierCountdown = .max
+            jitStatistics.refused[functionLabel(instance.block)] = "no optimized code: \(reason)"
+            return false
+        }
+    }
+
+    /// Quick code's countdown ran out at its start (`offset` 0) or at the
+    /// back-edge of the loop whose header is at `offset` (NativeABI
+    /// .tierUpSymbol). 1 when optimized code was installed that can be
+    /// entered at that header: the quick code leaves for the interpreter
+    /// there, whose next back-edge enters it. A call goes on in the quick
+    /// code; the next one runs the new code.
+    func nativeTierUp(_ offset: UInt32) -> Int32 {
+        let data = frames[frameCount - 1].data
+        let instance = data.pointee.instance.takeUnretainedValue()
+        guard instance.nativeCode?.quick == true else { return 0 }
+        let header = offset == 0 ? nil : Int(offset)
+        guard upgrade(data, instance, header: header), let header, let code = instance.nativeCode else { return 0 }
+        return code.loopEntries.contains(header) ? 1 : 0
     }
 
     /// Back-edges between looks at a loop without code in a function that
@@ -590,8 +687,9 @@ extension Isolate {
             // Not an entry (an inner loop's header): the interpreter runs
             // to a back-edge of a loop around it, which is; every back-edge
             // looks until then. Entering here would return at once, and
-            // with a zero countdown (takeExit) at every back-edge.
-            data.pointee.tierCountdown = 0
+            // with a zero countdown (takeExit) at every back-edge. Quick
+            // code waiting for its optimized code polls less often.
+            if instance.upgradeRequested == nil { data.pointee.tierCountdown = 0 }
             return .interpret
         }
         let code = instance.loopCode(at: header)
@@ -630,7 +728,8 @@ extension Isolate {
         jitStatistics.refused[functionLabel(instance.block)] = reason
     }
 
-    private func install(_ code: NativeCode, _ data: UnsafeMutablePointer<InstanceData>, _ instance: FunctionInstance, compiledHere: Bool) {
+    private func install(_ code: NativeCode, _ data: UnsafeMutablePointer<InstanceData>, _ instance: FunctionInstance, compiledHere: Bool,
+                         upgrade: Bool = false) {
         instance.requested = nil
         instance.requestedLoop = nil
         let block = instance.block
@@ -642,14 +741,15 @@ extension Isolate {
             instance.nativeCode = code
             data.pointee.native = code.entry
             data.pointee.tierStatus = TierStatus.installed
-            data.pointee.tierCountdown = .max
+            data.pointee.tierCountdown = code.quick ? upgradeCountdown : .max
             data.pointee.deoptCount = 0
         }
         jitStatistics.installed.append(.init(name: block.displayName,
                                              location: "\(block.source.name):\(block.firstLine(of: code.region))",
                                              milliseconds: code.compileMilliseconds, compiledHere: compiledHere,
                                              codeSize: code.codeSize, loop: code.region != nil,
-                                             fixedSlotAccesses: code.fixedSlotAccesses, uncheckedSlotAccesses: code.uncheckedSlotAccesses))
+                                             fixedSlotAccesses: code.fixedSlotAccesses, uncheckedSlotAccesses: code.uncheckedSlotAccesses,
+                                             quick: code.quick, upgrade: upgrade))
     }
 
     func functionLabel(_ block: CodeBlock) -> String {
@@ -883,6 +983,7 @@ extension Isolate {
     /// fresh feedback, or after a few rounds stay interpreted.
     private func discard(_ data: UnsafeMutablePointer<InstanceData>, _ instance: FunctionInstance, reason: DeoptReason) {
         if reason == .propertyMiss { instance.propertyMissesLeave = false }
+        instance.upgradeRequested = nil  // asked with the feedback that failed
         jitStatistics.discarded += 1
         instance.recompilations += 1
         if instance.recompilations > (deoptStress ? 8 : 3) {
