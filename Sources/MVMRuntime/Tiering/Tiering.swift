@@ -424,14 +424,13 @@ public struct JITStatistics: Sendable {
 
     public var description: String {
         var lines: [String] = []
-        let times = installed.filter(\.compiledHere).map(\.milliseconds)
+        let compiledHere = installed.filter(\.compiledHere), times = compiledHere.map(\.milliseconds)
         lines.append("jit: \(installed.count) functions installed (\(compiles) compiled, \(cacheHits) from the shared cache), "
                      + "compile time \(format3(times.reduce(0, +))) ms total, \(format3(Self.median(times))) ms median; "
                      + "\(deoptCount) deopts, \(discarded) discarded")
         // A function's first code is quick code, or optimized code (short
         // functions, loops, quick code off); functions that stay hot
         // replace quick code with optimized code later.
-        let compiledHere = installed.filter(\.compiledHere)
         if !compiledHere.isEmpty {
             let first = compiledHere.filter { !$0.upgrade }, upgrades = compiledHere.filter(\.upgrade).map(\.milliseconds)
             func compiles(_ n: Int) -> String { n == 1 ? "1 compile" : "\(n) compiles" }
