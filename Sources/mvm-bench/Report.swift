@@ -74,9 +74,14 @@ struct JITSample: Codable {
     /// Parses "jit: N functions installed (C compiled, H from the shared cache),
     /// compile time T ms total, M ms median; D deopts, X discarded".
     init?(statsOutput: String) {
-        guard let line = statsOutput.split(separator: "\n").first(where: { $0.hasPrefix("jit: ") }) else { return nil }
-        let numbers = line.split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
-        guard numbers.count >= 7 else { return nil }
+        let lines = statsOutput.split(separator: "\n")
+        /// The numbers of the line that starts with `prefix`, after it.
+        func numbersOf(lineAfter prefix: String) -> [Double]? {
+            lines.first { $0.hasPrefix(prefix) }.map {
+                $0.dropFirst(prefix.count).split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
+            }
+        }
+        guard let numbers = numbersOf(lineAfter: "jit: "), numbers.count >= 7 else { return nil }
         functionsCompiled = Int(numbers[1])
         fromSharedCache = Int(numbers[2])
         compileMillisecondsTotal = numbers[3]
@@ -84,18 +89,12 @@ struct JITSample: Codable {
         deopts = Int(numbers[5])
         // "jit: first code F ms median (N compiles, Q quick); upgrades to
         // optimized code U ms median (K compiles)".
-        if let first = statsOutput.split(separator: "\n").first(where: { $0.hasPrefix("jit: first code ") }) {
-            let values = first.split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
-            if values.count >= 5 {
-                firstCodeMillisecondsMedian = values[0]
-                quickCompiles = Int(values[2])
-                upgradeMillisecondsMedian = values[4] > 0 ? values[3] : nil
-            }
+        if let values = numbersOf(lineAfter: "jit: first code "), values.count >= 5 {
+            firstCodeMillisecondsMedian = values[0]
+            quickCompiles = Int(values[2])
+            upgradeMillisecondsMedian = values[4] > 0 ? values[3] : nil
         }
-        let setupPrefix = "jit: LLVM session set up in "
-        if let setup = statsOutput.split(separator: "\n").first(where: { $0.hasPrefix(setupPrefix) }) {
-            sessionSetupMilliseconds = Double(setup.dropFirst(setupPrefix.count).prefix { "0123456789.".contains($0) })
-        }
+        sessionSetupMilliseconds = numbersOf(lineAfter: "jit: LLVM session set up in ")?.first
     }
 }
 

@@ -567,7 +567,7 @@ extension Isolate {
             instance.requested = snapshot
             instance.requestedLoop = requestedLoop
             data.pointee.tierStatus = TierStatus.requested
-            data.pointee.tierCountdown = 200  // poll again soon
+            data.pointee.tierCountdown = Self.requestPollInterval
             return false
         case .refused(let reason):
             abandonTier(data, instance, reason: reason)
@@ -579,9 +579,11 @@ extension Isolate {
     private var compilesWaiting: Bool { jitMode == .eager || deoptStress || !compileInBackground }
 
     /// Entries and back-edges quick code runs before it asks for the
-    /// function's optimized code, and between asks while that compiles.
+    /// function's optimized code.
     private var upgradeCountdown: Int32 { Int32(clamping: max(jitThreshold, 1)) }
-    private static let upgradePollInterval: Int32 = 200
+    /// Entries and back-edges between asks while a requested compile
+    /// (first code or an upgrade) is under way.
+    private static let requestPollInterval: Int32 = 200
 
     /// The function runs quick code and its countdown ran out: asks for its
     /// optimized code (with the feedback the interpreter has now, for the
@@ -606,7 +608,7 @@ extension Isolate {
             return true
         case .pending:
             instance.upgradeRequested = snapshot
-            data.pointee.tierCountdown = Self.upgradePollInterval
+            data.pointee.tierCountdown = Self.requestPollInterval
             return false
         case .refused(let reason):
             instance.upgradeRequested = nil
