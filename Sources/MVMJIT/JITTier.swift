@@ -181,7 +181,11 @@ public final class JITTier: NativeTier, @unchecked Sendable {
         // Not for a compile a loop's back-edges asked for, even one that
         // compiles the whole function: that loop is hot already, and quick
         // code for it first made fannkuch 10%, sieve 7% and props-poly 5%
-        // slower (9 interleaved runs).
+        // slower (9 interleaved runs). Quick code with LLVM's greedy
+        // register allocator (`-optimize-regalloc`: code 1.0-1.8 times as
+        // slow as optimized code, where the fast allocator's was 2-2.2
+        // times, for a compile 1.3-1.6 times as long) did not pay either:
+        // mandelbrot 4 ms faster, fannkuch 4% and sieve 6% slower (5 runs).
         let quick = quick && loop == nil && block.codeCount >= FunctionCompiler.quickCodeMinimumWords
         let key = Key(block: ObjectIdentifier(block), feedback: feedback, loop: loop, quick: quick)
         lock.lock()

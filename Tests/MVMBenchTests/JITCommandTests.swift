@@ -59,6 +59,11 @@ let hotLoop = """
     #expect(stressed.stderr.contains(": forced (deopt stress) x"), "\(stressed.stderr)")
     let early = try runMVM(["run", "--jit-threshold", "10", "--stats", file])
     #expect(early.stdout == interpreted.stdout)
+    // Compiled where it waits, the top level's loop code is ready at the
+    // back-edge that asked: the interpreter enters it there, once.
+    let osr = try runMVM(["run", "--jit-threshold", "10", "--jit-synchronous", "--stats", file])
+    #expect(osr.stdout == interpreted.stdout)
+    #expect(osr.stderr.contains("  entered (anonymous) (\(file):1) at a loop header x1\n"), "\(osr.stderr)")
 }
 
 @Test func withoutLLVMTheInterpreterRunsAndSaysWhy() throws {

@@ -1008,6 +1008,11 @@ func tiersAgree(file: String) {
     // Every path of `loops` ran before its quick code was compiled: it
     // left it for nothing else (a deopt also leads to the upgrade).
     #expect(result.statistics.deoptCount == 0, "\(result.statistics.deopts)")
+    // The interpreter entered `loops` at its loop header twice: its quick
+    // code, installed from a back-edge of loops(25); then its optimized
+    // code, which loops(300000)'s quick code, still in its loop, left for
+    // at the header (Isolate.nativeTierUp) instead of running on.
+    #expect(result.statistics.loopEntries["loops (upgrade.js:9)"] == 2, "\(result.statistics.loopEntries)")
     let optimizedOnly = run(source, name: "upgrade.js", TierSetting(mode: .on, threshold: 100, quick: false))
     #expect(optimizedOnly.output == reference.output)
     #expect(optimizedOnly.statistics.installed.allSatisfy { !$0.quick }, "\(optimizedOnly.statistics.installed)")

@@ -415,6 +415,11 @@ public struct JITStatistics: Sendable {
     public var refused: [String: String] = [:]
     /// Native code thrown away after too many deopts.
     public var discarded = 0
+    /// Entries into native code at a loop header (OSR) by the interpreter,
+    /// by function ("name (file:line)"): a loop that got hot, or went on
+    /// after native code left it there (quick code giving way to its
+    /// optimized code, a loop compile's return after a deopt).
+    public var loopEntries: [String: Int] = [:]
 
     private static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
@@ -445,6 +450,9 @@ public struct JITStatistics: Sendable {
         }
         for (deopt, count) in deopts.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key.location < $1.key.location) }) {
             lines.append("  deopt \(deopt.function) (\(deopt.location)) \(deopt.opcode): \(deopt.reason) x\(count)")
+        }
+        for (name, count) in loopEntries.sorted(by: { $0.key < $1.key }) {
+            lines.append("  entered \(name) at a loop header x\(count)")
         }
         for (name, reason) in refused.sorted(by: { $0.key < $1.key }) {
             lines.append("  not compiled \(name): \(reason)")
@@ -684,7 +692,10 @@ extension Isolate {
         }
         // A loop that is most of its function compiles whole (FunctionCompiler.region).
         if data.pointee.native != nil {
-            if instance.nativeCode?.loopEntries.contains(header) ?? true { return .resume }
+            if instance.nativeCode?.loopEntries.contains(header) ?? true {
+                jitStatistics.loopEntries[functionLabel(instance.block), default: 0] += 1  // the interpreter enters it
+                return .resume
+            }
             // Not an entry (an inner loop's header): the interpreter runs
             // to a back-edge of a loop around it, which is; every back-edge
             // looks until then. Entering here would return at once, and
@@ -702,6 +713,7 @@ extension Isolate {
             if loops && data.pointee.tierStatus == TierStatus.interpreted { pollLoops(data, instance, after: Self.loopPollInterval) }
             return .interpret
         }
+        jitStatistics.loopEntries[functionLabel(instance.block), default: 0] += 1
         let exit = enterNative(loop.code.entry, frame)
         let kind = exit >> NativeExit.kindShift
         if kind == NativeExit.exception { return .exception }
