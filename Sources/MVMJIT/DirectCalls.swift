@@ -266,7 +266,9 @@ struct DirectCallEmitter {
     }
 
     /// A CodeBlock's code address, which callees' InstanceData.code holds.
-    private static func address(_ ir: IRBuilder, _ block: CodeBlock) -> LLVMValueRef {
+    /// The address of `block`'s bytecode: what InstanceData.code holds in
+    /// every function that runs it (the shared code cache's, in any isolate).
+    static func address(_ ir: IRBuilder, _ block: CodeBlock) -> LLVMValueRef {
         ir.int64(UInt64(UInt(bitPattern: block.code)))
     }
 }

@@ -750,6 +750,8 @@ public final class FunctionCompiler {
             emitFromCharCode(i)
         case .call where types.intrinsic(i).isCollectionMethod && (types.intrinsic(i) != .arrayPush || i.operand(2) == 1):
             emitCollectionCall(i)
+        case .call where leafCall(i) != nil:
+            emitLeafCall(i, leafCall(i)!)
         case .call where callSiteSawOnlyJS(i):
             emitDirectCall(i, construct: false)
         case .new where callSiteSawOnlyJS(i):
@@ -1171,6 +1173,87 @@ public final class FunctionCompiler {
         ir.position(at: slow)
         runtime(i)
         ir.br(edge(i.next))
+    }
+
+    /// The pure leaf (PureLeaf.swift) every callee of call `i` ran, given
+    /// all its parameters; nil for other calls.
+    private func leafCall(_ i: Instruction) -> (leaf: PureLeaf, target: CodeBlock)? {
+        if let known = leafCalls[i.offset] { return known }
+        var found: (PureLeaf, CodeBlock)?
+        if callSiteSawOnlyJS(i), let target = callTarget(i, construct: false), let leaf = PureLeaf(target),
+           Int(i.operand(2)) >= leaf.parameterCount {
+            found = (leaf, target)
+        }
+        leafCalls[i.offset] = .some(found)
+        return found
+    }
+    private var leafCalls: [Int: (leaf: PureLeaf, target: CodeBlock)?] = [:]
+    /// Calls compiled as their callee's body (NativeCode.inlinedCalls).
+    private(set) var inlinedCalls = 0
+
+    /// A call of a pure leaf: when the callee runs the leaf's code and the
+    /// arguments are numbers, its body computed here in doubles, the
+    /// result boxed as Value(Double) boxes it; otherwise the call
+    /// (emitDirectCall).
+    private func emitLeafCall(_ i: Instruction, _ known: (leaf: PureLeaf, target: CodeBlock)) {
+        let (leaf, target) = known
+        inlinedCalls += 1
+        let call = ir.block("leaf.call"), cell = ir.block("leaf.cell"), function = ir.block("leaf.function")
+        let runsLeaf = ir.block("leaf.code"), numbers = ir.block("leaf.numbers")
+        let base = i.register(1)
+        let callee = get(base)
+        ir.condBr(ir.isCell(callee), cell, call)
+        ir.position(at: cell)
+        let p = ir.pointer(callee)
+        ir.condBr(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindFunction)), function, call)
+        ir.position(at: function)
+        let calleeData = ir.pointer(ir.sub(ir.load(ir.i64, p, NativeABI.functionDataOffset), ir.int64(NativeABI.doubleOffset)))
+        let code = ir.load(ir.i64, calleeData, NativeABI.dataCodeOffset)
+        ir.condBr(ir.icmp(LLVMIntEQ, code, DirectCallEmitter.address(ir, target)), runsLeaf, call)
+        ir.position(at: runsLeaf)
+        // Parameter k (register k of the leaf) is the caller's register
+        // base + 1 + k: the callee, `this`, then the arguments.
+        var values: [Int: LLVMValueRef] = [:]
+        var allNumbers = ir.trueValue
+        for k in stride(from: 1, through: leaf.parameterCount, by: 1) {
+            let r = base + 1 + k
+            switch readKinds[r] {
+            case .int32: values[k] = LLVMBuildSIToFP(ir.builder, loadInt(r), ir.f64, "")!
+            case .double: values[k] = loadDouble(r)
+            case .boxed:
+                let v = get(r)
+                allNumbers = ir.and(allNumbers, ir.isNumber(v))
+                values[k] = ir.numberPayload(v)
+            }
+        }
+        ir.condBr(allNumbers, numbers, call)
+        ir.position(at: numbers)
+        for instruction in leaf.instructions where instruction.opcode != .ret {
+            let x = { values[instruction.register(1)]! }, y = { values[instruction.register(2)]! }
+            let b = ir.builder
+            switch instruction.opcode {
+            case .loadInt: values[instruction.a] = ir.double(Double(instruction.signed(1)))
+            case .loadConst:
+                guard case .number(let d) = target.constants[instruction.register(1)] else { preconditionFailure("PureLeaf took a constant that is not a number") }
+                values[instruction.a] = ir.double(d)
+            case .mov: values[instruction.a] = x()
+            case .add: values[instruction.a] = LLVMBuildFAdd(b, x(), y(), "")!
+            case .sub: values[instruction.a] = LLVMBuildFSub(b, x(), y(), "")!
+            case .mul: values[instruction.a] = LLVMBuildFMul(b, x(), y(), "")!
+            case .div: values[instruction.a] = LLVMBuildFDiv(b, x(), y(), "")!
+            case .mod: values[instruction.a] = ir.jsRemainder(x(), y())
+            case .addImm: values[instruction.a] = LLVMBuildFAdd(b, x(), ir.double(Double(instruction.signed(2))), "")!
+            case .subImm: values[instruction.a] = LLVMBuildFSub(b, x(), ir.double(Double(instruction.signed(2))), "")!
+            case .inc: values[instruction.a] = LLVMBuildFAdd(b, x(), ir.double(1), "")!
+            case .dec: values[instruction.a] = LLVMBuildFSub(b, x(), ir.double(1), "")!
+            case .neg: values[instruction.a] = LLVMBuildFNeg(b, x(), "")!
+            default: preconditionFailure("PureLeaf took \(instruction.opcode)")
+            }
+        }
+        set(i.a, ir.boxNumber(values[leaf.result]!))
+        ir.br(edge(i.next))
+        ir.position(at: call)
+        emitDirectCall(i, construct: false)
     }
 
     /// The CodeBlock every callee of `i`'s site ran, when the call can be

@@ -283,7 +283,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
             lastCodeTag = lastCodeTag == 255 ? 1 : lastCodeTag + 1
             let codeTag = lastCodeTag
             var region: ClosedRange<Int>?, loopEntries: [Int] = []
-            var slotAccesses = (fixed: 0, unchecked: 0)
+            var slotAccesses = (fixed: 0, unchecked: 0), inlinedCalls = 0
             try session.addModule(named: symbol, quick: key.quick) { context, module in
                 let compiler = FunctionCompiler(block: block, feedback: feedback, loop: loop, header: header, symbol: symbol,
                                                 codeTag: codeTag, quick: key.quick, context: context, module: module)
@@ -291,6 +291,7 @@ public final class JITTier: NativeTier, @unchecked Sendable {
                 region = compiler.region
                 loopEntries = compiler.loopEntries
                 slotAccesses = (compiler.fixedSlotAccesses, compiler.uncheckedSlotAccesses)
+                inlinedCalls = compiler.inlinedCalls
             }
             let address = try session.address(of: symbol)
             let milliseconds = Double(JITTier.threadCPUNanoseconds() - start) / 1e6
@@ -299,7 +300,8 @@ public final class JITTier: NativeTier, @unchecked Sendable {
                          name: "js:\(block.displayName)\(region == nil ? "" : " loop")\(key.quick ? " quick" : "") \(block.source.name):\(block.firstLine(of: region))")
             entry = .ready(NativeCode(entry: address, symbol: symbol, compileMilliseconds: milliseconds, codeSize: size, region: region,
                                       loopEntries: loopEntries, fixedSlotAccesses: slotAccesses.fixed,
-                                      uncheckedSlotAccesses: slotAccesses.unchecked, codeTag: codeTag, quick: key.quick))
+                                      uncheckedSlotAccesses: slotAccesses.unchecked, codeTag: codeTag, quick: key.quick,
+                                      inlinedCalls: inlinedCalls))
         } catch {
             entry = .failed("\(error)")
         }

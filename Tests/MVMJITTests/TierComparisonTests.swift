@@ -1018,3 +1018,53 @@ func tiersAgree(file: String) {
     #expect(optimizedOnly.statistics.installed.allSatisfy { !$0.quick }, "\(optimizedOnly.statistics.installed)")
     #expect(installs(optimizedOnly, "calls") == [false], "\(optimizedOnly.statistics.installed)")
 }
+
+/// Calls of pure leaves (straight-line arithmetic on the parameters,
+/// PureLeaf.swift) are computed at their sites; any other callee or a
+/// non-number argument makes the call, as do a new function behind the
+/// name. The numbers are those the interpreter boxes differently: int32
+/// overflow, -0, NaN, fractions.
+@Test func pureLeafCallsComputeTheirCalleeAtTheSite() {
+    let source = """
+    function a(i, j) { return 1 / ((i + j) * (i + j + 1) / 2 + i + 1); }
+    function sq(x) { return x * x; }
+    function rem(x, y) { return x % y; }
+    function flip(x) { const y = -x; return y; }
+    function step(x) { let y = x; y++; y -= 3; return y + 0.5; }
+    function sum(n) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += a(i, i + 1) + sq(i) + rem(i, 7) - rem(-i, 5) + step(i);
+      return s;
+    }
+    function callSq(v) { return sq(v); }
+    function callRem(x, y) { return rem(x, y); }
+    function callFlip(v) { return 1 / flip(v); }
+    let total = 0;
+    for (let k = 0; k < 30; k++) total += sum(200);
+    for (let k = 0; k < 3000; k++) total += callSq(k % 50) + callRem(k, 9) + callFlip(k + 1);
+    const out = [total.toFixed(6)];
+    // Numbers the interpreter boxes several ways: overflow, -0, NaN, fractions.
+    out.push(callSq(100000), callSq(0.5), callSq(-0), 1 / callRem(-4, 2), callRem(5, 0), callRem(7.5, 2), callFlip(0), callFlip(-0));
+    // Arguments that are not numbers: the call runs the callee (and valueOf once).
+    let calls = 0;
+    const counted = { valueOf() { calls++; return 6; } };
+    out.push(callSq("7"), callSq(undefined), callSq(counted), calls, callRem("x", 2), callFlip(null));
+    // Another function behind the same name: the call goes to it.
+    sq = function (x) { return x + 1; };
+    out.push(callSq(5), callSq("5"));
+    console.log(out.join(" "));
+    """
+    let expected = "82456327.015449 10000000000 0.25 0 -Infinity NaN 1.5 -Infinity Infinity 49 NaN 36 2 NaN -Infinity 6 51\n"  // as node v20 prints
+    #expect(run(source, name: "leaf.js", .interpreter).output == expected)
+    for setting in [TierSetting(mode: .on, threshold: 100), .eager, .eagerOptimized, .stress, .early] {
+        let compiled = run(source, name: "leaf.js", setting)
+        #expect(compiled.output == expected, "\(setting)")
+        if setting.mode == .on && setting.threshold == 100 {
+            func inlined(_ name: String) -> [Int] { compiled.statistics.installed.filter { $0.name == name }.map(\.inlinedCalls) }
+            #expect(inlined("sum") == [5], "\(compiled.statistics.installed)")
+            #expect(["callSq", "callRem", "callFlip"].allSatisfy { inlined($0) == [1] }, "\(compiled.statistics.installed)")
+            // No other call is of a leaf (the top level's are of its callers).
+            #expect(compiled.statistics.installed.filter { !["sum", "callSq", "callRem", "callFlip"].contains($0.name) }.allSatisfy { $0.inlinedCalls == 0 })
+        }
+    }
+}

@@ -215,11 +215,15 @@ public final class NativeCode: @unchecked Sendable {
     /// NativeABI.tierUpSymbol at zero, which installs the optimized code
     /// of the function when it is ready (Isolate.upgrade).
     public let quick: Bool
+    /// Calls compiled as their callee's body (MVMJIT's PureLeaf).
+    public let inlinedCalls: Int
 
     public init(entry: UnsafeRawPointer, symbol: String, compileMilliseconds: Double, codeSize: Int, region: ClosedRange<Int>? = nil,
-                loopEntries: [Int], fixedSlotAccesses: Int = 0, uncheckedSlotAccesses: Int = 0, codeTag: UInt8 = 0, quick: Bool = false) {
+                loopEntries: [Int], fixedSlotAccesses: Int = 0, uncheckedSlotAccesses: Int = 0, codeTag: UInt8 = 0, quick: Bool = false,
+                inlinedCalls: Int = 0) {
         self.codeTag = codeTag
         self.quick = quick
+        self.inlinedCalls = inlinedCalls
         self.entry = entry
         self.symbol = symbol
         self.compileMilliseconds = compileMilliseconds
@@ -396,6 +400,8 @@ public struct JITStatistics: Sendable {
         /// since its code was thrown away), what it waited for in the
         /// interpreter.
         public var upgrade = false
+        /// NativeCode.inlinedCalls.
+        public var inlinedCalls = 0
     }
     public struct Deopt: Hashable, Sendable {
         public var function: String
@@ -446,7 +452,9 @@ public struct JITStatistics: Sendable {
         for entry in installed {
             let slots = entry.fixedSlotAccesses == 0 ? ""
                 : ", \(entry.fixedSlotAccesses) property accesses at fixed offsets (\(entry.uncheckedSlotAccesses) with no shape check)"
-            lines.append("  compiled \(entry.name)\(entry.loop ? " loop" : "")\(entry.quick ? " quick" : "") (\(entry.location)): \(entry.compiledHere ? "\(format3(entry.milliseconds)) ms" : "shared cache"), \(entry.codeSize) bytes\(slots)")
+            let inlined = entry.inlinedCalls == 0 ? ""
+                : ", \(entry.inlinedCalls) call\(entry.inlinedCalls == 1 ? "" : "s") computed at the site (a pure leaf callee)"
+            lines.append("  compiled \(entry.name)\(entry.loop ? " loop" : "")\(entry.quick ? " quick" : "") (\(entry.location)): \(entry.compiledHere ? "\(format3(entry.milliseconds)) ms" : "shared cache"), \(entry.codeSize) bytes\(slots)\(inlined)")
         }
         for (deopt, count) in deopts.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key.location < $1.key.location) }) {
             lines.append("  deopt \(deopt.function) (\(deopt.location)) \(deopt.opcode): \(deopt.reason) x\(count)")
@@ -762,7 +770,7 @@ extension Isolate {
                                              milliseconds: code.compileMilliseconds, compiledHere: compiledHere,
                                              codeSize: code.codeSize, loop: code.region != nil,
                                              fixedSlotAccesses: code.fixedSlotAccesses, uncheckedSlotAccesses: code.uncheckedSlotAccesses,
-                                             quick: code.quick, upgrade: upgrade))
+                                             quick: code.quick, upgrade: upgrade, inlinedCalls: code.inlinedCalls))
     }
 
     func functionLabel(_ block: CodeBlock) -> String {
