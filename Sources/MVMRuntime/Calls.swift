@@ -460,13 +460,17 @@ extension Isolate {
     /// Finds a handler for the pending exception, popping frames up to the
     /// nearest entry frame. False when the exception leaves `execute`.
     func unwind() -> Bool {
-        if frameCount > 0 {
+        // The site is the frame on top when the exception first unwinds.
+        // Unwinding runs once per entry frame, so an exception from a callee
+        // compiled code called itself unwinds again in its caller (its
+        // frame gone): that must not move the site to the call.
+        if frameCount > 0 && throwSite?.exception != pendingException.bits {
             let top = frames[frameCount - 1]
             let block = top.data.pointee.instance.takeUnretainedValue().block
             let offset = top.pc - top.data.pointee.code
             let position = block.position(at: offset)
             throwSite = ThrowSite(file: block.source.name, line: position.line, column: position.column,
-                                  lineText: block.source.lineText(atLine: position.line))
+                                  lineText: block.source.lineText(atLine: position.line), exception: pendingException.bits)
         }
         while frameCount > 0 {
             let frame = frames + (frameCount - 1)
@@ -476,6 +480,7 @@ extension Isolate {
             for handler in block.handlers where offset >= handler.start && offset < handler.end {
                 frame.pointee.registers[Int(handler.register)] = pendingException
                 pendingException = .empty
+                throwSite = nil  // caught: a rethrow of it is a new site
                 frame.pointee.pc = data.pointee.code + Int(handler.handler)
                 stackTop = frame.pointee.registers + Int(data.pointee.registerCount)
                 return true

@@ -141,4 +141,7 @@ struct ThrowSite {
     var line: Int
     var column: Int
     var lineText: String
+    /// The exception thrown there: the site stays while that exception
+    /// propagates (Isolate.unwind).
+    var exception: UInt64 = 0
 }

@@ -443,6 +443,31 @@ func tiersAgree(file: String) {
     }
 }
 
+/// An uncaught exception from a callee that compiled code called itself
+/// points at the callee's line, as the interpreter's (and Node's) report
+/// does: the unwind in its caller, after the callee's frame is gone, must
+/// not move it to the call. A caught and rethrown one points at the rethrow.
+@Test func uncaughtReportsPointAtTheThrowInEveryTier() {
+    let source = """
+    function inner(p) { return p.first(); }
+    function outer(p) { return inner(p) + 1; }
+    const ok = { first() { return 1; } };
+    let t = 0;
+    for (let k = 0; k < 3000; k++) t += outer(ok);
+    console.log(t);
+    try { outer({}); } catch (e) { console.log("caught", e.message); }
+    outer({});
+    """
+    let reference = run(source, name: "site.js", .interpreter)
+    #expect(reference.output.hasPrefix("6000\ncaught p.first is not a function\nuncaught: site.js:1\nfunction inner(p) { return p.first(); }\n"),
+            "\(reference.output)")
+    for setting in [TierSetting(mode: .on, threshold: 100), .eager, .eagerOptimized, .stress] {
+        #expect(run(source, name: "site.js", setting).output == reference.output, "\(setting)")
+    }
+    let rethrown = "function f() { throw new Error(\"x\"); }\ntry { f(); } catch (e) {\n  throw e;\n}\n"
+    #expect(run(rethrown, name: "rethrow.js", .interpreter).output.hasPrefix("uncaught: rethrow.js:3\n  throw e;\n  ^\n"))
+}
+
 /// Deep recursion through compiled code reaches the interpreter's depth
 /// (native calls hand over to the interpreter when the native stack runs low).
 @Test func deepRecursionMatchesTheInterpreter() {
