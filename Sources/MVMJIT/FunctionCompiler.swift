@@ -968,17 +968,20 @@ public final class FunctionCompiler {
             }
             setNumber(i.a, int: result)
         } else {
-            let a = doubleOperand(x, i), b = doubleOperand(y, i)
-            let result: LLVMValueRef
-            switch i.opcode {
-            case .add, .addImm, .inc, .dec: result = LLVMBuildFAdd(ir.builder, a, b, "")!
-            case .sub, .subImm: result = LLVMBuildFSub(ir.builder, a, b, "")!
-            case .mul: result = LLVMBuildFMul(ir.builder, a, b, "")!
-            case .div: result = LLVMBuildFDiv(ir.builder, a, b, "")!
-            case .neg: result = LLVMBuildFNeg(ir.builder, a, "")!
-            default: result = ir.jsRemainder(a, b)  // mod
-            }
-            setNumber(i.a, double: result)
+            setNumber(i.a, double: doubleArithmetic(i.opcode, doubleOperand(x, i), doubleOperand(y, i)))
+        }
+    }
+
+    /// Arithmetic `op` on doubles; `inc` and `dec` add `b` (1 or -1), the
+    /// immediates' `b` is the immediate, and `neg` leaves it unread.
+    private func doubleArithmetic(_ op: Opcode, _ a: LLVMValueRef, _ b: LLVMValueRef) -> LLVMValueRef {
+        switch op {
+        case .add, .addImm, .inc, .dec: return LLVMBuildFAdd(ir.builder, a, b, "")!
+        case .sub, .subImm: return LLVMBuildFSub(ir.builder, a, b, "")!
+        case .mul: return LLVMBuildFMul(ir.builder, a, b, "")!
+        case .div: return LLVMBuildFDiv(ir.builder, a, b, "")!
+        case .neg: return LLVMBuildFNeg(ir.builder, a, "")!
+        default: return ir.jsRemainder(a, b)  // mod
         }
     }
 
@@ -1191,66 +1194,90 @@ public final class FunctionCompiler {
     /// Calls compiled as their callee's body (NativeCode.inlinedCalls).
     private(set) var inlinedCalls = 0
 
-    /// A call of a pure leaf: when the callee runs the leaf's code and the
-    /// arguments are numbers, its body computed here in doubles, the
-    /// result boxed as Value(Double) boxes it; otherwise the call
-    /// (emitDirectCall).
+    /// A leaf's register in a call compiled as its body: a double, or a
+    /// boxed value (a property's, an argument's).
+    private enum LeafValue {
+        case number(LLVMValueRef)
+        case boxed(LLVMValueRef)
+    }
+
+    /// A call of a pure leaf: when the callee runs the leaf's code, its
+    /// body computed here, every check on the way going to the call
+    /// instead (emitDirectCall) when it fails.
     private func emitLeafCall(_ i: Instruction, _ known: (leaf: PureLeaf, target: CodeBlock)) {
         let (leaf, target) = known
         inlinedCalls += 1
-        let call = ir.block("leaf.call"), cell = ir.block("leaf.cell"), function = ir.block("leaf.function")
-        let runsLeaf = ir.block("leaf.code"), numbers = ir.block("leaf.numbers")
+        let call = ir.block("leaf.call")
+        func check(_ condition: LLVMValueRef) {
+            let next = ir.block("leaf.ok")
+            ir.condBr(condition, next, call)
+            ir.position(at: next)
+        }
+        // The object's cell, once `v` is checked to be an object.
+        func object(_ v: LLVMValueRef) -> LLVMValueRef {
+            check(ir.isCell(v))
+            let p = ir.pointer(v)
+            check(ir.icmp(LLVMIntUGE, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.firstObjectKind)))
+            return p
+        }
+        func number(_ v: LeafValue) -> LLVMValueRef {
+            switch v {
+            case .number(let d): return d
+            case .boxed(let bits):
+                check(ir.isNumber(bits))
+                return ir.numberPayload(bits)
+            }
+        }
+        func boxed(_ v: LeafValue) -> LLVMValueRef {
+            switch v {
+            case .number(let d): return ir.boxNumber(d)
+            case .boxed(let bits): return bits
+            }
+        }
         let base = i.register(1)
         let callee = get(base)
-        ir.condBr(ir.isCell(callee), cell, call)
-        ir.position(at: cell)
+        check(ir.isCell(callee))
         let p = ir.pointer(callee)
-        ir.condBr(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindFunction)), function, call)
-        ir.position(at: function)
+        check(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindFunction)))
         let calleeData = ir.pointer(ir.sub(ir.load(ir.i64, p, NativeABI.functionDataOffset), ir.int64(NativeABI.doubleOffset)))
-        let code = ir.load(ir.i64, calleeData, NativeABI.dataCodeOffset)
-        ir.condBr(ir.icmp(LLVMIntEQ, code, DirectCallEmitter.address(ir, target)), runsLeaf, call)
-        ir.position(at: runsLeaf)
-        // Parameter k (register k of the leaf) is the caller's register
-        // base + 1 + k: the callee, `this`, then the arguments.
-        var values: [Int: LLVMValueRef] = [:]
-        var allNumbers = ir.trueValue
-        for k in stride(from: 1, through: leaf.parameterCount, by: 1) {
+        check(ir.icmp(LLVMIntEQ, ir.load(ir.i64, calleeData, NativeABI.dataCodeOffset), DirectCallEmitter.address(ir, target)))
+        // Register k of the leaf is the caller's register base + 1 + k:
+        // the callee, `this`, then the arguments.
+        var values: [Int: LeafValue] = [:]
+        for k in 0...leaf.parameterCount {
             let r = base + 1 + k
             switch readKinds[r] {
-            case .int32: values[k] = LLVMBuildSIToFP(ir.builder, loadInt(r), ir.f64, "")!
-            case .double: values[k] = loadDouble(r)
-            case .boxed:
-                let v = get(r)
-                allNumbers = ir.and(allNumbers, ir.isNumber(v))
-                values[k] = ir.numberPayload(v)
+            case .int32: values[k] = .number(LLVMBuildSIToFP(ir.builder, loadInt(r), ir.f64, "")!)
+            case .double: values[k] = .number(loadDouble(r))
+            case .boxed: values[k] = .boxed(get(r))
             }
         }
-        ir.condBr(allNumbers, numbers, call)
-        ir.position(at: numbers)
         for instruction in leaf.instructions where instruction.opcode != .ret {
-            let x = { values[instruction.register(1)]! }, y = { values[instruction.register(2)]! }
-            let b = ir.builder
+            let x = { number(values[instruction.register(1)]!) }
+            let value: LeafValue
             switch instruction.opcode {
-            case .loadInt: values[instruction.a] = ir.double(Double(instruction.signed(1)))
+            case .loadInt: value = .number(ir.double(Double(instruction.signed(1))))
             case .loadConst:
                 guard case .number(let d) = target.constants[instruction.register(1)] else { preconditionFailure("PureLeaf took a constant that is not a number") }
-                values[instruction.a] = ir.double(d)
-            case .mov: values[instruction.a] = x()
-            case .add: values[instruction.a] = LLVMBuildFAdd(b, x(), y(), "")!
-            case .sub: values[instruction.a] = LLVMBuildFSub(b, x(), y(), "")!
-            case .mul: values[instruction.a] = LLVMBuildFMul(b, x(), y(), "")!
-            case .div: values[instruction.a] = LLVMBuildFDiv(b, x(), y(), "")!
-            case .mod: values[instruction.a] = ir.jsRemainder(x(), y())
-            case .addImm: values[instruction.a] = LLVMBuildFAdd(b, x(), ir.double(Double(instruction.signed(2))), "")!
-            case .subImm: values[instruction.a] = LLVMBuildFSub(b, x(), ir.double(Double(instruction.signed(2))), "")!
-            case .inc: values[instruction.a] = LLVMBuildFAdd(b, x(), ir.double(1), "")!
-            case .dec: values[instruction.a] = LLVMBuildFSub(b, x(), ir.double(1), "")!
-            case .neg: values[instruction.a] = LLVMBuildFNeg(b, x(), "")!
-            default: preconditionFailure("PureLeaf took \(instruction.opcode)")
+                value = .number(ir.double(d))
+            case .mov: value = values[instruction.register(1)]!
+            case .getNamed:
+                // An own data property where the callee's cache saw the shape.
+                let o = object(boxed(values[instruction.register(1)]!))
+                let e = cacheEntry(site: instruction.register(3), entry: 0, of: calleeData)
+                check(ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i64, o, NativeABI.shapeOffset, .header),
+                                     ir.load(ir.i64, e, NativeABI.cacheShapeOffset, .runtime)),
+                             ir.icmp(LLVMIntEQ, ir.load(ir.i8, e, NativeABI.cacheKindOffset, .runtime), ir.int8(NativeABI.cacheKindOwn))))
+                value = .boxed(ir.load(ir.i64, slotAddress(o, ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime)), .slots))
+            case .addImm, .subImm: value = .number(doubleArithmetic(instruction.opcode, x(), ir.double(Double(instruction.signed(2)))))
+            case .inc, .dec, .neg: value = .number(doubleArithmetic(instruction.opcode, x(), ir.double(instruction.opcode == .dec ? -1 : 1)))
+            default:  // add ... mod
+                let a = x()
+                value = .number(doubleArithmetic(instruction.opcode, a, number(values[instruction.register(2)]!)))
             }
+            values[instruction.a] = value
         }
-        set(i.a, ir.boxNumber(values[leaf.result]!))
+        set(i.a, boxed(values[leaf.result]!))
         ir.br(edge(i.next))
         ir.position(at: call)
         emitDirectCall(i, construct: false)
@@ -1538,8 +1565,8 @@ public final class FunctionCompiler {
     // MARK: Properties
 
     /// The first entry of property cache `site`.
-    private func cacheEntry(site: Int, entry: Int) -> LLVMValueRef {
-        let caches = ir.load(ir.i8Pointer, data, NativeABI.dataCachesOffset, .runtime)
+    private func cacheEntry(site: Int, entry: Int, of instanceData: LLVMValueRef? = nil) -> LLVMValueRef {
+        let caches = ir.load(ir.i8Pointer, instanceData ?? data, NativeABI.dataCachesOffset, .runtime)
         let offset = (site * NativeABI.cacheEntriesPerSite + entry) * NativeABI.cacheEntryStride
         var index: [LLVMValueRef?] = [ir.int64(UInt64(offset))]
         return LLVMBuildGEP2(ir.builder, ir.i8, caches, &index, 1, "")!

@@ -3,15 +3,18 @@
 // A call from native code to native code pushes a frame record, clears the
 // callee's registers and checks the result: about 15 ns, where a small
 // helper's own work (spectral-norm's `a(i, j)`, a few adds, a multiply and
-// two divides) is 2-3 ns. A callee that is straight-line arithmetic on its
-// parameters and number constants, ending in a `ret`, has no effects: given
-// numbers it always yields the same number, and nothing of it can be seen
-// but that. So at a site whose callees all ran such a block, the caller
-// checks that the callee runs it and the arguments are numbers, then
-// computes the body in doubles (exact for the interpreter's int32 results,
-// the same rounding for the rest) and boxes the result as the interpreter
-// would (Value(Double)). Any check that fails makes the call as before;
-// nothing was done that could have been seen, so nothing is undone.
+// two divides; raytracer's `dot(v)`) is 2-3 ns. A callee that is
+// straight-line arithmetic on its parameters, number constants and own data
+// properties of its parameters or `this`, ending in a `ret`, has no
+// effects: nothing of it can be seen but its result. So at a site whose
+// callees all ran such a block, the caller checks that the callee runs it,
+// then computes the body: arithmetic in doubles once its operands are
+// numbers (exact for the interpreter's int32 results, the same rounding
+// for the rest), the result boxed as the interpreter would (Value(Double));
+// a property read where the object's shape is the one the callee's own
+// inline cache holds for that site, as an own data property. Any check
+// that fails makes the call as before: nothing was done that could have
+// been seen, so nothing is undone.
 import MVMBytecode
 
 struct PureLeaf {
@@ -25,12 +28,15 @@ struct PureLeaf {
     static let maximumInstructions = 24
 
     /// The leaf `block` is, or nil. Its registers are only read after a
-    /// write in the body, or are parameters (r1...): none is `undefined`
-    /// when read, so every value is a number.
+    /// write in the body, or are parameters (r1...), or are `this` (r0)
+    /// in strict code (not an arrow's): none is `undefined` when read, and
+    /// `this` is the value the call passed (a sloppy function's would have
+    /// been the global object for `undefined`, a wrapper for a number).
     init?(_ block: CodeBlock) {
         guard DirectCall.canTarget(block, construct: false),
               !block.flags.contains(.generator), !block.flags.contains(.async) else { return nil }
         var defined = Set(block.parameterCount > 0 ? Array(1...block.parameterCount) : [])
+        if block.flags.contains(.strict) && !block.flags.contains(.arrow) { defined.insert(0) }
         var body: [Instruction] = []
         for instruction in decode(block) {
             guard body.count < Self.maximumInstructions else { return nil }
@@ -43,6 +49,7 @@ struct PureLeaf {
                 reads = []
             case .mov, .addImm, .subImm, .inc, .dec, .neg: reads = [instruction.register(1)]
             case .add, .sub, .mul, .div, .mod: reads = [instruction.register(1), instruction.register(2)]
+            case .getNamed: reads = [instruction.register(1)]
             case .ret:
                 guard defined.contains(instruction.a) else { return nil }
                 instructions = body

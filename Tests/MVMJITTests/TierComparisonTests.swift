@@ -1093,3 +1093,76 @@ func tiersAgree(file: String) {
         }
     }
 }
+
+/// Pure leaves read own data properties of `this` and their arguments
+/// (strict code) through the callee's own inline cache: another shape, a
+/// getter, a missing property, a non-number in arithmetic or a receiver
+/// that is no object make the call instead (the getter runs once), and a
+/// sloppy function's `this` keeps it a call.
+@Test func pureLeafPropertyReadsFollowTheCalleesCache() {
+    let source = """
+    class V {
+      constructor(x, y) { this.x = x; this.y = y; }
+      dot(v) { return this.x * v.x + this.y * v.y; }
+      first() { return this.x; }
+    }
+    function sloppyX() { return this.x; }
+    function dots(n) {
+      const a = new V(1, 2), b = new V(0.5, -3);
+      let s = 0;
+      for (let i = 0; i < n; i++) s += a.dot(b) + b.dot(a) + a.first();
+      return s;
+    }
+    function callDot(p, q) { return p.dot(q); }
+    function callFirst(p) { return p.first(); }
+    let total = 0;
+    for (let k = 0; k < 40; k++) total += dots(100);
+    for (let k = 0; k < 3000; k++) total += callDot(new V(k, 1), new V(2, k)) + callFirst(new V(k, 0));
+    const out = [total];
+    // Another shape, a getter, a string, a missing property: the call runs the method.
+    let reads = 0;
+    const withGetter = { get x() { reads++; return 10; }, y: 1 };
+    const other = { z: 0, x: 4, y: 5 };
+    out.push(callDot(new V(1, 1), other), callDot(new V(1, 1), withGetter), reads);
+    out.push(callDot(new V("a", 1), new V("b", 2)), callDot(new V(3, 1), {}), callFirst(new V("label", 0)), callFirst(Object.assign(Object.create(V.prototype), { x: "own" })));
+    out.push(callDot(new V(-0, 0), new V(5, 0)), 1 / callFirst(new V(-0, 0)));
+    // Not an object, a sloppy `this`: the call runs (and throws where the method does).
+    try { callDot(5, new V(1, 1)); } catch (e) { out.push(e.constructor.name); }
+    out.push(sloppyX.call(other), String(sloppyX.call(7)));
+    console.log(out.join(" "));
+    """
+    let expected = "17954000 9 11 1 NaN NaN label own 0 -Infinity TypeError 4 undefined\n"  // as node v20 prints
+    #expect(run(source, name: "leaf2.js", .interpreter).output == expected)
+    for setting in [TierSetting(mode: .on, threshold: 100), .eager, .eagerOptimized, .stress, .early] {
+        let compiled = run(source, name: "leaf2.js", setting)
+        #expect(compiled.output == expected, "\(setting)")
+        if setting.mode == .on && setting.threshold == 100 {
+            func inlined(_ name: String) -> [Int] { compiled.statistics.installed.filter { $0.name == name }.map(\.inlinedCalls) }
+            #expect(inlined("dots") == [3] && inlined("callDot") == [1] && inlined("callFirst") == [1], "\(compiled.statistics.installed)")
+        }
+    }
+    // The callee's cache saw the shape with `x` on the prototype: not an
+    // own property, so the call is made.
+    let inherited = """
+    class V { first() { return this.x; } }
+    const base = Object.create(V.prototype);
+    base.x = 7;
+    function callFirst(p) { return p.first(); }
+    let t = 0;
+    for (let k = 0; k < 3000; k++) t += callFirst(Object.create(base));
+    console.log(t, callFirst(Object.create(base)));
+    """
+    let compiled = run(inherited, name: "leaf3.js", TierSetting(mode: .on, threshold: 100))
+    #expect(compiled.output == "21000 7\n")  // as node v20 prints
+    #expect(compiled.statistics.installed.filter { $0.name == "callFirst" }.map(\.inlinedCalls) == [1], "\(compiled.statistics.installed)")
+    // A sloppy function's `this` is the global object for `undefined`: it
+    // stays a call.
+    let sloppy = """
+    function me() { return this; }
+    function callMe() { return me() === globalThis; }
+    let n = 0;
+    for (let k = 0; k < 3000; k++) if (callMe()) n++;
+    console.log(n);
+    """
+    #expect(run(sloppy, name: "leaf4.js", TierSetting(mode: .on, threshold: 100)).output == "3000\n")  // as node v20 prints
+}
