@@ -1139,8 +1139,10 @@ public final class FunctionCompiler {
 
     /// A call or `new` whose site only saw JS functions: a compiled callee
     /// gets its frame pushed here and its native code called; anything else
-    /// goes through the runtime.
-    private func emitDirectCall(_ i: Instruction, construct: Bool) {
+    /// goes through the runtime. `outOfLine` calls the shared stub however
+    /// few sites there are: a pure leaf's call is the rare way, and the
+    /// stub is less IR to compile than the sequence inline.
+    private func emitDirectCall(_ i: Instruction, construct: Bool, outOfLine: Bool = false) {
         spill(RegisterTypes.possibleReads(i), readKinds)
         var site = DirectCall(state: state, frame: frame, data: data,
                               base: ir.int64(UInt64(i.register(1))), argc: ir.int64(UInt64(i.operand(2))),
@@ -1148,10 +1150,10 @@ public final class FunctionCompiler {
                               callerRegisters: ir.int64(UInt64(block.registerCount)))
         let slow = ir.block("call.runtime")
         let target = callTarget(i, construct: construct)
-        if let target, targetedCallSites <= Self.inlineTargetedCalls {
+        if let target, targetedCallSites <= Self.inlineTargetedCalls, !outOfLine {
             site.target = (target, Int(i.operand(2)))
         }
-        if site.target == nil && directCallSites > Self.inlineDirectCalls {
+        if site.target == nil && (directCallSites > Self.inlineDirectCalls || outOfLine) {
             // 0: done, the result in the frame; 1: the runtime's call; -1: an exception.
             var args: [LLVMValueRef?] = [site.state, site.frame, site.data, site.base, site.argc,
                                          site.returnRegister, site.pcOffset, site.callerRegisters]
@@ -1280,7 +1282,7 @@ public final class FunctionCompiler {
         set(i.a, boxed(values[leaf.result]!))
         ir.br(edge(i.next))
         ir.position(at: call)
-        emitDirectCall(i, construct: false)
+        emitDirectCall(i, construct: false, outOfLine: true)
     }
 
     /// The CodeBlock every callee of `i`'s site ran, when the call can be

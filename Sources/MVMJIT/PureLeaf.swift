@@ -3,7 +3,7 @@
 // A call from native code to native code pushes a frame record, clears the
 // callee's registers and checks the result: about 15 ns, where a small
 // helper's own work (spectral-norm's `a(i, j)`, a few adds, a multiply and
-// two divides; raytracer's `dot(v)`) is 2-3 ns. A callee that is
+// two divides; an accessor's property read) is 2-3 ns. A callee that is
 // straight-line arithmetic on its parameters, number constants and own data
 // properties of its parameters or `this`, ending in a `ret`, has no
 // effects: nothing of it can be seen but its result. So at a site whose
@@ -26,10 +26,16 @@ struct PureLeaf {
 
     /// Longer bodies are called: a call's cost is paid back by less.
     static let maximumInstructions = 24
+    /// Nor more property reads: each checks the callee's cache entry at
+    /// run time (five loads), where the callee's own code has the offsets
+    /// as constants. raytracer's `dot(v)`, six reads, ran no faster at its
+    /// sites than called, for 13% more compile work (callgrind); an
+    /// accessor's one read and a call-free loop took 16% off (acc.js).
+    static let maximumPropertyReads = 4
 
     /// The leaf `block` is, or nil. Its registers are only read after a
     /// write in the body, or are parameters (r1...), or are `this` (r0)
-    /// in strict code (not an arrow's): none is `undefined` when read, and
+    /// in strict code (not an arrow's): none is read before it is set, and
     /// `this` is the value the call passed (a sloppy function's would have
     /// been the global object for `undefined`, a wrapper for a number).
     init?(_ block: CodeBlock) {
@@ -37,7 +43,7 @@ struct PureLeaf {
               !block.flags.contains(.generator), !block.flags.contains(.async) else { return nil }
         var defined = Set(block.parameterCount > 0 ? Array(1...block.parameterCount) : [])
         if block.flags.contains(.strict) && !block.flags.contains(.arrow) { defined.insert(0) }
-        var body: [Instruction] = []
+        var body: [Instruction] = [], propertyReads = 0
         for instruction in decode(block) {
             guard body.count < Self.maximumInstructions else { return nil }
             body.append(instruction)
@@ -49,7 +55,10 @@ struct PureLeaf {
                 reads = []
             case .mov, .addImm, .subImm, .inc, .dec, .neg: reads = [instruction.register(1)]
             case .add, .sub, .mul, .div, .mod: reads = [instruction.register(1), instruction.register(2)]
-            case .getNamed: reads = [instruction.register(1)]
+            case .getNamed:
+                propertyReads += 1
+                guard propertyReads <= Self.maximumPropertyReads else { return nil }
+                reads = [instruction.register(1)]
             case .ret:
                 guard defined.contains(instruction.a) else { return nil }
                 instructions = body

@@ -1080,17 +1080,22 @@ func tiersAgree(file: String) {
     console.log(out.join(" "));
     """
     let expected = "82456327.015449 10000000000 0.25 0 -Infinity NaN 1.5 -Infinity Infinity 49 NaN 36 2 NaN -Infinity 6 51\n"  // as node v20 prints
-    #expect(run(source, name: "leaf.js", .interpreter).output == expected)
+    leafCallsAgree(source, name: "leaf.js", expected: expected, inlined: ["sum": 5, "callSq": 1, "callRem": 1, "callFlip": 1])
+}
+
+/// `source` prints `expected` in every tier; with tier-up at 100, each
+/// function in `inlined` is compiled once, computing that many calls at
+/// their sites, and no other function computes any.
+private func leafCallsAgree(_ source: String, name: String, expected: String, inlined: [String: Int]) {
+    #expect(run(source, name: name, .interpreter).output == expected)
     for setting in [TierSetting(mode: .on, threshold: 100), .eager, .eagerOptimized, .stress, .early] {
-        let compiled = run(source, name: "leaf.js", setting)
+        let compiled = run(source, name: name, setting)
         #expect(compiled.output == expected, "\(setting)")
-        if setting.mode == .on && setting.threshold == 100 {
-            func inlined(_ name: String) -> [Int] { compiled.statistics.installed.filter { $0.name == name }.map(\.inlinedCalls) }
-            #expect(inlined("sum") == [5], "\(compiled.statistics.installed)")
-            #expect(["callSq", "callRem", "callFlip"].allSatisfy { inlined($0) == [1] }, "\(compiled.statistics.installed)")
-            // No other call is of a leaf (the top level's are of its callers).
-            #expect(compiled.statistics.installed.filter { !["sum", "callSq", "callRem", "callFlip"].contains($0.name) }.allSatisfy { $0.inlinedCalls == 0 })
+        guard setting.mode == .on && setting.threshold == 100 else { continue }
+        for (function, count) in inlined {
+            #expect(compiled.statistics.installed.filter { $0.name == function }.map(\.inlinedCalls) == [count], "\(compiled.statistics.installed)")
         }
+        #expect(compiled.statistics.installed.filter { inlined[$0.name] == nil }.allSatisfy { $0.inlinedCalls == 0 }, "\(compiled.statistics.installed)")
     }
 }
 
@@ -1132,15 +1137,7 @@ func tiersAgree(file: String) {
     console.log(out.join(" "));
     """
     let expected = "17954000 9 11 1 NaN NaN label own 0 -Infinity TypeError 4 undefined\n"  // as node v20 prints
-    #expect(run(source, name: "leaf2.js", .interpreter).output == expected)
-    for setting in [TierSetting(mode: .on, threshold: 100), .eager, .eagerOptimized, .stress, .early] {
-        let compiled = run(source, name: "leaf2.js", setting)
-        #expect(compiled.output == expected, "\(setting)")
-        if setting.mode == .on && setting.threshold == 100 {
-            func inlined(_ name: String) -> [Int] { compiled.statistics.installed.filter { $0.name == name }.map(\.inlinedCalls) }
-            #expect(inlined("dots") == [3] && inlined("callDot") == [1] && inlined("callFirst") == [1], "\(compiled.statistics.installed)")
-        }
-    }
+    leafCallsAgree(source, name: "leaf2.js", expected: expected, inlined: ["dots": 3, "callDot": 1, "callFirst": 1])
     // The callee's cache saw the shape with `x` on the prototype: not an
     // own property, so the call is made.
     let inherited = """
@@ -1165,4 +1162,15 @@ func tiersAgree(file: String) {
     console.log(n);
     """
     #expect(run(sloppy, name: "leaf4.js", TierSetting(mode: .on, threshold: 100)).output == "3000\n")  // as node v20 prints
+    // Five property reads are more than a leaf's (PureLeaf.maximumPropertyReads).
+    let wide = """
+    class R { constructor() { this.a = 1; this.b = 2; this.c = 3; this.d = 4; this.e = 5; }
+      four() { return this.a + this.b + this.c + this.d; }
+      five() { return this.a + this.b + this.c + this.d + this.e; } }
+    function sums(r) { return r.four() * 100 + r.five(); }
+    let w = 0;
+    for (let k = 0; k < 3000; k++) w += sums(new R());
+    console.log(w);
+    """
+    leafCallsAgree(wide, name: "leaf5.js", expected: "3045000\n", inlined: ["sums": 1])  // as node v20 prints
 }
