@@ -136,7 +136,7 @@ struct DirectCallEmitter {
         ir.condBr(ir.and(isFunction, callable), direct, slow)
 
         ir.position(at: direct)
-        let calleeData = ir.pointer(ir.sub(ir.load(ir.i64, p, NativeABI.functionDataOffset), ir.int64(NativeABI.doubleOffset)))
+        let calleeData = Self.functionData(ir, p)
         let entry = ir.load(ir.i8Pointer, calleeData, NativeABI.dataNativeOffset)
         // A known target: the callee must run its code (one compare), whose
         // flags and counts are then constants, and whose frame is plain
@@ -144,7 +144,7 @@ struct DirectCallEmitter {
         let codeFlags = target.map { ir.int32(Int32(bitPattern: $0.flags.rawValue)) }
             ?? ir.load(ir.i32, calleeData, NativeABI.dataFlagsOffset)
         let compiled = ir.icmp(LLVMIntNE, LLVMBuildPtrToInt(ir.builder, entry, ir.i64, "")!, ir.int64(0))
-        let plainFrame = target.map { ir.icmp(LLVMIntEQ, ir.load(ir.i64, calleeData, NativeABI.dataCodeOffset), Self.address(ir, $0)) }
+        let plainFrame = target.map { Self.runs(ir, calleeData, $0) }
             ?? ir.icmp(LLVMIntEQ, ir.and(codeFlags, ir.int32(Int32(bitPattern: NativeABI.needsArgumentsFlag))), ir.int32(0))
         // `this`: strict functions and arrows take it as it is; others need an object (undefined becomes globalThis).
         let calleeRegisters = ir.address(frame, ir.mul(ir.add(site.base, ir.int64(1)), ir.int64(8)), ir.i8)
@@ -265,10 +265,19 @@ struct DirectCallEmitter {
         ir.storeUndefined(calleeRegisters, from: firstUnset, to: ir.add(parameters, ir.int64(1)))
     }
 
-    /// A CodeBlock's code address, which callees' InstanceData.code holds.
     /// The address of `block`'s bytecode: what InstanceData.code holds in
     /// every function that runs it (the shared code cache's, in any isolate).
-    static func address(_ ir: IRBuilder, _ block: CodeBlock) -> LLVMValueRef {
+    private static func address(_ ir: IRBuilder, _ block: CodeBlock) -> LLVMValueRef {
         ir.int64(UInt64(UInt(bitPattern: block.code)))
+    }
+
+    /// The InstanceData (i8*) of function cell `function`.
+    static func functionData(_ ir: IRBuilder, _ function: LLVMValueRef) -> LLVMValueRef {
+        ir.pointer(ir.sub(ir.load(ir.i64, function, NativeABI.functionDataOffset), ir.int64(NativeABI.doubleOffset)))
+    }
+
+    /// Whether the function whose InstanceData is `data` runs `block`.
+    static func runs(_ ir: IRBuilder, _ data: LLVMValueRef, _ block: CodeBlock) -> LLVMValueRef {
+        ir.icmp(LLVMIntEQ, ir.load(ir.i64, data, NativeABI.dataCodeOffset), address(ir, block))
     }
 }

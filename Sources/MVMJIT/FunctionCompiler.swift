@@ -78,6 +78,7 @@ public final class FunctionCompiler {
     /// Put in its deopt exit words (NativeCode.codeTag).
     let codeTag: UInt8
     /// Quick code: counts down to asking for optimized code (NativeCode.quick).
+    /// Whole functions only: JITTier.nativeCode decides.
     let quick: Bool
     /// For a loop compile, the offsets of the outermost loop around the
     /// header asked for: the only code compiled, entered at its loop
@@ -161,7 +162,7 @@ public final class FunctionCompiler {
     init(block: CodeBlock, feedback: FeedbackSnapshot, loop: Int? = nil, header: Int? = nil, symbol: String, codeTag: UInt8 = 0,
          quick: Bool = false, context: LLVMContextRef, module: LLVMModuleRef) {
         self.codeTag = codeTag
-        self.quick = quick && loop == nil
+        self.quick = quick
         self.block = block
         self.feedback = feedback
         let decoded = decode(block)
@@ -1241,8 +1242,8 @@ public final class FunctionCompiler {
         check(ir.isCell(callee))
         let p = ir.pointer(callee)
         check(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindFunction)))
-        let calleeData = ir.pointer(ir.sub(ir.load(ir.i64, p, NativeABI.functionDataOffset), ir.int64(NativeABI.doubleOffset)))
-        check(ir.icmp(LLVMIntEQ, ir.load(ir.i64, calleeData, NativeABI.dataCodeOffset), DirectCallEmitter.address(ir, target)))
+        let calleeData = DirectCallEmitter.functionData(ir, p)
+        check(DirectCallEmitter.runs(ir, calleeData, target))
         // Register k of the leaf is the caller's register base + 1 + k:
         // the callee, `this`, then the arguments.
         var values: [Int: LeafValue] = [:]

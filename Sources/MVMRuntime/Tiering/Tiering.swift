@@ -570,7 +570,7 @@ extension Isolate {
             requestedLoop = loop
         }
         switch tier.nativeCode(for: block, feedback: snapshot, loop: requestedLoop, header: header,
-                               quick: quickCodeFirst && requestedLoop == nil, wait: compilesWaiting) {
+                               quick: quickCodeFirst, wait: compilesWaiting) {
         case .ready(let code, let compiledNow):
             guard fillShapeTable(data, snapshot) else {
                 abandonTier(data, instance, reason: "its shape table changed under a compilation")
