@@ -103,6 +103,16 @@ struct DirectCallEmitter {
         h.ret(h.int32(-1))
     }
 
+    /// Whether function cell `p` is a plain constructor: `new` of it makes
+    /// `this` from its `prototype` and runs it (no derived class, no field
+    /// initializer, not an arrow, method, accessor or generator).
+    static func plainConstructor(_ ir: IRBuilder, _ p: LLVMValueRef) -> LLVMValueRef {
+        let aux = ir.load(ir.i32, p, NativeABI.cellAuxOffset)
+        let plain = ir.icmp(LLVMIntEQ, ir.and(aux, ir.int32(Int32(bitPattern: NativeABI.notPlainConstructorBits))), ir.int32(0))
+        let noFields = ir.xor(ir.isCell(ir.load(ir.i64, p, NativeABI.functionFieldInitOffset)), ir.trueValue)
+        return ir.and(plain, noFields)
+    }
+
     /// Checks that the callee is a compiled JS function that can run on a
     /// plain frame and that there is room (else branches to `slow`), pushes
     /// its frame, calls its native code, and goes on in `returned` with the
@@ -124,11 +134,7 @@ struct DirectCallEmitter {
         if target != nil && !construct {
             callable = ir.trueValue  // DirectCall.canTarget: not a class constructor
         } else if construct {
-            // A plain constructor: no derived class, no field initializer.
-            let aux = ir.load(ir.i32, p, NativeABI.cellAuxOffset)
-            let plain = ir.icmp(LLVMIntEQ, ir.and(aux, ir.int32(Int32(bitPattern: NativeABI.notPlainConstructorBits))), ir.int32(0))
-            let noFields = ir.xor(ir.isCell(ir.load(ir.i64, p, NativeABI.functionFieldInitOffset)), ir.trueValue)
-            callable = ir.and(plain, noFields)
+            callable = Self.plainConstructor(ir, p)
         } else {
             let flags = ir.load(ir.i8, p, NativeABI.cellFlagsOffset, .header)
             callable = ir.icmp(LLVMIntEQ, ir.and(flags, ir.int8(NativeABI.classConstructorFlag)), ir.int8(0))

@@ -755,6 +755,8 @@ public final class FunctionCompiler {
             emitLeafCall(i, leafCall(i)!)
         case .call where callSiteSawOnlyJS(i):
             emitDirectCall(i, construct: false)
+        case .new where leafCall(i) != nil:
+            emitLeafCall(i, leafCall(i)!)
         case .new where callSiteSawOnlyJS(i):
             emitDirectCall(i, construct: true)
         case .ret where i.a <= 0xFFFF:
@@ -1181,12 +1183,13 @@ public final class FunctionCompiler {
         ir.br(edge(i.next))
     }
 
-    /// The pure leaf (PureLeaf.swift) every callee of call `i` ran, given
-    /// all its parameters; nil for other calls.
+    /// The pure leaf (PureLeaf.swift) every callee of call or `new` `i`
+    /// ran, given all its parameters; nil for other calls.
     private func leafCall(_ i: Instruction) -> (leaf: PureLeaf, target: CodeBlock)? {
         if let known = leafCalls[i.offset] { return known }
         var found: (PureLeaf, CodeBlock)?
-        if callSiteSawOnlyJS(i), let target = callTarget(i, construct: false), let leaf = PureLeaf(target),
+        let construct = i.opcode == .new
+        if callSiteSawOnlyJS(i), let target = callTarget(i, construct: construct), let leaf = PureLeaf(target, construct: construct),
            Int(i.operand(2)) >= leaf.parameterCount {
             found = (leaf, target)
         }
@@ -1198,10 +1201,12 @@ public final class FunctionCompiler {
     private(set) var inlinedCalls = 0
 
     /// A leaf's register in a call compiled as its body: a double, or a
-    /// boxed value (a property's, an argument's).
+    /// boxed value (a property's, an argument's), or a constructor's `this`
+    /// (only stored into: the object is made after the body's values).
     private enum LeafValue {
         case number(LLVMValueRef)
         case boxed(LLVMValueRef)
+        case newObject
     }
 
     /// A call of a pure leaf: when the callee runs the leaf's code, its
@@ -1229,12 +1234,14 @@ public final class FunctionCompiler {
             case .boxed(let bits):
                 check(ir.isNumber(bits))
                 return ir.numberPayload(bits)
+            case .newObject: preconditionFailure("PureLeaf let a constructor's `this` be read")
             }
         }
         func boxed(_ v: LeafValue) -> LLVMValueRef {
             switch v {
             case .number(let d): return ir.boxNumber(d)
             case .boxed(let bits): return bits
+            case .newObject: preconditionFailure("PureLeaf let a constructor's `this` be read")
             }
         }
         let base = i.register(1)
@@ -1242,12 +1249,19 @@ public final class FunctionCompiler {
         check(ir.isCell(callee))
         let p = ir.pointer(callee)
         check(ir.icmp(LLVMIntEQ, ir.load(ir.i8, p, 0, .header), ir.int8(NativeABI.kindFunction)))
+        if leaf.construct { check(DirectCallEmitter.plainConstructor(ir, p)) }
         let calleeData = DirectCallEmitter.functionData(ir, p)
         check(DirectCallEmitter.runs(ir, calleeData, target))
         // Register k of the leaf is the caller's register base + 1 + k:
         // the callee, `this`, then the arguments.
         var values: [Int: LeafValue] = [:]
+        // A constructor's stores, in order: its cache site and the value.
+        var stores: [(site: Int, value: LLVMValueRef)] = []
         for k in 0...leaf.parameterCount {
+            if k == 0 && leaf.construct {
+                values[0] = .newObject
+                continue
+            }
             let r = base + 1 + k
             switch readKinds[r] {
             case .int32: values[k] = .number(LLVMBuildSIToFP(ir.builder, loadInt(r), ir.f64, "")!)
@@ -1264,6 +1278,10 @@ public final class FunctionCompiler {
                 guard case .number(let d) = target.constants[instruction.register(1)] else { preconditionFailure("PureLeaf took a constant that is not a number") }
                 value = .number(ir.double(d))
             case .mov: value = values[instruction.register(1)]!
+            case .loadUndefined: value = .boxed(ir.int64(NativeABI.undefinedBits))
+            case .setNamed:
+                stores.append((instruction.register(3), boxed(values[instruction.register(2)]!)))
+                continue
             case .getNamed:
                 // An own data property where the callee's cache saw the shape.
                 let o = object(boxed(values[instruction.register(1)]!))
@@ -1280,10 +1298,31 @@ public final class FunctionCompiler {
             }
             values[instruction.a] = value
         }
-        set(i.a, boxed(values[leaf.result]!))
+        if leaf.construct {
+            // The object, then each property added as the callee's cache
+            // saw it added: a transition from the object's shape into an
+            // inline slot, with no prototype changed since (emitSetNamed).
+            let object = ir.allocateThis(state: state, callee: p, thisProperties: target.thisProperties,
+                                         calleeData: calleeData, slow: call)
+            let o = ir.pointer(object)
+            for (site, value) in stores {
+                let e = cacheEntry(site: site, entry: 0, of: calleeData)
+                let offset = ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime)
+                let shapeOK = ir.icmp(LLVMIntEQ, ir.load(ir.i64, o, NativeABI.shapeOffset, .header),
+                                      ir.load(ir.i64, e, NativeABI.cacheShapeOffset, .runtime))
+                let isTransition = ir.icmp(LLVMIntEQ, ir.load(ir.i8, e, NativeABI.cacheKindOffset, .runtime),
+                                           ir.int8(NativeABI.cacheKindTransition))
+                check(ir.and(ir.and(shapeOK, isTransition), ir.and(ir.icmp(LLVMIntSGT, offset, ir.int32(0)), prototypeUnchanged(o, e))))
+                ir.store(ir.load(ir.i64, e, NativeABI.cacheNewShapeOffset, .runtime), o, NativeABI.shapeOffset, .header)
+                ir.store(value, o, ir.sext(offset, ir.i64), .slots)
+            }
+            set(i.a, object)
+        } else {
+            set(i.a, boxed(values[leaf.result]!))
+        }
         ir.br(edge(i.next))
         ir.position(at: call)
-        emitDirectCall(i, construct: false, outOfLine: true)
+        emitDirectCall(i, construct: leaf.construct, outOfLine: true)
     }
 
     /// The CodeBlock every callee of `i`'s site ran, when the call can be

@@ -15,14 +15,25 @@
 // inline cache holds for that site, as an own data property. Any check
 // that fails makes the call as before: nothing was done that could have
 // been seen, so nothing is undone.
+//
+// A constructor whose body is such a computation plus stores of new
+// properties into `this` (`constructor(x, y) { this.x = x; this.y = y; }`)
+// is a leaf of `new` too: the site computes the values, makes the object
+// as a compiled `new` does (ObjectAllocation.swift), and adds each
+// property as the callee's own cache saw it added (a transition into an
+// inline slot). A check that fails after the object was made leaves that
+// object unreachable, with the properties added so far: a valid object for
+// the collector, seen by nobody.
 import MVMBytecode
 
 struct PureLeaf {
     /// The body, up to its `ret`: only the opcodes `init` accepts.
     let instructions: [Instruction]
     let parameterCount: Int
-    /// The register the `ret` returns.
+    /// The register the `ret` returns (a constructor's: `this` or undefined).
     let result: Int
+    /// A leaf of `new`: its stores (setNamed) add properties to `this`.
+    let construct: Bool
 
     /// Longer bodies are called: a call's cost is paid back by less.
     static let maximumInstructions = 24
@@ -38,11 +49,19 @@ struct PureLeaf {
     /// in strict code (not an arrow's): none is read before it is set, and
     /// `this` is the value the call passed (a sloppy function's would have
     /// been the global object for `undefined`, a wrapper for a number).
-    init?(_ block: CodeBlock) {
-        guard DirectCall.canTarget(block, construct: false),
+    /// For `new` (`construct`), `this` is the new object: only stored
+    /// into, through r0 or copies of it, and the body returns it or
+    /// undefined, so `new` gives the object.
+    init?(_ block: CodeBlock, construct: Bool = false) {
+        guard DirectCall.canTarget(block, construct: construct),
               !block.flags.contains(.generator), !block.flags.contains(.async) else { return nil }
         var defined = Set(block.parameterCount > 0 ? Array(1...block.parameterCount) : [])
-        if block.flags.contains(.strict) && !block.flags.contains(.arrow) { defined.insert(0) }
+        var thisCopies: Set<Int> = [], undefinedRegisters: Set<Int> = []
+        if construct {
+            thisCopies.insert(0)
+        } else if block.flags.contains(.strict) && !block.flags.contains(.arrow) {
+            defined.insert(0)
+        }
         var body: [Instruction] = [], propertyReads = 0
         for instruction in decode(block) {
             guard body.count < Self.maximumInstructions else { return nil }
@@ -53,22 +72,42 @@ struct PureLeaf {
             case .loadConst:
                 guard case .number = block.constants[instruction.register(1)] else { return nil }
                 reads = []
+            case .loadUndefined where construct: reads = []
+            case .mov where thisCopies.contains(instruction.register(1)):
+                thisCopies.insert(instruction.a)
+                defined.remove(instruction.a)
+                undefinedRegisters.remove(instruction.a)
+                continue
             case .mov, .addImm, .subImm, .inc, .dec, .neg: reads = [instruction.register(1)]
             case .add, .sub, .mul, .div, .mod: reads = [instruction.register(1), instruction.register(2)]
             case .getNamed:
                 propertyReads += 1
                 guard propertyReads <= Self.maximumPropertyReads else { return nil }
                 reads = [instruction.register(1)]
+            case .setNamed where construct:
+                guard thisCopies.contains(instruction.a), defined.contains(instruction.register(2)) else { return nil }
+                continue
             case .ret:
-                guard defined.contains(instruction.a) else { return nil }
+                if construct {
+                    guard thisCopies.contains(instruction.a) || undefinedRegisters.contains(instruction.a) else { return nil }
+                } else {
+                    guard defined.contains(instruction.a) else { return nil }
+                }
                 instructions = body
                 parameterCount = block.parameterCount
                 result = instruction.a
+                self.construct = construct
                 return
             default: return nil
             }
             guard reads.allSatisfy(defined.contains) else { return nil }
             defined.insert(instruction.a)
+            thisCopies.remove(instruction.a)
+            if instruction.opcode == .loadUndefined {
+                undefinedRegisters.insert(instruction.a)
+            } else {
+                undefinedRegisters.remove(instruction.a)
+            }
         }
         return nil
     }
