@@ -1206,6 +1206,7 @@ public final class FunctionCompiler {
     private enum LeafValue {
         case number(LLVMValueRef)
         case boxed(LLVMValueRef)
+        case boolean(LLVMValueRef)
         case newObject
     }
 
@@ -1234,12 +1235,14 @@ public final class FunctionCompiler {
             case .boxed(let bits):
                 check(ir.isNumber(bits))
                 return ir.numberPayload(bits)
+            case .boolean: check(ir.falseValue); return ir.double(0)
             case .newObject: preconditionFailure("PureLeaf let a constructor's `this` be read")
             }
         }
         func boxed(_ v: LeafValue) -> LLVMValueRef {
             switch v {
             case .number(let d): return ir.boxNumber(d)
+            case .boolean(let b): return ir.boxBool(b)
             case .boxed(let bits): return bits
             case .newObject: preconditionFailure("PureLeaf let a constructor's `this` be read")
             }
@@ -1269,16 +1272,83 @@ public final class FunctionCompiler {
             case .boxed: values[k] = .boxed(get(r))
             }
         }
-        for instruction in leaf.instructions where instruction.opcode != .ret {
+        // The body in offset order: each jump's target block joins the
+        // paths into it (leafJoin); each `ret` goes to `returned` with
+        // its value boxed.
+        let returned = leaf.construct ? nil : ir.block("leaf.returned")
+        var results: [(LLVMValueRef, LLVMBasicBlockRef)] = []
+        var jumpedTo: [Int: [(values: [Int: LeafValue], block: LLVMBasicBlockRef)]] = [:]
+        var current: [Int: LeafValue]? = values
+        for instruction in leaf.instructions {
+            if let paths = jumpedTo.removeValue(forKey: instruction.offset) {
+                current = leafJoin(paths + (current.map { [($0, ir.currentBlock)] } ?? []), boxed: boxed)
+            }
+            guard var values = current else { continue }
             let x = { number(values[instruction.register(1)]!) }
+            let y = { number(values[instruction.register(2)]!) }
+            /// Goes on at operand `operand`'s target when `taken`, else at the next instruction.
+            func jump(_ operand: Int, when taken: LLVMValueRef) {
+                let target = ir.block("leaf.jump"), next = ir.block("leaf.next")
+                ir.condBr(taken, target, next)
+                jumpedTo[instruction.target(operand), default: []].append((values, target))
+                ir.position(at: next)
+            }
             let value: LeafValue
             switch instruction.opcode {
+            case .ret:
+                if !leaf.construct {
+                    results.append((boxed(values[instruction.a]!), ir.currentBlock))
+                    ir.br(returned!)
+                }
+                current = nil
+                continue
+            case .jump:
+                jumpedTo[instruction.target(0), default: []].append((values, ir.currentBlock))
+                current = nil
+                continue
+            case .jumpIfTrue, .jumpIfFalse:
+                let truth = leafTruth(values[instruction.a]!, check: check)
+                jump(1, when: instruction.opcode == .jumpIfTrue ? truth : ir.xor(truth, ir.trueValue))
+                continue
+            case .jumpIfNullish, .jumpIfNotNullish, .jumpIfUndefined, .jumpIfNotUndefined:
+                var test = ir.falseValue
+                if case .boxed(let bits) = values[instruction.a]! {
+                    test = instruction.opcode == .jumpIfNullish || instruction.opcode == .jumpIfNotNullish
+                        ? ir.icmp(LLVMIntEQ, ir.and(bits, ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits))
+                        : ir.icmp(LLVMIntEQ, bits, ir.int64(NativeABI.undefinedBits))
+                }
+                let positive = instruction.opcode == .jumpIfNullish || instruction.opcode == .jumpIfUndefined
+                jump(1, when: positive ? test : ir.xor(test, ir.trueValue))
+                continue
+            case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual:
+                let holds = ir.fcmp(Self.leafComparison(instruction.opcode), number(values[instruction.a]!), x())
+                jump(3, when: ir.xor(holds, ir.trueValue))
+                continue
+            case .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
+                let holds = ir.fcmp(Self.leafComparison(instruction.opcode), number(values[instruction.a]!),
+                                    ir.double(Double(instruction.signed(1))))
+                jump(3, when: ir.xor(holds, ir.trueValue))
+                continue
+            case .jumpIfStrictEqual, .jumpIfNotStrictEqual:
+                let equal = leafStrictEqual(values[instruction.a]!, values[instruction.register(1)]!, check: check, number: number)
+                jump(3, when: instruction.opcode == .jumpIfStrictEqual ? equal : ir.xor(equal, ir.trueValue))
+                continue
             case .loadInt: value = .number(ir.double(Double(instruction.signed(1))))
             case .loadConst:
                 guard case .number(let d) = target.constants[instruction.register(1)] else { preconditionFailure("PureLeaf took a constant that is not a number") }
                 value = .number(ir.double(d))
+            case .loadTrue, .loadFalse: value = .boolean(instruction.opcode == .loadTrue ? ir.trueValue : ir.falseValue)
+            case .loadNull: value = .boxed(ir.int64(NativeABI.nullBits))
             case .mov: value = values[instruction.register(1)]!
             case .loadUndefined: value = .boxed(ir.int64(NativeABI.undefinedBits))
+            case .loadClosureContext: value = .boxed(ir.load(ir.i64, p, NativeABI.functionContextOffset))
+            case .getScope, .getScopeChecked:
+                // The callee's closure variable (emitted as for the callee itself).
+                var context = boxed(values[instruction.register(1)]!)
+                for _ in 0..<instruction.operand(2) { context = ir.load(ir.i64, ir.pointer(context), NativeABI.contextParentOffset) }
+                let v = ir.load(ir.i64, ir.pointer(context), NativeABI.contextSlotsOffset + 8 * instruction.register(3))
+                if instruction.opcode == .getScopeChecked { check(ir.icmp(LLVMIntNE, v, ir.int64(0))) }
+                value = .boxed(v)
             case .setNamed:
                 stores.append((instruction.register(3), boxed(values[instruction.register(2)]!)))
                 continue
@@ -1292,11 +1362,36 @@ public final class FunctionCompiler {
                 value = .boxed(ir.load(ir.i64, slotAddress(o, ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime)), .slots))
             case .addImm, .subImm: value = .number(doubleArithmetic(instruction.opcode, x(), ir.double(Double(instruction.signed(2)))))
             case .inc, .dec, .neg: value = .number(doubleArithmetic(instruction.opcode, x(), ir.double(instruction.opcode == .dec ? -1 : 1)))
+            case .strictEq, .strictNe:
+                let equal = leafStrictEqual(values[instruction.register(1)]!, values[instruction.register(2)]!, check: check, number: number)
+                value = .boolean(instruction.opcode == .strictEq ? equal : ir.xor(equal, ir.trueValue))
+            case .lt, .le, .gt, .ge: value = .boolean(ir.fcmp(Self.leafComparison(instruction.opcode), x(), y()))
+            case .bitAnd, .bitOr, .bitXor, .shl, .shr, .ushr:
+                // ToInt32 as the interpreter's (magnitudes of 2^63 and more go to the call).
+                func int32(_ d: LLVMValueRef) -> LLVMValueRef {
+                    let (i, handled) = ir.toInt32(d)
+                    check(handled)
+                    return i
+                }
+                let a = int32(x()), b = int32(y())
+                let count = ir.and(b, ir.int32(31))
+                let result: LLVMValueRef
+                switch instruction.opcode {
+                case .bitAnd: result = ir.and(a, b)
+                case .bitOr: result = ir.or(a, b)
+                case .bitXor: result = ir.xor(a, b)
+                case .shl: result = LLVMBuildShl(ir.builder, a, count, "")!
+                case .shr: result = LLVMBuildAShr(ir.builder, a, count, "")!
+                default: result = LLVMBuildLShr(ir.builder, a, count, "")!
+                }
+                value = .number(instruction.opcode == .ushr ? LLVMBuildUIToFP(ir.builder, result, ir.f64, "")!
+                                                            : LLVMBuildSIToFP(ir.builder, result, ir.f64, "")!)
             default:  // add ... mod
                 let a = x()
-                value = .number(doubleArithmetic(instruction.opcode, a, number(values[instruction.register(2)]!)))
+                value = .number(doubleArithmetic(instruction.opcode, a, y()))
             }
             values[instruction.a] = value
+            current = values
         }
         if leaf.construct {
             // The object, then each property added as the callee's cache
@@ -1317,12 +1412,129 @@ public final class FunctionCompiler {
                 ir.store(value, o, ir.sext(offset, ir.i64), .slots)
             }
             set(i.a, object)
+            ir.br(edge(i.next))
         } else {
-            set(i.a, boxed(values[leaf.result]!))
+            ir.position(at: returned!)
+            set(i.a, results.count == 1 ? results[0].0 : ir.phi(ir.i64, results))
+            ir.br(edge(i.next))
         }
-        ir.br(edge(i.next))
         ir.position(at: call)
         emitDirectCall(i, construct: leaf.construct, outOfLine: true)
+    }
+
+    /// The fcmp predicate of a leaf's comparison (ordered: NaN compares false).
+    private static func leafComparison(_ opcode: Opcode) -> LLVMRealPredicate {
+        switch opcode {
+        case .lt, .jumpIfNotLess, .jumpIfNotLessImm: return LLVMRealOLT
+        case .le, .jumpIfNotLessEqual, .jumpIfNotLessEqualImm: return LLVMRealOLE
+        case .gt, .jumpIfNotGreater, .jumpIfNotGreaterImm: return LLVMRealOGT
+        default: return LLVMRealOGE
+        }
+    }
+
+    /// A leaf value as a condition: booleans and numbers as JS tests them,
+    /// undefined and null false; anything else (strings, objects) goes to
+    /// the call.
+    private func leafTruth(_ v: LeafValue, check: (LLVMValueRef) -> Void) -> LLVMValueRef {
+        switch v {
+        case .boolean(let b): return b
+        case .number(let d): return ir.fcmp(LLVMRealONE, d, ir.double(0))
+        case .newObject: preconditionFailure("PureLeaf let a constructor's `this` be read")
+        case .boxed(let bits):
+            let isTrue = ir.icmp(LLVMIntEQ, bits, ir.int64(NativeABI.trueBits))
+            let falsy = ir.or(ir.icmp(LLVMIntEQ, bits, ir.int64(NativeABI.falseBits)),
+                              ir.icmp(LLVMIntEQ, ir.and(bits, ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits)))
+            check(ir.or(ir.or(isTrue, falsy), ir.isNumber(bits)))
+            // For a non-number the select takes isTrue; the payload is then unused.
+            let nonzero = ir.fcmp(LLVMRealONE, ir.numberPayload(bits), ir.double(0))
+            return ir.select(ir.isNumber(bits), nonzero, isTrue)
+        }
+    }
+
+    /// `x === y` of leaf values: numbers as doubles (a number and a value
+    /// of another type are never equal), booleans as bits; other values by
+    /// their bits, once neither is a string (strings with different cells
+    /// may be equal: the call compares them).
+    private func leafStrictEqual(_ x: LeafValue, _ y: LeafValue, check: (LLVMValueRef) -> Void,
+                                 number: (LeafValue) -> LLVMValueRef) -> LLVMValueRef {
+        switch (x, y) {
+        case (.number, _), (_, .number): return ir.fcmp(LLVMRealOEQ, number(x), number(y))
+        case (.boolean(let a), .boolean(let b)): return ir.icmp(LLVMIntEQ, a, b)
+        default: break
+        }
+        func bits(_ v: LeafValue) -> LLVMValueRef {
+            switch v {
+            case .boolean(let b): return ir.boxBool(b)
+            case .boxed(let value): return value
+            case .number, .newObject: preconditionFailure("PureLeaf let a constructor's `this` be read")
+            }
+        }
+        let a = bits(x), b = bits(y)
+        func notString(_ v: LLVMValueRef) -> LLVMValueRef {
+            // A non-cell reads the global object's kind instead (any object kind).
+            let cell = ir.pointer(ir.select(ir.isCell(v), v, ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset)))
+            let kind = ir.load(ir.i8, cell, 0, .header)
+            return ir.and(ir.icmp(LLVMIntNE, kind, ir.int8(NativeABI.kindString)), ir.icmp(LLVMIntNE, kind, ir.int8(NativeABI.kindRope)))
+        }
+        let numbers = ir.and(ir.isNumber(a), ir.isNumber(b))
+        check(ir.or(numbers, ir.or(ir.icmp(LLVMIntEQ, a, b), ir.and(notString(a), notString(b)))))
+        let nanBits = NativeABI.canonicalNaN &+ NativeABI.doubleOffset
+        let sameBits = ir.and(ir.icmp(LLVMIntEQ, a, b), ir.icmp(LLVMIntNE, a, ir.int64(nanBits)))
+        return ir.select(numbers, ir.fcmp(LLVMRealOEQ, ir.numberPayload(a), ir.numberPayload(b)), sameBits)
+    }
+
+    /// The registers where paths of a leaf's body meet: one kept where
+    /// every path set it, through a phi where they differ (boxed in each
+    /// path when their kinds differ). Leaves the builder at the join.
+    private func leafJoin(_ paths: [(values: [Int: LeafValue], block: LLVMBasicBlockRef)],
+                          boxed: (LeafValue) -> LLVMValueRef) -> [Int: LeafValue] {
+        let join = ir.block("leaf.join")
+        var common = Set(paths[0].values.keys)
+        for path in paths.dropFirst() { common.formIntersection(path.values.keys) }
+        enum Merge { case same(LeafValue), number, boolean, boxed }
+        var merges: [Int: Merge] = [:]
+        for r in common {
+            let first = paths[0].values[r]!
+            func identical(_ v: LeafValue) -> Bool {
+                switch (first, v) {
+                case (.number(let a), .number(let b)), (.boxed(let a), .boxed(let b)), (.boolean(let a), .boolean(let b)): return a == b
+                case (.newObject, .newObject): return true
+                default: return false
+                }
+            }
+            if paths.allSatisfy({ identical($0.values[r]!) }) {
+                merges[r] = .same(first)
+            } else if paths.allSatisfy({ if case .number = $0.values[r]! { return true } else { return false } }) {
+                merges[r] = .number
+            } else if paths.allSatisfy({ if case .boolean = $0.values[r]! { return true } else { return false } }) {
+                merges[r] = .boolean
+            } else if paths.allSatisfy({ if case .newObject = $0.values[r]! { return false } else { return true } }) {
+                merges[r] = .boxed
+            }
+        }
+        var incoming: [Int: [(LLVMValueRef, LLVMBasicBlockRef)]] = [:]
+        for path in paths {
+            ir.position(at: path.block)
+            for (r, merge) in merges {
+                switch (merge, path.values[r]!) {
+                case (.number, .number(let v)), (.boolean, .boolean(let v)): incoming[r, default: []].append((v, path.block))
+                case (.boxed, let v): incoming[r, default: []].append((boxed(v), path.block))
+                default: break
+                }
+            }
+            ir.br(join)
+        }
+        ir.position(at: join)
+        var values: [Int: LeafValue] = [:]
+        for (r, merge) in merges {
+            switch merge {
+            case .same(let v): values[r] = v
+            case .number: values[r] = .number(ir.phi(ir.f64, incoming[r]!))
+            case .boolean: values[r] = .boolean(ir.phi(ir.i1, incoming[r]!))
+            case .boxed: values[r] = .boxed(ir.phi(ir.i64, incoming[r]!))
+            }
+        }
+        return values
     }
 
     /// The CodeBlock every callee of `i`'s site ran, when the call can be

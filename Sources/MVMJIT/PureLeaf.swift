@@ -11,13 +11,21 @@
 // then computes the body: arithmetic in doubles once its operands are
 // numbers (exact for the interpreter's int32 results, the same rounding
 // for the rest), the result boxed as the interpreter would (Value(Double));
+// comparisons of numbers, bitwise operators (ToInt32 of numbers below 2^63);
 // a property read where the object's shape is the one the callee's own
 // inline cache holds for that site, as an own data property. Any check
 // that fails makes the call as before: nothing was done that could have
 // been seen, so nothing is undone.
 //
+// The body may branch forwards (`a < b ? x : y`, `p || q`, an early
+// return): the site computes it as blocks that join where the body's
+// paths do, a register read after a join being one every path into it
+// set. It may read the callee's closure variables (a module's `const
+// FORWARD = 1`), checked not to be in their temporal dead zone.
+//
 // A constructor whose body is such a computation plus stores of new
-// properties into `this` (`constructor(x, y) { this.x = x; this.y = y; }`)
+// properties into `this` (`constructor(x, y) { this.x = x; this.y = y; }`),
+// straight-line,
 // is a leaf of `new` too: the site computes the values, makes the object
 // as a compiled `new` does (ObjectAllocation.swift), and adds each
 // property as the callee's own cache saw it added (a transition into an
@@ -27,11 +35,10 @@
 import MVMBytecode
 
 struct PureLeaf {
-    /// The body, up to its `ret`: only the opcodes `init` accepts.
+    /// The body in offset order: only the opcodes `init` accepts where a
+    /// path from the entry reaches, anything after the last `ret`.
     let instructions: [Instruction]
     let parameterCount: Int
-    /// The register the `ret` returns (a constructor's: `this` or undefined).
-    let result: Int
     /// A leaf of `new`: its stores (setNamed) add properties to `this`.
     let construct: Bool
 
@@ -44,71 +51,129 @@ struct PureLeaf {
     /// calling two accessors (one read, and two reads added) took 16% off.
     static let maximumPropertyReads = 4
 
+    /// What the registers hold at a point of the body.
+    private struct Registers {
+        /// Set by the body or the call: numbers, booleans, any value.
+        var defined: Set<Int>
+        /// Copies of a constructor's `this` (only stored into).
+        var thisCopies: Set<Int> = []
+        /// Registers that hold undefined (a constructor may return it).
+        var undefinedRegisters: Set<Int> = []
+        /// Registers that hold the callee's closure context (only read by getScope).
+        var contexts: Set<Int> = []
+
+        /// What holds on both of two paths into one point.
+        func joined(_ other: Registers) -> Registers {
+            Registers(defined: defined.intersection(other.defined), thisCopies: thisCopies.intersection(other.thisCopies),
+                      undefinedRegisters: undefinedRegisters.intersection(other.undefinedRegisters),
+                      contexts: contexts.intersection(other.contexts))
+        }
+
+        /// Register `r` written: with any value, or with this or a context.
+        mutating func write(_ r: Int, this: Bool = false, undefined: Bool = false, context: Bool = false) {
+            defined.remove(r); thisCopies.remove(r); undefinedRegisters.remove(r); contexts.remove(r)
+            if this { thisCopies.insert(r) } else if context { contexts.insert(r) } else { defined.insert(r) }
+            if undefined { undefinedRegisters.insert(r) }
+        }
+    }
+
     /// The leaf `block` is, or nil. Its registers are only read after a
-    /// write in the body, or are parameters (r1...), or are `this` (r0)
-    /// in strict code (not an arrow's): none is read before it is set, and
-    /// `this` is the value the call passed (a sloppy function's would have
-    /// been the global object for `undefined`, a wrapper for a number).
-    /// For `new` (`construct`), `this` is the new object: only stored
-    /// into, through r0 or copies of it, and the body returns it or
-    /// undefined, so `new` gives the object.
+    /// write on every path there, or are parameters (r1...), or are `this`
+    /// (r0) in strict code (not an arrow's): none is read before it is
+    /// set, and `this` is the value the call passed (a sloppy function's
+    /// would have been the global object for `undefined`, a wrapper for a
+    /// number). For `new` (`construct`), `this` is the new object: only
+    /// stored into, through r0 or copies of it, and the straight-line body
+    /// returns it or undefined, so `new` gives the object. Jumps go
+    /// forwards only, so the body ends.
     init?(_ block: CodeBlock, construct: Bool = false) {
         guard DirectCall.canTarget(block, construct: construct),
               !block.flags.contains(.generator), !block.flags.contains(.async) else { return nil }
-        var defined = Set(block.parameterCount > 0 ? Array(1...block.parameterCount) : [])
-        var thisCopies: Set<Int> = [], undefinedRegisters: Set<Int> = []
+        var entry = Registers(defined: Set(block.parameterCount > 0 ? Array(1...block.parameterCount) : []))
         if construct {
-            thisCopies.insert(0)
+            entry.thisCopies.insert(0)
         } else if block.flags.contains(.strict) && !block.flags.contains(.arrow) {
-            defined.insert(0)
+            entry.defined.insert(0)
         }
-        var body: [Instruction] = [], propertyReads = 0
-        for instruction in decode(block) {
-            guard body.count < Self.maximumInstructions else { return nil }
+        let all = decode(block)
+        var current: Registers? = entry
+        // The registers on the jumps into each offset not reached yet.
+        var jumpedTo: [Int: Registers] = [:]
+        var body: [Instruction] = [], counted = 0, propertyReads = 0
+        for instruction in all {
+            if let jumped = jumpedTo.removeValue(forKey: instruction.offset) {
+                current = current.map { $0.joined(jumped) } ?? jumped
+            }
             body.append(instruction)
-            let reads: [Int]
-            switch instruction.opcode {
-            case .loadInt: reads = []
-            case .loadConst:
-                guard case .number = block.constants[instruction.register(1)] else { return nil }
-                reads = []
-            case .loadUndefined where construct: reads = []
-            case .mov where thisCopies.contains(instruction.register(1)):
-                thisCopies.insert(instruction.a)
-                defined.remove(instruction.a)
-                undefinedRegisters.remove(instruction.a)
+            guard var registers = current else {
+                if jumpedTo.isEmpty { break }  // the rest is unreachable
                 continue
-            case .mov, .addImm, .subImm, .inc, .dec, .neg: reads = [instruction.register(1)]
-            case .add, .sub, .mul, .div, .mod: reads = [instruction.register(1), instruction.register(2)]
+            }
+            counted += 1
+            guard counted <= Self.maximumInstructions else { return nil }
+            let a = instruction.a, r1 = instruction.register(1)
+            /// Reads `reads` (all set on every path) and writes `a`.
+            func compute(_ reads: [Int]) -> Bool {
+                guard reads.allSatisfy(registers.defined.contains) else { return false }
+                registers.write(a)
+                return true
+            }
+            /// A forward jump to operand `operand`'s target, when `reads` are set.
+            func jump(_ operand: Int, reads: [Int]) -> Bool {
+                let target = instruction.target(operand)
+                guard !construct, target > instruction.offset, reads.allSatisfy(registers.defined.contains) else { return false }
+                jumpedTo[target] = jumpedTo[target].map { $0.joined(registers) } ?? registers
+                return true
+            }
+            switch instruction.opcode {
+            case .loadInt, .loadTrue, .loadFalse, .loadNull: registers.write(a)
+            case .loadUndefined: registers.write(a, undefined: true)
+            case .loadConst:
+                guard case .number = block.constants[r1] else { return nil }
+                registers.write(a)
+            case .mov where registers.thisCopies.contains(r1): registers.write(a, this: true)
+            case .mov where registers.contexts.contains(r1): registers.write(a, context: true)
+            case .mov, .addImm, .subImm, .inc, .dec, .neg:
+                guard compute([r1]) else { return nil }
+            case .add, .sub, .mul, .div, .mod, .bitAnd, .bitOr, .bitXor, .shl, .shr, .ushr,
+                 .strictEq, .strictNe, .lt, .le, .gt, .ge:
+                guard compute([r1, instruction.register(2)]) else { return nil }
             case .getNamed:
                 propertyReads += 1
-                guard propertyReads <= Self.maximumPropertyReads else { return nil }
-                reads = [instruction.register(1)]
+                guard propertyReads <= Self.maximumPropertyReads, compute([r1]) else { return nil }
+            case .loadClosureContext: registers.write(a, context: true)
+            case .getScope, .getScopeChecked:
+                guard registers.contexts.contains(r1) else { return nil }
+                registers.write(a)
             case .setNamed where construct:
-                guard thisCopies.contains(instruction.a), defined.contains(instruction.register(2)) else { return nil }
+                guard registers.thisCopies.contains(a), registers.defined.contains(instruction.register(2)) else { return nil }
+            case .jumpIfTrue, .jumpIfFalse, .jumpIfNullish, .jumpIfNotNullish, .jumpIfUndefined, .jumpIfNotUndefined:
+                guard jump(1, reads: [a]) else { return nil }
+            case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual,
+                 .jumpIfNotStrictEqual, .jumpIfStrictEqual:
+                guard jump(3, reads: [a, r1]) else { return nil }
+            case .jumpIfNotLessImm, .jumpIfNotLessEqualImm, .jumpIfNotGreaterImm, .jumpIfNotGreaterEqualImm:
+                guard jump(3, reads: [a]) else { return nil }
+            case .jump:
+                guard jump(0, reads: []) else { return nil }
+                current = nil
                 continue
             case .ret:
                 if construct {
-                    guard thisCopies.contains(instruction.a) || undefinedRegisters.contains(instruction.a) else { return nil }
+                    guard registers.thisCopies.contains(a) || registers.undefinedRegisters.contains(a) else { return nil }
                 } else {
-                    guard defined.contains(instruction.a) else { return nil }
+                    guard registers.defined.contains(a) else { return nil }
                 }
-                instructions = body
-                parameterCount = block.parameterCount
-                result = instruction.a
-                self.construct = construct
-                return
+                current = nil
+                continue
             default: return nil
             }
-            guard reads.allSatisfy(defined.contains) else { return nil }
-            defined.insert(instruction.a)
-            thisCopies.remove(instruction.a)
-            if instruction.opcode == .loadUndefined {
-                undefinedRegisters.insert(instruction.a)
-            } else {
-                undefinedRegisters.remove(instruction.a)
-            }
+            current = registers
         }
-        return nil
+        // Every path ended in a `ret`.
+        guard current == nil, jumpedTo.isEmpty, counted > 0 else { return nil }
+        instructions = body
+        parameterCount = block.parameterCount
+        self.construct = construct
     }
 }

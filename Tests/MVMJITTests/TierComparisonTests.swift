@@ -1093,7 +1093,9 @@ private func leafCallsAgree(_ source: String, name: String, expected: String, in
         #expect(compiled.output == expected, "\(setting)")
         guard setting.mode == .on && setting.threshold == 100 else { continue }
         for (function, count) in inlined {
-            #expect(compiled.statistics.installed.filter { $0.name == function }.map(\.inlinedCalls) == [count], "\(compiled.statistics.installed)")
+            // Each compile of the function (quick code and optimized code alike).
+            let counts = compiled.statistics.installed.filter { $0.name == function }.map(\.inlinedCalls)
+            #expect(!counts.isEmpty && counts.allSatisfy { $0 == count }, "\(function): \(compiled.statistics.installed)")
         }
         #expect(compiled.statistics.installed.filter { inlined[$0.name] == nil }.allSatisfy { $0.inlinedCalls == 0 }, "\(compiled.statistics.installed)")
     }
@@ -1174,6 +1176,70 @@ private func leafCallsAgree(_ source: String, name: String, expected: String, in
     console.log(w);
     """
     leafCallsAgree(wide, name: "leaf5.js", expected: "3045000\n", inlined: ["sums": 1, "(anonymous)": 1])  // as node v20 prints
+}
+
+/// Leaves that branch forwards (early returns, `?:`, `||`, `??`) and read
+/// closure variables: comparisons and `===` of numbers, bitwise operators
+/// on int32s, conditions on booleans, numbers, null and undefined, paths
+/// that join with values of different kinds. Values the sites never saw
+/// (-0, NaN, strings equal in another cell, numbers that are no int32s,
+/// objects as conditions) and a closure variable in its temporal dead zone
+/// agree with the interpreter.
+@Test func pureLeafBranchesJoinAndReadClosureVariables() {
+    let source = """
+    const FORWARD = 1, HELD = 4, SUSPENDED = 2;
+    class Edge {
+      constructor(a, b, d) { this.a = a; this.b = b; this.direction = d; }
+      input() { return this.direction === FORWARD ? this.a : this.b; }
+      heldOrSuspended() { return (this.direction & HELD) !== 0 || this.direction === SUSPENDED; }
+    }
+    function sign(x) { if (x < 0) return -1; if (x > 0) return 1; return x; }
+    function clamp(x, lo, hi) { return x < lo ? lo : x > hi ? hi : x; }
+    function bits(a, b) { return ((a & b) | (a ^ b)) + (a << 3) + (b >> 1) + (a >>> 28); }
+    function same(a, b) { return a === b; }
+    function differ(a, b) { return a !== b ? 1 : 0; }
+    function truthy(v) { return v ? "yes" : "no"; }
+    function orElse(v, w) { return v || w; }
+    function defaulted(v) { return v ?? 7; }
+    function isUndef(v) { return v === undefined ? 1 : 2; }
+    function lessEq(a, b) { return a <= b; }
+    function readLater() { return LATE; }
+    function tally(n) {
+      const e1 = new Edge("a1", "b1", FORWARD), e2 = new Edge("a2", "b2", 0), e3 = new Edge(0, 0, HELD | 1);
+      let s = 0, t = "";
+      for (let i = 0; i < n; i++) {
+        t = e1.input() + e2.input();
+        s += (e3.heldOrSuspended() ? 1 : 0) + (e2.heldOrSuspended() ? 10 : 0);
+        s += sign(i - 50) + clamp(i, 10, 90) + bits(i, i + 3) + (lessEq(i, 40) ? 1 : 0);
+        s += differ(i, 7) + (same(i, 3) ? 100 : 0) + isUndef(i > 5 ? undefined : i) + defaulted(i % 3 ? null : i);
+        t += truthy(i % 2) + orElse(i % 4, "z");
+      }
+      return s + " " + t;
+    }
+    const out = [];
+    for (let k = 0; k < 30; k++) out[0] = tally(100);
+    // The same sites with what they never saw.
+    function probe(a, b) {
+      return [sign(a), clamp(a, 1, 3), bits(a, b), same(a, b), differ(a, b), truthy(a), orElse(a, b), defaulted(a), isUndef(a), lessEq(a, b)].join(",");
+    }
+    for (let k = 0; k < 300; k++) out[1] = probe(k, k + 1);
+    for (const [a, b] of [[-0, 0], [NaN, NaN], ["5", "5"], ["ab", "a" + "b"], [2 ** 31, 1], [1.5, 2], [-1, 3], [2 ** 40 + 3, 1], [2 ** 63 + 2 ** 20, 1],
+                          [{}, {}], [null, undefined], [1, 1.0], [true, true], [Math, Math], ["", 0], [0.5, "s"], [undefined, null], ["a", "b"]]) {
+      out.push(probe(a, b));
+    }
+    const e = new Edge("x", "y", "1");
+    out.push(e.input(), e.heldOrSuspended(), new Edge(1, 2, 2).heldOrSuspended());
+    // A closure variable read before it is set (TDZ), then after.
+    function readAll(n) { let r = 0; for (let i = 0; i < n; i++) { try { r += readLater() === 10 ? 2 : 1; } catch (err) { r -= 1; } } return r; }
+    for (let k = 0; k < 30; k++) out[2] = readAll(50);
+    out.push(readAll(3));
+    let LATE = 10;
+    out.push(readAll(3));
+    console.log(out.join(" | "));
+    """
+    let expected = "55628 a1b2yes3 | 1,3,2845,false,1,yes,299,299,2,true | -50 | NaN,NaN,0,false,1,no,NaN,NaN,2,false | 1,3,47,true,0,yes,5,5,2,true | ab,ab,0,true,0,yes,ab,ab,2,true | 1,3,-2147483639,false,1,yes,2147483648,2147483648,2,false | 1,1.5,12,false,1,yes,1.5,1.5,2,true | -1,1,7,false,1,yes,-1,-1,2,true | 1,3,27,false,1,yes,1099511627779,1099511627779,2,false | 1,3,9437185,false,1,yes,9223372036855824000,9223372036855824000,2,false | [object Object],[object Object],0,false,1,yes,[object Object],[object Object],2,true | ,1,0,false,1,no,,7,2,false | 1,1,9,true,0,yes,1,1,2,true | 1,true,9,true,0,yes,true,true,2,true | [object Math],[object Math],0,true,0,yes,[object Math],[object Math],2,true | ,1,0,false,1,no,0,,2,true | 1,1,0,false,1,yes,0.5,0.5,2,false | ,,0,false,1,no,,7,1,false | a,a,0,false,1,yes,a,a,2,true | y | false | true | -3 | 6\n"  // as node v20 prints
+    // probe's sites: all its callees but truthy, which loads strings.
+    leafCallsAgree(source, name: "leaf7.js", expected: expected, inlined: ["tally": 16, "probe": 9, "readAll": 1])
 }
 
 /// Constructors that only store new properties into `this` (computed as a
@@ -1263,9 +1329,15 @@ private func leafCallsAgree(_ source: String, name: String, expected: String, in
       if (makeReturns(given) === given) same++;
     }
     out.push(twice, keys, same);
+    // A constructor that branches is called (its stores depend on the path).
+    function Branchy(a) { if (a > 150) this.high = a; else this.low = a; }
+    function makeBranchy(a) { return new Branchy(a); }
+    let branchKeys = "";
+    for (let k = 0; k < 300; k++) branchKeys = Object.keys(makeBranchy(k)).join("");
+    out.push(branchKeys, Object.keys(makeBranchy(1)).join(""));
     console.log(out.join(" | "));
     """
-    let expected = "79700 xy:199,99.5 abc:199,398.5,-199 nhalf:199,99.5 | 13.5 xy:2,1 abc:2,4.5,-2 nhalf:2,1 | s/NaN/NaN | 1/undefined/2 | 1/null | true | true | 5 | {\"x\":4,\"y\":1} | {\"x\":2,\"y\":1,\"z\":0} | {\"a\":3,\"b\":2.5,\"c\":-3} | TypeError | TypeError | {\"z\":9,\"x\":5,\"y\":1} | 1 | got | x | TypeError | {\"x\":8,\"y\":1} | new proto | true | {\"a\":9,\"b\":2.5,\"c\":-9} | 300 | 2700 | 45150 | x | 300\n"  // as node v20 prints
+    let expected = "79700 xy:199,99.5 abc:199,398.5,-199 nhalf:199,99.5 | 13.5 xy:2,1 abc:2,4.5,-2 nhalf:2,1 | s/NaN/NaN | 1/undefined/2 | 1/null | true | true | 5 | {\"x\":4,\"y\":1} | {\"x\":2,\"y\":1,\"z\":0} | {\"a\":3,\"b\":2.5,\"c\":-3} | TypeError | TypeError | {\"z\":9,\"x\":5,\"y\":1} | 1 | got | x | TypeError | {\"x\":8,\"y\":1} | new proto | true | {\"a\":9,\"b\":2.5,\"c\":-9} | 300 | 2700 | 45150 | x | 300 | high | low\n"  // as node v20 prints
     leafCallsAgree(source, name: "leaf6.js", expected: expected,
                    inlined: ["build": 4, "make": 1, "makeMethod": 1, "makeFielded": 1, "makeTwice": 1, "makeBase": 1])
 }
