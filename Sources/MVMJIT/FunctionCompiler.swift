@@ -1335,8 +1335,13 @@ public final class FunctionCompiler {
                 continue
             case .loadInt: value = .number(ir.double(Double(instruction.signed(1))))
             case .loadConst:
-                guard case .number(let d) = target.constants[instruction.register(1)] else { preconditionFailure("PureLeaf took a constant that is not a number") }
-                value = .number(ir.double(d))
+                if case .number(let d) = target.constants[instruction.register(1)] {
+                    value = .number(ir.double(d))
+                } else {
+                    // A string: the callee's atom, from its constants.
+                    let constants = ir.load(ir.i8Pointer, calleeData, NativeABI.dataConstantsOffset, .runtime)
+                    value = .boxed(ir.load(ir.i64, constants, 8 * instruction.register(1)))
+                }
             case .loadTrue, .loadFalse: value = .boolean(instruction.opcode == .loadTrue ? ir.trueValue : ir.falseValue)
             case .loadNull: value = .boxed(ir.int64(NativeABI.nullBits))
             case .mov: value = values[instruction.register(1)]!

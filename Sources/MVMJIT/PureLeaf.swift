@@ -4,7 +4,7 @@
 // callee's registers and checks the result: about 15 ns, where a small
 // helper's own work (spectral-norm's `a(i, j)`, a few adds, a multiply and
 // two divides; an accessor's property read) is 2-3 ns. A callee that is
-// straight-line arithmetic on its parameters, number constants and own data
+// straight-line arithmetic on its parameters, constants and own data
 // properties of its parameters or `this`, ending in a `ret`, has no
 // effects: nothing of it can be seen but its result. So at a site whose
 // callees all ran such a block, the caller checks that the callee runs it,
@@ -129,8 +129,10 @@ struct PureLeaf {
             case .loadInt, .loadTrue, .loadFalse, .loadNull: registers.write(a)
             case .loadUndefined: registers.write(a, undefined: true)
             case .loadConst:
-                guard case .number = block.constants[r1] else { return nil }
-                registers.write(a)
+                switch block.constants[r1] {
+                case .number, .string: registers.write(a)
+                default: return nil
+                }
             case .mov where registers.thisCopies.contains(r1): registers.write(a, this: true)
             case .mov where registers.contexts.contains(r1): registers.write(a, context: true)
             case .mov, .addImm, .subImm, .inc, .dec, .neg:
