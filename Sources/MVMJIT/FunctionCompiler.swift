@@ -1200,9 +1200,10 @@ public final class FunctionCompiler {
     /// Calls compiled as their callee's body (NativeCode.inlinedCalls).
     private(set) var inlinedCalls = 0
 
-    /// A leaf's register in a call compiled as its body: a double, or a
-    /// boxed value (a property's, an argument's), or a constructor's `this`
-    /// (only stored into: the object is made after the body's values).
+    /// A leaf's register in a call compiled as its body: a double, a
+    /// boxed value (a property's, an argument's), a boolean (an i1: a
+    /// comparison's), or a constructor's `this` (only stored into: the
+    /// object is made after the body's values).
     private enum LeafValue {
         case number(LLVMValueRef)
         case boxed(LLVMValueRef)
@@ -1235,7 +1236,7 @@ public final class FunctionCompiler {
             case .boxed(let bits):
                 check(ir.isNumber(bits))
                 return ir.numberPayload(bits)
-            case .boolean: check(ir.falseValue); return ir.double(0)
+            case .boolean: check(ir.falseValue); return ir.double(0)  // `true + 1`: the call does it
             case .newObject: preconditionFailure("PureLeaf let a constructor's `this` be read")
             }
         }

@@ -23,11 +23,10 @@
 // set. It may read the callee's closure variables (a module's `const
 // FORWARD = 1`), checked not to be in their temporal dead zone.
 //
-// A constructor whose body is such a computation plus stores of new
-// properties into `this` (`constructor(x, y) { this.x = x; this.y = y; }`),
-// straight-line,
-// is a leaf of `new` too: the site computes the values, makes the object
-// as a compiled `new` does (ObjectAllocation.swift), and adds each
+// A constructor whose straight-line body is such a computation plus stores
+// of new properties into `this` (`constructor(x, y) { this.x = x; this.y =
+// y; }`) is a leaf of `new` too: the site computes the values, makes the
+// object as a compiled `new` does (ObjectAllocation.swift), and adds each
 // property as the callee's own cache saw it added (a transition into an
 // inline slot). A check that fails after the object was made leaves that
 // object unreachable, with the properties added so far: a valid object for
