@@ -699,8 +699,13 @@ extension Isolate {
         if base.isNullish {
             throw throwError(.typeError, "Cannot set properties of \(base.isNull ? "null" : "undefined") (setting '\(keyDescription(key))')")
         }
+        // A primitive has no properties of its own: only a setter on its
+        // prototype chain takes the store; strict code throws otherwise.
         let proto = try prototypeForPrimitive(base, key: key)
-        _ = try setProperty(proto, key, value, receiver: base)
+        if try !setProperty(proto, key, value, receiver: base) && strict {
+            let description = base.isString ? swiftString(base) : describeForError(base)
+            throw throwError(.typeError, "Cannot create property '\(keyDescription(key))' on \(swiftString(typeOf(base))) '\(description)'")
+        }
     }
 
     func set(_ base: Value, _ name: String, _ value: Value) throws(Thrown) { try set(base, propertyKey(name), value) }
