@@ -1261,6 +1261,8 @@ public final class FunctionCompiler {
         var values: [Int: LeafValue] = [:]
         // A constructor's stores, in order: its cache site and the value.
         var stores: [(site: Int, value: LLVMValueRef)] = []
+        // A method's stores into own properties: made at its `ret`.
+        var ownStores: [(site: Int, object: LeafValue, value: LeafValue)] = []
         for k in 0...leaf.parameterCount {
             if k == 0 && leaf.construct {
                 values[0] = .newObject
@@ -1298,6 +1300,16 @@ public final class FunctionCompiler {
             switch instruction.opcode {
             case .ret:
                 if !leaf.construct {
+                    // Every store's check, then the stores (PureLeaf: no branch, no read after one).
+                    let places = ownStores.map { store -> (LLVMValueRef, LLVMValueRef) in
+                        let o = object(boxed(store.object))
+                        let e = cacheEntry(site: store.site, entry: 0, of: calleeData)
+                        check(ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i64, o, NativeABI.shapeOffset, .header),
+                                             ir.load(ir.i64, e, NativeABI.cacheShapeOffset, .runtime)),
+                                     ir.icmp(LLVMIntEQ, ir.load(ir.i8, e, NativeABI.cacheKindOffset, .runtime), ir.int8(NativeABI.cacheKindOwn))))
+                        return (slotAddress(o, ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime)), boxed(store.value))
+                    }
+                    for (slot, value) in places { ir.store(value, slot, .slots) }
                     results.append((boxed(values[instruction.a]!), ir.currentBlock))
                     ir.br(returned!)
                 }
@@ -1355,8 +1367,11 @@ public final class FunctionCompiler {
                 let v = ir.load(ir.i64, ir.pointer(context), NativeABI.contextSlotsOffset + 8 * instruction.register(3))
                 if instruction.opcode == .getScopeChecked { check(ir.icmp(LLVMIntNE, v, ir.int64(0))) }
                 value = .boxed(v)
-            case .setNamed:
+            case .setNamed where leaf.construct:
                 stores.append((instruction.register(3), boxed(values[instruction.register(2)]!)))
+                continue
+            case .setNamed:
+                ownStores.append((instruction.register(3), values[instruction.a]!, values[instruction.register(2)]!))
                 continue
             case .getNamed:
                 // An own data property where the callee's cache saw the shape.
@@ -1368,6 +1383,10 @@ public final class FunctionCompiler {
                 value = .boxed(ir.load(ir.i64, slotAddress(o, ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime)), .slots))
             case .addImm, .subImm: value = .number(doubleArithmetic(instruction.opcode, x(), ir.double(Double(instruction.signed(2)))))
             case .inc, .dec, .neg: value = .number(doubleArithmetic(instruction.opcode, x(), ir.double(instruction.opcode == .dec ? -1 : 1)))
+            case .bitNot:
+                let (int, handled) = ir.toInt32(x())
+                check(handled)
+                value = .number(LLVMBuildSIToFP(ir.builder, ir.xor(int, ir.int32(-1)), ir.f64, "")!)
             case .strictEq, .strictNe:
                 let equal = leafStrictEqual(values[instruction.register(1)]!, values[instruction.register(2)]!, check: check, number: number)
                 value = .boolean(instruction.opcode == .strictEq ? equal : ir.xor(equal, ir.trueValue))

@@ -17,6 +17,12 @@
 // that fails makes the call as before: nothing was done that could have
 // been seen, so nothing is undone.
 //
+// A method may also store into existing own properties (`markHeld() {
+// this.state |= HELD; }`) when it does not branch: the site makes every
+// check first (each object's shape is the one the callee's cache saw with
+// the property as its own), then the stores, at the `ret`; no read follows
+// a store. So a failed check still leaves nothing to undo.
+//
 // The body may branch forwards (`a < b ? x : y`, `p || q`, an early
 // return): the site computes it as blocks that join where the body's
 // paths do, a register read after a join being one every path into it
@@ -43,7 +49,7 @@ struct PureLeaf {
 
     /// Longer bodies are called: a call's cost is paid back by less.
     static let maximumInstructions = 24
-    /// Nor more property reads: each checks the callee's cache entry at
+    /// Nor more property reads and writes: each checks the callee's cache entry at
     /// run time (five loads), where the callee's own code has the offsets
     /// as constants. raytracer's `dot(v)`, six reads, ran no faster at its
     /// sites than called, for 13% more compile work (callgrind); a loop
@@ -99,6 +105,9 @@ struct PureLeaf {
         // The registers on the jumps into each offset not reached yet.
         var jumpedTo: [Int: Registers] = [:]
         var body: [Instruction] = [], counted = 0, propertyReads = 0
+        // A call's stores wait for its `ret` (after every check): so no
+        // read follows one, and a body that stores does not branch.
+        var stores = false, jumps = false
         for instruction in all {
             if let jumped = jumpedTo.removeValue(forKey: instruction.offset) {
                 current = current.map { $0.joined(jumped) } ?? jumped
@@ -119,6 +128,7 @@ struct PureLeaf {
             }
             /// A forward jump to operand `operand`'s target, when `reads` are set.
             func jump(_ operand: Int, reads: [Int]) -> Bool {
+                jumps = true
                 let target = instruction.target(operand)
                 guard !construct, target > instruction.offset, reads.allSatisfy(registers.defined.contains) else { return false }
                 jumpedTo[target] = jumpedTo[target].map { $0.joined(registers) } ?? registers
@@ -134,20 +144,26 @@ struct PureLeaf {
                 }
             case .mov where registers.thisCopies.contains(r1): registers.write(a, this: true)
             case .mov where registers.contexts.contains(r1): registers.write(a, context: true)
-            case .mov, .addImm, .subImm, .inc, .dec, .neg:
+            case .mov, .addImm, .subImm, .inc, .dec, .neg, .bitNot:
                 guard compute([r1]) else { return nil }
             case .add, .sub, .mul, .div, .mod, .bitAnd, .bitOr, .bitXor, .shl, .shr, .ushr,
                  .strictEq, .strictNe, .lt, .le, .gt, .ge:
                 guard compute([r1, instruction.register(2)]) else { return nil }
             case .getNamed:
                 propertyReads += 1
-                guard propertyReads <= Self.maximumPropertyReads, compute([r1]) else { return nil }
+                guard !stores, propertyReads <= Self.maximumPropertyReads, compute([r1]) else { return nil }
             case .loadClosureContext: registers.write(a, context: true)
             case .getScope, .getScopeChecked:
                 guard registers.contexts.contains(r1) else { return nil }
                 registers.write(a)
             case .setNamed where construct:
                 guard registers.thisCopies.contains(a), registers.defined.contains(instruction.register(2)) else { return nil }
+            case .setNamed:
+                // An existing own property of an object (`this.state |= HELD`).
+                propertyReads += 1
+                stores = true
+                guard propertyReads <= Self.maximumPropertyReads,
+                      registers.defined.contains(a), registers.defined.contains(instruction.register(2)) else { return nil }
             case .jumpIfTrue, .jumpIfFalse, .jumpIfNullish, .jumpIfNotNullish, .jumpIfUndefined, .jumpIfNotUndefined:
                 guard jump(1, reads: [a]) else { return nil }
             case .jumpIfNotLess, .jumpIfNotLessEqual, .jumpIfNotGreater, .jumpIfNotGreaterEqual,
@@ -172,7 +188,7 @@ struct PureLeaf {
             current = registers
         }
         // Every path ended in a `ret`.
-        guard current == nil, jumpedTo.isEmpty, counted > 0 else { return nil }
+        guard current == nil, jumpedTo.isEmpty, counted > 0, !(stores && jumps) else { return nil }
         instructions = body
         parameterCount = block.parameterCount
         self.construct = construct

@@ -1241,6 +1241,58 @@ private func leafCallsAgree(_ source: String, name: String, expected: String, in
     leafCallsAgree(source, name: "leaf7.js", expected: expected, inlined: ["tally": 17, "probe": 10, "readAll": 1])
 }
 
+/// Methods that store into existing own properties (`this.n += STEP`,
+/// `o.a = v`) are leaves when they do not branch: every store's check is
+/// made before any store. Frozen and read-only objects, an own setter,
+/// another shape and a string receiver make the call, which throws (strict
+/// code) or stores as the interpreter does; a failed check on a later
+/// store leaves the earlier one to the call.
+@Test func pureLeafStoresWaitForEveryCheck() {
+    let source = """
+    "use strict";
+    const STEP = 2;
+    class Counter {
+      constructor() { this.n = 0; this.flags = 5; }
+      bump() { this.n += STEP; }
+      clear(bit) { this.flags &= ~bit; }
+    }
+    function setBoth(o, v) { o.a = v; o.b = v * 2; return v; }
+    function poke(c, o, k) { c.bump(); c.clear(k & 4); return setBoth(o, k); }
+    const c = new Counter(), target = { a: 0, b: 0 };
+    let s = 0;
+    for (let k = 0; k < 3000; k++) s += poke(c, target, k);
+    const out = [s, c.n, c.flags, target.a, target.b];
+    // Objects the stores' sites never saw: frozen, read-only, a setter of its own, another shape, a string.
+    const frozen = Object.freeze({ a: 1, b: 2 });
+    const readOnly = { a: 1, b: 2 };
+    Object.defineProperty(readOnly, "b", { writable: false });
+    let setterRuns = 0;
+    const withSetter = { a: 1, set b(v) { setterRuns += v; } };
+    const other = { z: 1, a: 1, b: 2 };
+    for (const o of [frozen, readOnly, withSetter, other]) {
+      try { out.push(poke(c, o, 9), JSON.stringify(o)); } catch (e) { out.push(e.constructor.name, JSON.stringify(o)); }
+    }
+    try { poke(c, "text", 1); } catch (e) { out.push(e.constructor.name); }
+    out.push(setterRuns, c.n, c.flags);
+    // A store after which the check of a later store fails: neither is made.
+    function two(p, q) { p.a = 1; q.a = 2; return 0; }
+    const p1 = { a: 0 }, q1 = { a: 0 };
+    function twice(n) { for (let k = 0; k < n; k++) two(p1, q1); }
+    twice(3000);
+    const p2 = { a: 0 }, q2 = Object.freeze({ a: 5 });
+    try { two(p2, q2); } catch (e) { out.push(e.constructor.name); }
+    out.push(p2.a, q2.a);
+    // A read after a store, a store on one path only: calls.
+    function storeThenRead(o, v) { o.a = v; return o.a; }
+    function maybeStore(o, flag) { if (flag) o.a = 7; return 1; }
+    function mixed(n, o) { let r = 0; for (let k = 0; k < n; k++) { r += storeThenRead(o, k); maybeStore(o, k % 2 === 0); } return r + ":" + o.a; }
+    out.push(mixed(3000, { a: 0 }));
+    console.log(out.join(" "));
+    """
+    let expected = "4498500 6000 1 2999 5998 TypeError {\"a\":1,\"b\":2} TypeError {\"a\":9,\"b\":2} 9 {\"a\":9} 9 {\"z\":1,\"a\":9,\"b\":18} TypeError 18 6010 1 TypeError 1 5 4498500:2999\n"  // as node v20 prints
+    leafCallsAgree(source, name: "leaf8.js", expected: expected, inlined: ["poke": 3, "twice": 1])
+}
+
 /// Constructors that only store new properties into `this` (computed as a
 /// pure leaf computes) are leaves of `new`: the site makes the object and
 /// adds the properties as the constructor's cache saw them added. Non-number
