@@ -1256,6 +1256,16 @@ public final class FunctionCompiler {
         if leaf.construct { check(DirectCallEmitter.plainConstructor(ir, p)) }
         let calleeData = DirectCallEmitter.functionData(ir, p)
         check(DirectCallEmitter.runs(ir, calleeData, target))
+        // The slot of an own data property of `v` where the callee's cache
+        // for `site` saw the object's shape (reads and stores alike).
+        func ownSlot(_ v: LeafValue, site: Int) -> LLVMValueRef {
+            let o = object(boxed(v))
+            let e = cacheEntry(site: site, entry: 0, of: calleeData)
+            check(ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i64, o, NativeABI.shapeOffset, .header),
+                                 ir.load(ir.i64, e, NativeABI.cacheShapeOffset, .runtime)),
+                         ir.icmp(LLVMIntEQ, ir.load(ir.i8, e, NativeABI.cacheKindOffset, .runtime), ir.int8(NativeABI.cacheKindOwn))))
+            return slotAddress(o, ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime))
+        }
         // Register k of the leaf is the caller's register base + 1 + k:
         // the callee, `this`, then the arguments.
         var values: [Int: LeafValue] = [:]
@@ -1301,14 +1311,7 @@ public final class FunctionCompiler {
             case .ret:
                 if !leaf.construct {
                     // Every store's check, then the stores (PureLeaf: no branch, no read after one).
-                    let places = ownStores.map { store -> (LLVMValueRef, LLVMValueRef) in
-                        let o = object(boxed(store.object))
-                        let e = cacheEntry(site: store.site, entry: 0, of: calleeData)
-                        check(ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i64, o, NativeABI.shapeOffset, .header),
-                                             ir.load(ir.i64, e, NativeABI.cacheShapeOffset, .runtime)),
-                                     ir.icmp(LLVMIntEQ, ir.load(ir.i8, e, NativeABI.cacheKindOffset, .runtime), ir.int8(NativeABI.cacheKindOwn))))
-                        return (slotAddress(o, ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime)), boxed(store.value))
-                    }
+                    let places = ownStores.map { (ownSlot($0.object, site: $0.site), boxed($0.value)) }
                     for (slot, value) in places { ir.store(value, slot, .slots) }
                     results.append((boxed(values[instruction.a]!), ir.currentBlock))
                     ir.br(returned!)
@@ -1374,13 +1377,7 @@ public final class FunctionCompiler {
                 ownStores.append((instruction.register(3), values[instruction.a]!, values[instruction.register(2)]!))
                 continue
             case .getNamed:
-                // An own data property where the callee's cache saw the shape.
-                let o = object(boxed(values[instruction.register(1)]!))
-                let e = cacheEntry(site: instruction.register(3), entry: 0, of: calleeData)
-                check(ir.and(ir.icmp(LLVMIntEQ, ir.load(ir.i64, o, NativeABI.shapeOffset, .header),
-                                     ir.load(ir.i64, e, NativeABI.cacheShapeOffset, .runtime)),
-                             ir.icmp(LLVMIntEQ, ir.load(ir.i8, e, NativeABI.cacheKindOffset, .runtime), ir.int8(NativeABI.cacheKindOwn))))
-                value = .boxed(ir.load(ir.i64, slotAddress(o, ir.load(ir.i32, e, NativeABI.cacheSlotOffset, .runtime)), .slots))
+                value = .boxed(ir.load(ir.i64, ownSlot(values[instruction.register(1)]!, site: instruction.register(3)), .slots))
             case .addImm, .subImm: value = .number(doubleArithmetic(instruction.opcode, x(), ir.double(Double(instruction.signed(2)))))
             case .inc, .dec, .neg: value = .number(doubleArithmetic(instruction.opcode, x(), ir.double(instruction.opcode == .dec ? -1 : 1)))
             case .bitNot:
