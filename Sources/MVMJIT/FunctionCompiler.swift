@@ -699,7 +699,7 @@ public final class FunctionCompiler {
             if i.opcode == .jumpIfTrue { ir.condBr(t, edge(i.target(1)), edge(i.next)) }
             else { ir.condBr(t, edge(i.next), edge(i.target(1))) }
         case .jumpIfNullish, .jumpIfNotNullish:
-            let nullish = ir.icmp(LLVMIntEQ, ir.and(get(i.a), ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits))
+            let nullish = ir.isNullish(get(i.a))
             let (yes, no) = (edge(i.target(1)), edge(i.next))
             if i.opcode == .jumpIfNullish { ir.condBr(nullish, yes, no) } else { ir.condBr(nullish, no, yes) }
         case .jumpIfUndefined, .jumpIfNotUndefined:
@@ -1240,6 +1240,12 @@ public final class FunctionCompiler {
             case .newObject: preconditionFailure("PureLeaf let a constructor's `this` be read")
             }
         }
+        // ToInt32 as the interpreter's (magnitudes of 2^63 and more go to the call).
+        func int32(_ d: LLVMValueRef) -> LLVMValueRef {
+            let (i, handled) = ir.toInt32(d)
+            check(handled)
+            return i
+        }
         func boxed(_ v: LeafValue) -> LLVMValueRef {
             switch v {
             case .number(let d): return ir.boxNumber(d)
@@ -1330,7 +1336,7 @@ public final class FunctionCompiler {
                 var test = ir.falseValue
                 if case .boxed(let bits) = values[instruction.a]! {
                     test = instruction.opcode == .jumpIfNullish || instruction.opcode == .jumpIfNotNullish
-                        ? ir.icmp(LLVMIntEQ, ir.and(bits, ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits))
+                        ? ir.isNullish(bits)
                         : ir.icmp(LLVMIntEQ, bits, ir.int64(NativeABI.undefinedBits))
                 }
                 let positive = instruction.opcode == .jumpIfNullish || instruction.opcode == .jumpIfUndefined
@@ -1380,21 +1386,12 @@ public final class FunctionCompiler {
                 value = .boxed(ir.load(ir.i64, ownSlot(values[instruction.register(1)]!, site: instruction.register(3)), .slots))
             case .addImm, .subImm: value = .number(doubleArithmetic(instruction.opcode, x(), ir.double(Double(instruction.signed(2)))))
             case .inc, .dec, .neg: value = .number(doubleArithmetic(instruction.opcode, x(), ir.double(instruction.opcode == .dec ? -1 : 1)))
-            case .bitNot:
-                let (int, handled) = ir.toInt32(x())
-                check(handled)
-                value = .number(LLVMBuildSIToFP(ir.builder, ir.xor(int, ir.int32(-1)), ir.f64, "")!)
+            case .bitNot: value = .number(LLVMBuildSIToFP(ir.builder, ir.xor(int32(x()), ir.int32(-1)), ir.f64, "")!)
             case .strictEq, .strictNe:
                 let equal = leafStrictEqual(values[instruction.register(1)]!, values[instruction.register(2)]!, check: check, number: number)
                 value = .boolean(instruction.opcode == .strictEq ? equal : ir.xor(equal, ir.trueValue))
             case .lt, .le, .gt, .ge: value = .boolean(ir.fcmp(Self.leafComparison(instruction.opcode), x(), y()))
             case .bitAnd, .bitOr, .bitXor, .shl, .shr, .ushr:
-                // ToInt32 as the interpreter's (magnitudes of 2^63 and more go to the call).
-                func int32(_ d: LLVMValueRef) -> LLVMValueRef {
-                    let (i, handled) = ir.toInt32(d)
-                    check(handled)
-                    return i
-                }
                 let a = int32(x()), b = int32(y())
                 let count = ir.and(b, ir.int32(31))
                 let result: LLVMValueRef
@@ -1465,7 +1462,7 @@ public final class FunctionCompiler {
         case .boxed(let bits):
             let isTrue = ir.icmp(LLVMIntEQ, bits, ir.int64(NativeABI.trueBits))
             let falsy = ir.or(ir.icmp(LLVMIntEQ, bits, ir.int64(NativeABI.falseBits)),
-                              ir.icmp(LLVMIntEQ, ir.and(bits, ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits)))
+                              ir.isNullish(bits))
             check(ir.or(ir.or(isTrue, falsy), ir.isNumber(bits)))
             // For a non-number the select takes isTrue; the payload is then unused.
             let nonzero = ir.fcmp(LLVMRealONE, ir.numberPayload(bits), ir.double(0))
@@ -1493,15 +1490,12 @@ public final class FunctionCompiler {
         }
         let a = bits(x), b = bits(y)
         func notString(_ v: LLVMValueRef) -> LLVMValueRef {
-            // A non-cell reads the global object's kind instead (any object kind).
-            let cell = ir.pointer(ir.select(ir.isCell(v), v, ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset)))
-            let kind = ir.load(ir.i8, cell, 0, .header)
-            return ir.and(ir.icmp(LLVMIntNE, kind, ir.int8(NativeABI.kindString)), ir.icmp(LLVMIntNE, kind, ir.int8(NativeABI.kindRope)))
+            // A non-cell reads the global object's kind instead (an object's).
+            ir.xor(isString(ir.select(ir.isCell(v), v, ir.load(ir.i64, state, NativeABI.stateGlobalObjectOffset))), ir.trueValue)
         }
         let numbers = ir.and(ir.isNumber(a), ir.isNumber(b))
         check(ir.or(numbers, ir.or(ir.icmp(LLVMIntEQ, a, b), ir.and(notString(a), notString(b)))))
-        let nanBits = NativeABI.canonicalNaN &+ NativeABI.doubleOffset
-        let sameBits = ir.and(ir.icmp(LLVMIntEQ, a, b), ir.icmp(LLVMIntNE, a, ir.int64(nanBits)))
+        let sameBits = ir.and(ir.icmp(LLVMIntEQ, a, b), ir.icmp(LLVMIntNE, a, ir.int64(NativeABI.canonicalNaNBits)))
         return ir.select(numbers, ir.fcmp(LLVMRealOEQ, ir.numberPayload(a), ir.numberPayload(b)), sameBits)
     }
 
@@ -1766,8 +1760,7 @@ public final class FunctionCompiler {
     /// compared by the runtime.
     private func strictEqual(_ i: Instruction, _ x: LLVMValueRef, _ y: LLVMValueRef) -> LLVMValueRef {
         var j = join()
-        let nanBits = NativeABI.canonicalNaN &+ NativeABI.doubleOffset
-        branch(ir.icmp(LLVMIntEQ, x, y), "same") { finish(&j, ir.icmp(LLVMIntNE, x, ir.int64(nanBits))) }
+        branch(ir.icmp(LLVMIntEQ, x, y), "same") { finish(&j, ir.icmp(LLVMIntNE, x, ir.int64(NativeABI.canonicalNaNBits))) }
         // Two int32s with different bits differ: only a double on either
         // side needs the comparison as doubles (`perm[0] !== 0` converted
         // and compared every int it saw).
@@ -1816,8 +1809,8 @@ public final class FunctionCompiler {
             finish(&j, ir.fcmp(LLVMRealOEQ, ir.numberPayload(x), ir.numberPayload(y)))
         }
         // Only null and undefined are == to null or undefined.
-        let nullishX = ir.icmp(LLVMIntEQ, ir.and(x, ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits))
-        let nullishY = ir.icmp(LLVMIntEQ, ir.and(y, ir.int64(~UInt64(8))), ir.int64(NativeABI.nullBits))
+        let nullishX = ir.isNullish(x)
+        let nullishY = ir.isNullish(y)
         branch(ir.or(nullishX, nullishY), "nullish") { finish(&j, ir.and(nullishX, nullishY)) }
         runtime(i)
         finish(&j, ir.icmp(LLVMIntEQ, output(i.a), ir.int64(i.opcode == .eq ? NativeABI.trueBits : NativeABI.falseBits)))

@@ -213,6 +213,10 @@ struct IRBuilder {
         let untagged = icmp(LLVMIntEQ, and(v, int64(NativeABI.numberTag | NativeABI.otherTag)), int64(0))
         return and(untagged, icmp(LLVMIntNE, v, int64(0)))
     }
+    /// null or undefined (their bits differ in bit 3 only).
+    func isNullish(_ v: LLVMValueRef) -> LLVMValueRef {
+        icmp(LLVMIntEQ, and(v, int64(~UInt64(8))), int64(NativeABI.nullBits))
+    }
     func int32Payload(_ v: LLVMValueRef) -> LLVMValueRef { trunc(v, i32) }
     func boxInt32(_ i: LLVMValueRef) -> LLVMValueRef { or(zext(i, i64), int64(NativeABI.numberTag)) }
     /// The double of a boxed non-int32 number.

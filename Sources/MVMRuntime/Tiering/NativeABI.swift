@@ -9,6 +9,8 @@ public enum NativeABI {
     public static let numberTag = Value.numberTag
     public static let doubleOffset = Value.doubleOffset
     public static let canonicalNaN = Value.canonicalNaN
+    /// NaN boxed: the only number whose bits are equal and that is not equal to itself.
+    public static let canonicalNaNBits = Value.canonicalNaN &+ Value.doubleOffset
     public static let undefinedBits = Value.undefined.bits
     public static let nullBits = Value.null.bits
     public static let trueBits = Value.true.bits
